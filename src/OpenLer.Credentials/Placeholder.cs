@@ -1,0 +1,5 @@
+namespace OpenLer.Credentials;
+
+internal static class Placeholder
+{
+}
