@@ -1,5 +1,0 @@
-namespace OpenLer.Credentials;
-
-internal static class Placeholder
-{
-}

@@ -1,0 +1,9 @@
+namespace OpenLer.Credentials.Rdf;
+
+public enum RdfTermKind : byte
+{
+    Iri,
+    BlankNode,
+    Literal,
+    DefaultGraph,
+}

@@ -1,0 +1,32 @@
+namespace OpenLer.Credentials.Verification;
+
+/// <summary>Names of the checks in a <see cref="VerificationResult"/>, stable across releases.</summary>
+public static class CheckNames
+{
+    /// <summary>The input parsed as a supported credential format within the size and depth limits.</summary>
+    public const string Format = "format";
+
+    /// <summary>The cryptographic proof or signature.</summary>
+    public const string Proof = "proof";
+
+    /// <summary>The key belongs to the issuer and is authorized for the proof purpose.</summary>
+    public const string VerificationMethod = "verification-method";
+
+    /// <summary>validFrom / validUntil (and VC 1.1 issuanceDate / expirationDate, JWT nbf / exp).</summary>
+    public const string ValidityPeriod = "validity-period";
+
+    /// <summary>Revocation / suspension status.</summary>
+    public const string Status = "status";
+
+    /// <summary>JSON Schema named by credentialSchema.</summary>
+    public const string Schema = "schema";
+
+    /// <summary>The issuer is in the verifier's trust list.</summary>
+    public const string IssuerTrust = "issuer-trust";
+
+    /// <summary>Holder binding (SD-JWT key binding, presentation proof).</summary>
+    public const string HolderBinding = "holder-binding";
+
+    /// <summary>Selective disclosures are well-formed and referenced (SD-JWT).</summary>
+    public const string Disclosures = "disclosures";
+}

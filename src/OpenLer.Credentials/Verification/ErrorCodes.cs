@@ -1,0 +1,76 @@
+namespace OpenLer.Credentials.Verification;
+
+/// <summary>
+/// Stable error codes. Where a specification names an error, its name is used:
+/// VC Data Integrity 1.0 §2.3 / §4 (PROOF_*, INVALID_DOMAIN_ERROR, ...), Controlled Identifiers 1.0 §3.3
+/// (INVALID_VERIFICATION_METHOD...), Bitstring Status List §3.7 (STATUS_*), VC 2.0 (MALFORMED_VALUE_ERROR).
+/// Codes we had to add end in <c>_ERROR</c> too and are never renamed once released.
+/// </summary>
+public static class ErrorCodes
+{
+    // VC Data Integrity 1.0 §2.3 processing errors
+    public const string ProofGeneration = "PROOF_GENERATION_ERROR";
+    public const string ProofVerification = "PROOF_VERIFICATION_ERROR";
+    public const string ProofTransformation = "PROOF_TRANSFORMATION_ERROR";
+    public const string MalformedProof = "MALFORMED_PROOF_ERROR";
+    public const string MismatchedProofPurpose = "MISMATCHED_PROOF_PURPOSE_ERROR";
+    public const string InvalidDomain = "INVALID_DOMAIN_ERROR";
+    public const string InvalidChallenge = "INVALID_CHALLENGE_ERROR";
+    public const string InvalidProofDatetime = "INVALID_PROOF_DATETIME_ERROR";
+    public const string ProofExpired = "PROOF_EXPIRED_ERROR";
+    public const string DataLossDetection = "DATA_LOSS_DETECTION_ERROR";
+    public const string UnsupportedCryptosuite = "UNSUPPORTED_CRYPTOSUITE_ERROR";
+
+    // Controlled Identifiers 1.0 §3.3 / DID resolution
+    public const string InvalidVerificationMethodUrl = "INVALID_VERIFICATION_METHOD_URL";
+    public const string InvalidVerificationMethod = "INVALID_VERIFICATION_METHOD";
+    public const string InvalidControlledIdentifierDocument = "INVALID_CONTROLLED_IDENTIFIER_DOCUMENT";
+    public const string InvalidControlledIdentifierDocumentId = "INVALID_CONTROLLED_IDENTIFIER_DOCUMENT_ID";
+    public const string InvalidRelationshipForVerificationMethod = "INVALID_RELATIONSHIP_FOR_VERIFICATION_METHOD";
+    public const string VerificationMethodNotControlledByIssuer = "VERIFICATION_METHOD_NOT_CONTROLLED_BY_ISSUER_ERROR";
+    public const string InvalidDid = "INVALID_DID_ERROR";
+    public const string UnsupportedDidMethod = "UNSUPPORTED_DID_METHOD_ERROR";
+    public const string DidResolution = "DID_RESOLUTION_ERROR";
+    public const string DidWebForbiddenAddress = "DID_WEB_FORBIDDEN_ADDRESS_ERROR";
+
+    // Keys and encodings
+    public const string InvalidMultibase = "INVALID_MULTIBASE_ERROR";
+    public const string UnknownMulticodec = "UNKNOWN_MULTICODEC_ERROR";
+    public const string InvalidKeyLength = "INVALID_KEY_LENGTH_ERROR";
+    public const string InvalidKey = "INVALID_KEY_ERROR";
+    public const string InvalidJwk = "INVALID_JWK_ERROR";
+
+    // JSON input
+    public const string JsonParse = "JSON_PARSE_ERROR";
+    public const string DuplicateJsonKey = "DUPLICATE_JSON_KEY_ERROR";
+    public const string DocumentTooLarge = "DOCUMENT_TOO_LARGE_ERROR";
+    public const string DocumentTooDeep = "DOCUMENT_TOO_DEEP_ERROR";
+    public const string InvalidNumber = "INVALID_NUMBER_ERROR";
+    public const string MalformedValue = "MALFORMED_VALUE_ERROR";
+    public const string UnrecognizedFormat = "UNRECOGNIZED_FORMAT_ERROR";
+
+    // JOSE (RFC 7515, RFC 8725)
+    public const string MalformedJws = "MALFORMED_JWS_ERROR";
+    public const string UnsupportedAlgorithm = "UNSUPPORTED_ALGORITHM_ERROR";
+    public const string AlgorithmKeyMismatch = "ALGORITHM_KEY_MISMATCH_ERROR";
+    public const string UntrustedKeySource = "UNTRUSTED_KEY_SOURCE_ERROR";
+    public const string InvalidTokenType = "INVALID_TOKEN_TYPE_ERROR";
+    public const string ClaimMismatch = "CLAIM_MISMATCH_ERROR";
+    public const string SignatureInvalid = "PROOF_VERIFICATION_ERROR";
+
+    // Validity period (VC 2.0 §4.9)
+    public const string CredentialExpired = "CREDENTIAL_EXPIRED_ERROR";
+    public const string CredentialNotYetValid = "CREDENTIAL_NOT_YET_VALID_ERROR";
+
+    // Status (Bitstring Status List §3.7)
+    public const string StatusRetrieval = "STATUS_RETRIEVAL_ERROR";
+    public const string StatusVerification = "STATUS_VERIFICATION_ERROR";
+    public const string StatusListLength = "STATUS_LIST_LENGTH_ERROR";
+    public const string CredentialRevoked = "CREDENTIAL_REVOKED_ERROR";
+    public const string CredentialSuspended = "CREDENTIAL_SUSPENDED_ERROR";
+
+    // Schema, trust
+    public const string SchemaValidation = "SCHEMA_VALIDATION_ERROR";
+    public const string SchemaUnavailable = "SCHEMA_UNAVAILABLE_ERROR";
+    public const string UntrustedIssuer = "UNTRUSTED_ISSUER_ERROR";
+}

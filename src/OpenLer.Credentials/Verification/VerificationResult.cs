@@ -1,0 +1,38 @@
+using System.Collections.Immutable;
+
+namespace OpenLer.Credentials.Verification;
+
+/// <summary>
+/// The value every verification returns: the checks that ran, each passed, failed, not checked or could not check.
+/// <see cref="Verified"/> is true only when at least one check ran and every required check passed.
+/// </summary>
+public sealed class VerificationResult
+{
+    public VerificationResult(IEnumerable<CheckResult> checks, VerifiedCredential? credential = null)
+    {
+        ArgumentNullException.ThrowIfNull(checks);
+        Checks = [.. checks];
+        Credential = credential;
+    }
+
+    public ImmutableArray<CheckResult> Checks { get; }
+
+    /// <summary>What the verifier read from the credential, for display; present even when a check failed.</summary>
+    public VerifiedCredential? Credential { get; }
+
+    public bool Verified =>
+        Checks.Any(c => c.Name == CheckNames.Proof && c.Status == CheckStatus.Passed) &&
+        Checks.All(c => !c.Required || c.Status == CheckStatus.Passed);
+
+    /// <summary>The first failed (or could-not-check) required check, the reason verification failed.</summary>
+    public CheckResult? FirstProblem =>
+        Checks.FirstOrDefault(c => c.Required && c.Status != CheckStatus.Passed);
+
+    public CheckResult? this[string name] => Checks.FirstOrDefault(c => c.Name == name);
+
+    public static VerificationResult Failed(string checkName, string code, string message) =>
+        new([CheckResult.Fail(checkName, code, message)]);
+
+    public static VerificationResult Failed(string checkName, Common.CredentialError error) =>
+        Failed(checkName, error.Code, error.Message);
+}
