@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using OpenLer.Credentials.Common;
 using OpenLer.Credentials.Dids;
 using OpenLer.Credentials.Encodings;
+using OpenLer.Credentials.Keys;
 using OpenLer.Credentials.Verification;
 
 namespace OpenLer.Credentials.DataIntegrity;
@@ -145,6 +146,15 @@ public sealed class DataIntegrityVerifier(CryptosuiteRegistry suites, IVerificat
             return new ProofVerification(
                 CheckResult.Unavailable(CheckNames.Proof, ErrorCodes.InvalidVerificationMethod, message),
                 CheckResult.Fail(CheckNames.VerificationMethod, ErrorCodes.InvalidVerificationMethod, message),
+                proofType);
+        }
+
+        if (signature.Value.Length != key.Type.SignatureLength())
+        {
+            return new ProofVerification(
+                CheckResult.Fail(CheckNames.Proof, ErrorCodes.MalformedProof,
+                    $"The proofValue is {signature.Value.Length} bytes; a {key.Type} signature is {key.Type.SignatureLength()} (truncated?)."),
+                CheckBinding(resolved.Value, expectations),
                 proofType);
         }
 

@@ -16,6 +16,12 @@ public sealed class DidKey : IDidResolver
 {
     private static readonly BigInteger Curve25519P = BigInteger.Pow(2, 255) - 19;
 
+    private static readonly (string Prefix, string Name)[] KnownPrefixes =
+        [("z6Mk", "Ed25519"), ("z6LS", "X25519"), ("zDna", "P-256"), ("z82L", "P-384")];
+
+    private static bool IsKnownCodec(ulong code) =>
+        code is Multicodec.Ed25519Pub or Multicodec.X25519Pub or Multicodec.P256Pub or Multicodec.P384Pub;
+
     /// <summary>Also list an X25519 key derived from an Ed25519 key under keyAgreement (did:key enableEncryptionKeyDerivation).</summary>
     public bool DeriveEncryptionKey { get; init; }
 
@@ -49,9 +55,20 @@ public sealed class DidKey : IDidResolver
         }
 
         var split = Multicodec.Split(decoded.Value);
-        if (!split.IsSuccess)
+        if (!split.IsSuccess || !IsKnownCodec(split.Value.Code))
         {
-            return split.Error;
+            // Base58 truncation scrambles the leading bytes: recognize the well-known prefixes to say what happened.
+            foreach (var (prefix, name) in KnownPrefixes)
+            {
+                if (multibase.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    return Outcome.Error(ErrorCodes.InvalidKeyLength, $"The did:key looks like a truncated or padded {name} key.");
+                }
+            }
+
+            return split.IsSuccess
+                ? Outcome.Error(ErrorCodes.UnknownMulticodec, $"Unsupported multicodec key type 0x{split.Value.Code:x}.")
+                : split.Error;
         }
 
         var (code, data) = split.Value;
