@@ -6,6 +6,7 @@ public static class ConformanceSuites
     public static IReadOnlyList<IConformanceSuite> All { get; } =
     [
         new JcsSuite(),
+        new RdfCanonSuite(),
     ];
 
     public static IConformanceSuite? Find(string name) =>
