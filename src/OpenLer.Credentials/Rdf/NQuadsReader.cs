@@ -12,10 +12,17 @@ namespace OpenLer.Credentials.Rdf;
 /// </summary>
 internal sealed class NQuadsReader
 {
+    // Characters that end an IRIREF or need a closer look: '>', '\\', and everything IRIREF excludes ([10]).
+    private static readonly System.Buffers.SearchValues<char> IriSpecial = System.Buffers.SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F" +
+        "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F" +
+        " <>\"{}|^`\\");
+
+    // Characters that end a STRING_LITERAL_QUOTE or need a closer look ([9]).
+    private static readonly System.Buffers.SearchValues<char> LiteralSpecial = System.Buffers.SearchValues.Create("\"\\\n\r");
+
     private readonly string _text;
     private readonly int _maxQuads;
-    private readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _poolLookup;
     private StringBuilder? _scratch;
     private int _pos;
     private int _line = 1;
@@ -26,13 +33,12 @@ internal sealed class NQuadsReader
     {
         _text = text;
         _maxQuads = maxQuads;
-        _poolLookup = _pool.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public Outcome<RdfDataset> Read()
     {
-        var dataset = new RdfDataset();
         var text = _text;
+        var dataset = new RdfDataset(Math.Min(text.AsSpan().Count('\n') + 1, Math.Min(_maxQuads, 1024)));
         if (text.Length > 0 && text[0] == '\uFEFF')
         {
             _pos = 1; // a byte order mark is not part of the document
@@ -176,42 +182,53 @@ internal sealed class NQuadsReader
 
         var start = ++_pos;
         var escaped = false;
-        while (true)
+
+        // Fast path: find the first character that ends or complicates the IRI with a vectorized search.
+        var stop = text.AsSpan(start).IndexOfAny(IriSpecial);
+        if (stop >= 0 && text[start + stop] == '>' && !text.AsSpan(start, stop).ContainsAnyInRange('\uD800', '\uDFFF'))
         {
-            if (_pos >= text.Length)
+            _pos = start + stop;
+        }
+        else
+        {
+            _pos = start;
+            while (true)
             {
-                return Fail("unterminated IRI");
-            }
+                if (_pos >= text.Length)
+                {
+                    return Fail("unterminated IRI");
+                }
 
-            var c = text[_pos];
-            if (c == '>')
-            {
-                break;
-            }
+                var c = text[_pos];
+                if (c == '>')
+                {
+                    break;
+                }
 
-            if (c == '\\')
-            {
-                escaped = true;
-                _pos++;
-                if (!TryReadUchar(out _))
+                if (c == '\\')
+                {
+                    escaped = true;
+                    _pos++;
+                    if (!TryReadUchar(out _))
+                    {
+                        return false;
+                    }
+
+                    continue;
+                }
+
+                if (c <= ' ' || c is '<' or '"' or '{' or '}' or '|' or '^' or '`')
+                {
+                    return Fail($"character U+{(int)c:X4} is not allowed in an IRI");
+                }
+
+                if (char.IsSurrogate(c) && !TrySkipSurrogatePair())
                 {
                     return false;
                 }
 
-                continue;
+                _pos++;
             }
-
-            if (c <= ' ' || c is '<' or '"' or '{' or '}' or '|' or '^' or '`')
-            {
-                return Fail($"character U+{(int)c:X4} is not allowed in an IRI");
-            }
-
-            if (char.IsSurrogate(c) && !TrySkipSurrogatePair())
-            {
-                return false;
-            }
-
-            _pos++;
         }
 
         var raw = text.AsSpan(start, _pos - start);
@@ -237,11 +254,11 @@ internal sealed class NQuadsReader
                 }
             }
 
-            iri = Intern(sb.ToString().AsSpan());
+            iri = sb.ToString();
         }
         else
         {
-            iri = Intern(raw);
+            iri = NewString(raw);
         }
 
         if (!HasScheme(iri))
@@ -317,7 +334,7 @@ internal sealed class NQuadsReader
         }
 
         _pos = lastNonDot; // a label cannot end with '.': trailing dots belong to the statement
-        term = RdfTerm.BlankNode(Intern(text.AsSpan(start, _pos - start)));
+        term = RdfTerm.BlankNode(NewString(text.AsSpan(start, _pos - start)));
         return true;
     }
 
@@ -375,48 +392,57 @@ internal sealed class NQuadsReader
         var text = _text;
         var start = ++_pos; // opening quote
         var escaped = false;
-        while (true)
+        var stop = text.AsSpan(start).IndexOfAny(LiteralSpecial);
+        if (stop >= 0 && text[start + stop] == '"' && !text.AsSpan(start, stop).ContainsAnyInRange('\uD800', '\uDFFF'))
         {
-            if (_pos >= text.Length)
+            _pos = start + stop;
+        }
+        else
+        {
+            _pos = start;
+            while (true)
             {
-                return Fail("unterminated literal");
-            }
-
-            var c = text[_pos];
-            if (c == '"')
-            {
-                break;
-            }
-
-            if (c is '\n' or '\r')
-            {
-                return Fail("line break inside a literal (use \\n or \\r)");
-            }
-
-            if (c == '\\')
-            {
-                escaped = true;
-                _pos++;
-                if (_pos < text.Length && text[_pos] is 't' or 'b' or 'n' or 'r' or 'f' or '"' or '\'' or '\\')
+                if (_pos >= text.Length)
                 {
+                    return Fail("unterminated literal");
+                }
+
+                var c = text[_pos];
+                if (c == '"')
+                {
+                    break;
+                }
+
+                if (c is '\n' or '\r')
+                {
+                    return Fail("line break inside a literal (use \\n or \\r)");
+                }
+
+                if (c == '\\')
+                {
+                    escaped = true;
                     _pos++;
+                    if (_pos < text.Length && text[_pos] is 't' or 'b' or 'n' or 'r' or 'f' or '"' or '\'' or '\\')
+                    {
+                        _pos++;
+                        continue;
+                    }
+
+                    if (!TryReadUchar(out _))
+                    {
+                        return false;
+                    }
+
                     continue;
                 }
 
-                if (!TryReadUchar(out _))
+                if (char.IsSurrogate(c) && !TrySkipSurrogatePair())
                 {
                     return false;
                 }
 
-                continue;
+                _pos++;
             }
-
-            if (char.IsSurrogate(c) && !TrySkipSurrogatePair())
-            {
-                return false;
-            }
-
-            _pos++;
         }
 
         var raw = text.AsSpan(start, _pos - start);
@@ -480,7 +506,7 @@ internal sealed class NQuadsReader
             }
         }
 
-        language = Intern(text.AsSpan(start, _pos - start));
+        language = NewString(text.AsSpan(start, _pos - start));
         return true;
     }
 
@@ -605,17 +631,7 @@ internal sealed class NQuadsReader
         return _scratch;
     }
 
-    private string Intern(ReadOnlySpan<char> value)
-    {
-        if (_poolLookup.TryGetValue(value, out var existing))
-        {
-            return existing;
-        }
-
-        var created = value.ToString();
-        _pool[created] = created;
-        return created;
-    }
+    private static string NewString(ReadOnlySpan<char> value) => value.ToString();
 
     // [6] WS: space and tab only; EOL ends a statement.
     private void SkipSpaces()

@@ -19,15 +19,15 @@ internal sealed partial class Rdfc10
         {
             var start = lines.Length;
             var at = mentions[i] * 4;
-            WriteFirstDegreeComponent(lines, _quads[at], blank);
+            WriteFirstDegreeComponent(lines, at, blank);
             lines.Append((byte)' ');
-            lines.Append(_terms[_quads[at + 1]]);
+            lines.Append(TermAt(at + 1));
             lines.Append((byte)' ');
-            WriteFirstDegreeComponent(lines, _quads[at + 2], blank);
-            if (_quads[at + 3] != DefaultGraph)
+            WriteFirstDegreeComponent(lines, at + 2, blank);
+            if (!IsDefaultGraph(mentions[i]))
             {
                 lines.Append((byte)' ');
-                WriteFirstDegreeComponent(lines, _quads[at + 3], blank);
+                WriteFirstDegreeComponent(lines, at + 3, blank);
             }
 
             lines.Append(" .\n"u8);
@@ -36,19 +36,22 @@ internal sealed partial class Rdfc10
 
         var buffer = lines.RawBuffer;
         slices.Sort(new SliceComparer(buffer));
+        var input = _hashInput;
+        input.Clear();
         foreach (var slice in slices)
         {
-            _hasher.AppendData(buffer, slice.Start, slice.Length);
+            input.Append(buffer.AsSpan(slice.Start, slice.Length));
         }
 
-        return FinishHashHex();
+        return HashHex(input.WrittenSpan);
     }
 
-    private void WriteFirstDegreeComponent(ByteBuffer output, int component, int blank)
+    private void WriteFirstDegreeComponent(ByteBuffer output, int slot, int blank)
     {
+        var component = _quads[slot];
         if (component >= 0)
         {
-            output.Append(_terms[component]);
+            output.Append(TermAt(slot));
         }
         else
         {
@@ -63,12 +66,12 @@ internal sealed partial class Rdfc10
     /// </summary>
     private byte[] HashRelated(int related, int quad, IdentifierIssuer issuer, int position)
     {
-        var input = _relatedInput;
+        var input = _hashInput;
         input.Clear();
         input.Append(position switch { 0 => (byte)'s', 2 => (byte)'o', _ => (byte)'g' });
         if (position != 3)
         {
-            input.Append(_terms[_quads[(quad * 4) + 1]]);
+            input.Append(TermAt((quad * 4) + 1));
         }
 
         if (_canonical[related] >= 0)
@@ -86,8 +89,7 @@ internal sealed partial class Rdfc10
             input.Append(_firstDegree[related]);
         }
 
-        _hasher.AppendData(input.WrittenSpan);
-        return FinishHashHex();
+        return HashHex(input.WrittenSpan);
     }
 
     /// <summary>§4.4.3 step 5: canonical identifiers for blank nodes whose first-degree hash is shared.</summary>
@@ -284,8 +286,7 @@ internal sealed partial class Rdfc10
         }
 
         // Step 6.
-        _hasher.AppendData(data.WrittenSpan);
-        hash = FinishHashHex();
+        hash = HashHex(data.WrittenSpan);
         resultIssuer = issuer;
         return true;
     }

@@ -3,7 +3,7 @@ namespace OpenLer.Credentials.Rdf;
 /// <summary>RDFC-1.0 §5 Serialization: canonical N-Quads with canonical identifiers, sorted in code point order.</summary>
 internal sealed partial class Rdfc10
 {
-    private byte[] Serialize()
+    private byte[] Serialize(out int distinct)
     {
         var lines = _lines;
         lines.Clear();
@@ -12,15 +12,15 @@ internal sealed partial class Rdfc10
         {
             var start = lines.Length;
             var at = q * 4;
-            WriteCanonicalComponent(lines, _quads[at]);
+            WriteCanonicalComponent(lines, at);
             lines.Append((byte)' ');
-            lines.Append(_terms[_quads[at + 1]]);
+            lines.Append(TermAt(at + 1));
             lines.Append((byte)' ');
-            WriteCanonicalComponent(lines, _quads[at + 2]);
-            if (_quads[at + 3] != DefaultGraph)
+            WriteCanonicalComponent(lines, at + 2);
+            if (!IsDefaultGraph(q))
             {
                 lines.Append((byte)' ');
-                WriteCanonicalComponent(lines, _quads[at + 3]);
+                WriteCanonicalComponent(lines, at + 3);
             }
 
             lines.Append(" .\n"u8);
@@ -32,6 +32,7 @@ internal sealed partial class Rdfc10
 
         var output = new byte[lines.Length];
         var length = 0;
+        distinct = 0;
         ReadOnlySpan<byte> previous = default;
         foreach (var slice in slices)
         {
@@ -44,16 +45,18 @@ internal sealed partial class Rdfc10
             line.CopyTo(output.AsSpan(length));
             length += line.Length;
             previous = line;
+            distinct++;
         }
 
         return length == output.Length ? output : output.AsSpan(0, length).ToArray();
     }
 
-    private void WriteCanonicalComponent(ByteBuffer output, int component)
+    private void WriteCanonicalComponent(ByteBuffer output, int slot)
     {
+        var component = _quads[slot];
         if (component >= 0)
         {
-            output.Append(_terms[component]);
+            output.Append(TermAt(slot));
         }
         else
         {

@@ -6,27 +6,25 @@ namespace OpenLer.Credentials.Rdf;
 
 /// <summary>
 /// One run of the RDFC-1.0 canonicalization algorithm (W3C Recommendation "RDF Dataset Canonicalization", §4.4.3).
-/// Terms are interned once: every IRI and literal is serialized to canonical N-Quads UTF-8 a single time and quads
-/// become four integers (a term index, or the complement of a blank node index), so hashing and sorting work on bytes.
-/// UTF-8 byte order equals Unicode code point order (§3.1), which is the order the algorithm requires.
+/// Every IRI and literal is serialized once to canonical N-Quads UTF-8 and a quad becomes four (offset, length)
+/// references into that buffer, or the complement of a blank node index: hashing and sorting then work on bytes.
+/// (Encoding each occurrence is cheaper than interning terms by string hash.) UTF-8 byte order equals Unicode code
+/// point order (§3.1), which is the order the algorithm requires.
 /// </summary>
 internal sealed partial class Rdfc10 : IDisposable
 {
-    private const int DefaultGraph = 0;
-
     private readonly RdfcOptions _options;
     private readonly CancellationToken _cancellation;
-    private readonly IncrementalHash _hasher;
-    private readonly int _hashBytes;
+    private readonly bool _sha384;
+    private readonly ByteBuffer _terms = new(8192);
     private readonly ByteBuffer _lines = new(8192);
-    private readonly ByteBuffer _relatedInput = new(256);
-    private readonly List<byte[]> _terms = [[]];
-    private readonly Dictionary<string, int> _iris = new(StringComparer.Ordinal);
-    private readonly Dictionary<RdfTerm, int> _literals = [];
+    private readonly ByteBuffer _hashInput = new(4096);
     private readonly Dictionary<string, int> _blankIds = new(StringComparer.Ordinal);
     private readonly List<string> _blankLabels = [];
     private readonly List<int> _canonicalOrder = [];
+    private byte[] _termBytes = [];
     private int[] _quads = [];
+    private int[] _lengths = [];
     private int _quadCount;
     private int[] _mentionStart = [];
     private int[] _mentions = [];
@@ -40,9 +38,7 @@ internal sealed partial class Rdfc10 : IDisposable
     {
         _options = options;
         _cancellation = cancellation;
-        var algorithm = options.HashAlgorithm == RdfcHashAlgorithm.Sha384 ? HashAlgorithmName.SHA384 : HashAlgorithmName.SHA256;
-        _hasher = IncrementalHash.CreateHash(algorithm);
-        _hashBytes = _hasher.HashLengthInBytes;
+        _sha384 = options.HashAlgorithm == RdfcHashAlgorithm.Sha384;
     }
 
     public Outcome<CanonicalDataset> Run(RdfDataset dataset)
@@ -102,50 +98,55 @@ internal sealed partial class Rdfc10 : IDisposable
             return _failure!;
         }
 
-        return new CanonicalDataset(Serialize(), IssuedIdentifiers(), _quadCount, _work);
+        var canonical = Serialize(out var distinct);
+        return new CanonicalDataset(canonical, IssuedIdentifiers(), distinct, _work);
     }
 
-    /// <summary>Interns terms, validates quad shapes and drops duplicate quads (a dataset is a set of quads).</summary>
+    /// <summary>Encodes terms, validates quad shapes and drops duplicate quads (a dataset is a set of quads).</summary>
     private CredentialError? Load(RdfDataset dataset)
     {
-        var quads = dataset.Quads;
-        _quads = new int[quads.Count * 4];
-        var seen = new HashSet<QuadKey>(quads.Count);
-        using var term = new ByteBuffer(256);
-        for (var i = 0; i < quads.Count; i++)
+        var quads = dataset.AsSpan();
+        _quads = new int[quads.Length * 4];
+        _lengths = new int[quads.Length * 4];
+        var withBlank = 0;
+        for (var i = 0; i < quads.Length; i++)
         {
-            var quad = quads[i];
+            ref readonly var quad = ref quads[i];
             if (RdfValidation.CheckQuad(quad) is { } shape)
             {
                 return new CredentialError(ErrorCodes.InvalidRdfDataset, $"Quad {i}: {shape}");
             }
 
-            var s = Intern(quad.Subject, term);
-            var p = Intern(quad.Predicate, term);
-            var o = Intern(quad.Object, term);
-            var g = quad.Graph.IsDefaultGraph ? DefaultGraph : Intern(quad.Graph, term);
-            if (s == int.MinValue || p == int.MinValue || o == int.MinValue || g == int.MinValue)
+            var at = i * 4;
+            var ok = Encode(quad.Subject, at) & Encode(quad.Predicate, at + 1) & Encode(quad.Object, at + 2);
+            if (!quad.Graph.IsDefaultGraph)
+            {
+                ok &= Encode(quad.Graph, at + 3); // the default graph stays (0, 0)
+            }
+
+            if (!ok)
             {
                 return new CredentialError(ErrorCodes.InvalidRdfDataset, $"Quad {i}: a term holds an unpaired UTF-16 surrogate and has no UTF-8 form.");
             }
 
-            if (!seen.Add(new QuadKey(s, p, o, g)))
+            if (_quads[at] < 0 || _quads[at + 2] < 0 || _quads[at + 3] < 0)
             {
-                continue;
+                withBlank++;
             }
+        }
 
-            var at = _quadCount++ * 4;
-            _quads[at] = s;
-            _quads[at + 1] = p;
-            _quads[at + 2] = o;
-            _quads[at + 3] = g;
+        _quadCount = quads.Length;
+        _termBytes = _terms.RawBuffer;
+        if (withBlank > 1)
+        {
+            RemoveDuplicateBlankNodeQuads(withBlank);
         }
 
         return null;
     }
 
-    /// <summary>A term index (≥ 1), the complement of a blank node index (&lt; 0), or int.MinValue if it cannot be encoded.</summary>
-    private int Intern(in RdfTerm term, ByteBuffer scratch)
+    /// <summary>Stores a component: (offset, length) of its canonical bytes, or the complement of its blank node index.</summary>
+    private bool Encode(in RdfTerm term, int slot)
     {
         if (term.Kind == RdfTermKind.BlankNode)
         {
@@ -156,48 +157,105 @@ internal sealed partial class Rdfc10 : IDisposable
                 _blankLabels.Add(term.Value);
             }
 
-            return ~blank;
+            _quads[slot] = ~blank;
+            return true;
         }
 
-        if (term.Kind == RdfTermKind.Iri)
+        var start = _terms.Length;
+        if (!NQuadsWriter.TryWriteTerm(_terms, term))
         {
-            if (_iris.TryGetValue(term.Value, out var known))
-            {
-                return known;
-            }
-
-            scratch.Clear();
-            if (!NQuadsWriter.TryWriteIri(scratch, term.Value))
-            {
-                return int.MinValue;
-            }
-
-            var id = AddTerm(scratch);
-            _iris.Add(term.Value, id);
-            return id;
+            return false;
         }
 
-        if (_literals.TryGetValue(term, out var literal))
-        {
-            return literal;
-        }
-
-        scratch.Clear();
-        if (!NQuadsWriter.TryWriteTerm(scratch, term))
-        {
-            return int.MinValue;
-        }
-
-        var added = AddTerm(scratch);
-        _literals.Add(term, added);
-        return added;
+        _quads[slot] = start;
+        _lengths[slot] = _terms.Length - start;
+        return true;
     }
 
-    private int AddTerm(ByteBuffer encoded)
+    /// <summary>
+    /// Duplicate quads change first-degree hashes, so quads mentioning blank nodes are deduplicated here (by their
+    /// serialization with input labels, which is injective). Duplicates without blank nodes serialize to identical
+    /// canonical lines and are dropped when the output is sorted.
+    /// </summary>
+    private void RemoveDuplicateBlankNodeQuads(int withBlank)
     {
-        _terms.Add(encoded.WrittenSpan.ToArray());
-        return _terms.Count - 1;
+        var lines = _lines;
+        lines.Clear();
+        var slices = new Slice[withBlank];
+        var owners = new int[withBlank];
+        var n = 0;
+        for (var q = 0; q < _quadCount; q++)
+        {
+            var at = q * 4;
+            if (_quads[at] >= 0 && _quads[at + 2] >= 0 && _quads[at + 3] >= 0)
+            {
+                continue;
+            }
+
+            var start = lines.Length;
+            for (var c = 0; c < 4; c++)
+            {
+                var component = _quads[at + c];
+                if (component < 0)
+                {
+                    lines.Append("_:"u8);
+                    lines.AppendUtf8(_blankLabels[~component]);
+                }
+                else
+                {
+                    lines.Append(_termBytes.AsSpan(component, _lengths[at + c]));
+                }
+
+                lines.Append((byte)' ');
+            }
+
+            slices[n] = new Slice(start, lines.Length - start);
+            owners[n++] = q;
+        }
+
+        var order = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            order[i] = i;
+        }
+
+        var buffer = lines.RawBuffer;
+        order.AsSpan().Sort(new SliceIndexComparer(buffer, slices));
+        var removed = new bool[_quadCount];
+        var any = false;
+        for (var i = 1; i < n; i++)
+        {
+            if (buffer.AsSpan(slices[order[i]].Start, slices[order[i]].Length).SequenceEqual(buffer.AsSpan(slices[order[i - 1]].Start, slices[order[i - 1]].Length)))
+            {
+                removed[owners[order[i]]] = true; // ties are in input order: the later copy goes
+                any = true;
+            }
+        }
+
+        if (!any)
+        {
+            return;
+        }
+
+        var kept = 0;
+        for (var q = 0; q < _quadCount; q++)
+        {
+            if (removed[q])
+            {
+                continue;
+            }
+
+            Array.Copy(_quads, q * 4, _quads, kept * 4, 4);
+            Array.Copy(_lengths, q * 4, _lengths, kept * 4, 4);
+            kept++;
+        }
+
+        _quadCount = kept;
     }
+
+    private ReadOnlySpan<byte> TermAt(int slot) => _termBytes.AsSpan(_quads[slot], _lengths[slot]);
+
+    private bool IsDefaultGraph(int quad) => _lengths[(quad * 4) + 3] == 0 && _quads[(quad * 4) + 3] >= 0;
 
     /// <summary>§4.4.3 step 2: the blank node to quads map, as compressed rows (each quad listed once per blank node).</summary>
     private void BuildMentions()
@@ -291,11 +349,11 @@ internal sealed partial class Rdfc10 : IDisposable
         return end - start;
     }
 
-    /// <summary>Lowercase hexadecimal of the hash of everything appended to the hasher (§3.1 "hash").</summary>
-    private byte[] FinishHashHex()
+    /// <summary>Lowercase hexadecimal of the hash of <paramref name="data"/> (§3.1 "hash").</summary>
+    private byte[] HashHex(ReadOnlySpan<byte> data)
     {
-        Span<byte> digest = stackalloc byte[64];
-        _hasher.TryGetHashAndReset(digest, out var written);
+        Span<byte> digest = stackalloc byte[48];
+        var written = _sha384 ? SHA384.HashData(data, digest) : SHA256.HashData(data, digest);
         var hex = new byte[written * 2];
         for (var i = 0; i < written; i++)
         {
@@ -324,12 +382,19 @@ internal sealed partial class Rdfc10 : IDisposable
 
     public void Dispose()
     {
-        _hasher.Dispose();
+        _terms.Dispose();
         _lines.Dispose();
-        _relatedInput.Dispose();
+        _hashInput.Dispose();
     }
 
-    private readonly record struct QuadKey(int S, int P, int O, int G);
+    private readonly struct SliceIndexComparer(byte[] buffer, Slice[] slices) : IComparer<int>
+    {
+        public int Compare(int x, int y)
+        {
+            var c = buffer.AsSpan(slices[x].Start, slices[x].Length).SequenceCompareTo(buffer.AsSpan(slices[y].Start, slices[y].Length));
+            return c != 0 ? c : x.CompareTo(y);
+        }
+    }
 
     private readonly struct BlankByHash(byte[][] hashes) : IComparer<int>
     {
