@@ -204,15 +204,18 @@ internal sealed partial class Rdfc10
             var hasChosen = false;
             IdentifierIssuer? chosenIssuer = null;
             var permutations = new Permutations(nodes.Length);
+            var comparison = default(PathComparison);
             while (permutations.MoveNext())
             {
-                if (!Spend(1 + nodes.Length))
+                // Copying the issuer costs about 1/16 of a unit per identifier it holds.
+                if (!Spend(1 + nodes.Length + (issuer.Count / 16)))
                 {
                     return false;
                 }
 
                 var issuerCopy = issuer.Clone(); // step 5.4.1
                 path.Clear();
+                comparison.Reset();
                 recursion.Clear();
                 var skip = false;
                 foreach (var index in permutations.Current)
@@ -234,7 +237,7 @@ internal sealed partial class Rdfc10
                         path.AppendDecimal(issuerCopy.Issue(node));
                     }
 
-                    if (hasChosen && IsWorse(path, chosen))
+                    if (hasChosen && comparison.IsWorse(path.WrittenSpan, chosen.WrittenSpan))
                     {
                         skip = true; // step 5.4.4.3
                         break;
@@ -260,7 +263,7 @@ internal sealed partial class Rdfc10
                     path.Append(nodeHash);
                     path.Append((byte)'>');
                     issuerCopy = nodeIssuer; // step 5.4.5.4
-                    if (hasChosen && IsWorse(path, chosen))
+                    if (hasChosen && comparison.IsWorse(path.WrittenSpan, chosen.WrittenSpan))
                     {
                         skip = true; // step 5.4.5.5
                         break;
@@ -290,10 +293,6 @@ internal sealed partial class Rdfc10
         resultIssuer = issuer;
         return true;
     }
-
-    /// <summary>Step 5.4.4.3 / 5.4.5.5: path is at least as long as chosen path and greater in code point order.</summary>
-    private static bool IsWorse(ByteBuffer path, ByteBuffer chosen) =>
-        path.Length >= chosen.Length && path.WrittenSpan.SequenceCompareTo(chosen.WrittenSpan) > 0;
 
     /// <summary>
     /// The blank node list of one related hash, sorted by input label (code point order) so that permutations are

@@ -17,8 +17,8 @@ public sealed record RdfcOptions
     /// <summary>
     /// Work units allowed per blank node that shares its first-degree hash with another. A work unit is one call of
     /// Hash N-Degree Quads (§4.8) or one quad it hashes related blank nodes from (step 3), or one permutation
-    /// examined (step 5.4) or one related blank node placed on its path (step 5.4.4); each costs roughly a
-    /// microsecond. The W3C suite's heaviest positive tests (test044–046, "poison – evil", 12 such blank nodes) need
+    /// examined (step 5.4) or one related blank node placed on its path (step 5.4.4), plus 1/16 unit per identifier
+    /// of each issuer copy (step 5.4.1); each unit costs roughly a microsecond. The W3C suite's heaviest positive tests (test044–046, "poison – evil", 12 such blank nodes) need
     /// 9,516 units (~793 per node); the 10-node clique of test074 needs far more and is refused.
     /// </summary>
     public int WorkFactor { get; init; } = 1_000;

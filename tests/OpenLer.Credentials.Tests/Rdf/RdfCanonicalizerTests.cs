@@ -151,6 +151,39 @@ public class RdfCanonicalizerTests
         Assert.Equal(ErrorCodes.RdfcWorkLimitExceeded, result.Error!.Code);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Canonicalize_TwinStars_CanonicalizeOnlyWhenCentersDiffer(bool distinctCenters)
+    {
+        // Two look-alike centers with 2,000 look-alike leaves each: every permutation copies a large issuer, which the
+        // work bound charges for. With distinguishable centers every leaf is settled by its center's canonical label.
+        var stars = new StringBuilder();
+        for (var c = 0; c < 2; c++)
+        {
+            if (distinctCenters)
+            {
+                stars.Append(CultureInfo.InvariantCulture, $"_:c{c} <urn:name> \"{c}\" .\n");
+            }
+
+            for (var i = 0; i < 2_000; i++)
+            {
+                stars.Append(CultureInfo.InvariantCulture, $"_:c{c} <urn:p> _:l{c}x{i} .\n");
+            }
+        }
+
+        var result = Canon(stars.ToString());
+
+        if (distinctCenters)
+        {
+            Assert.Equal(4_002, result.Value.IssuedIdentifiers.Count);
+        }
+        else
+        {
+            Assert.Equal(ErrorCodes.RdfcWorkLimitExceeded, result.Error!.Code);
+        }
+    }
+
     [Fact]
     public void Canonicalize_WorkBound_IsConfigurable()
     {
