@@ -1,9 +1,1 @@
-using System.CommandLine;
-using OpenLer.Cli.Commands;
-
-var root = new RootCommand("openler: issue, verify and test Learning and Employment Record credentials")
-{
-    ConformanceCommand.Create(),
-};
-
-return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+return await OpenLer.Cli.OpenLerCli.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);

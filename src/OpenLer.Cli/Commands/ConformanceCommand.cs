@@ -18,7 +18,7 @@ internal static class ConformanceCommand
             Required = true,
         };
         var command = new Command("conformance", "Run an official conformance suite") { suite, vectors };
-        command.SetAction(parse => Run(parse.GetValue(suite)!, parse.GetValue(vectors)!, Console.Out));
+        command.SetAction(parse => Run(parse.GetValue(suite)!, parse.GetValue(vectors)!, parse.InvocationConfiguration.Output));
         return command;
     }
 

@@ -6,6 +6,9 @@ public static class ConformanceSuites
     public static IReadOnlyList<IConformanceSuite> All { get; } =
     [
         new JcsSuite(),
+        new VcDiEddsaSuite(),
+        new VcDiEcdsaSuite(),
+        new DidKeySuite(),
     ];
 
     public static IConformanceSuite? Find(string name) =>

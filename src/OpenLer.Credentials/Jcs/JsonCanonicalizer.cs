@@ -29,7 +29,7 @@ public static class JsonCanonicalizer
                 WriteAscii(output, "null");
                 break;
             case JsonObject obj:
-                WriteObject(obj, output);
+                WriteObject(obj, output, null, null, null);
                 break;
             case JsonArray array:
                 WriteAscii(output, "[");
@@ -51,17 +51,50 @@ public static class JsonCanonicalizer
         }
     }
 
-    private static void WriteObject(JsonObject obj, IBufferWriter<byte> output)
+    /// <summary>
+    /// Canonicalizes <paramref name="obj"/> as if its member <paramref name="exclude"/> were absent and its member
+    /// <paramref name="replaceName"/> had the value <paramref name="replaceValue"/> (added when absent), without copying
+    /// the object. Data Integrity uses this to hash a document without its proof, and a proof without its proofValue.
+    /// </summary>
+    public static byte[] CanonicalizeObject(JsonObject obj, string? exclude, string? replaceName = null, JsonNode? replaceValue = null)
     {
-        var count = obj.Count;
-        var members = ArrayPool<KeyValuePair<string, JsonNode?>>.Shared.Rent(count);
+        ArgumentNullException.ThrowIfNull(obj);
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        WriteObject(obj, buffer, exclude, replaceName, replaceValue);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void WriteObject(JsonObject obj, IBufferWriter<byte> output, string? exclude, string? replaceName, JsonNode? replaceValue)
+    {
+        var members = ArrayPool<KeyValuePair<string, JsonNode?>>.Shared.Rent(obj.Count + 1);
+        var count = 0;
         try
         {
             var i = 0;
+            var replaced = false;
             foreach (var member in obj)
             {
+                if (exclude is not null && member.Key == exclude)
+                {
+                    continue;
+                }
+
+                if (replaceName is not null && member.Key == replaceName)
+                {
+                    members[i++] = new(member.Key, replaceValue);
+                    replaced = true;
+                    continue;
+                }
+
                 members[i++] = member;
             }
+
+            if (replaceName is not null && !replaced)
+            {
+                members[i++] = new(replaceName, replaceValue);
+            }
+
+            count = i;
 
             // §3.2.3: sort by the UTF-16 code units of the names (ordinal comparison of .NET strings).
             Array.Sort(members, 0, count, MemberComparer.Instance);

@@ -31,7 +31,8 @@ public static class ErrorCodes
     public const string InvalidDid = "INVALID_DID_ERROR";
     public const string UnsupportedDidMethod = "UNSUPPORTED_DID_METHOD_ERROR";
     public const string DidResolution = "DID_RESOLUTION_ERROR";
-    public const string DidWebForbiddenAddress = "DID_WEB_FORBIDDEN_ADDRESS_ERROR";
+    public const string ForbiddenNetworkAddress = "FORBIDDEN_NETWORK_ADDRESS_ERROR";
+    public const string RemoteDocumentFetch = "REMOTE_DOCUMENT_FETCH_ERROR";
 
     // Keys and encodings
     public const string InvalidMultibase = "INVALID_MULTIBASE_ERROR";

@@ -1,0 +1,108 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using OpenLer.Credentials.DataIntegrity;
+using OpenLer.Credentials.Jose;
+using OpenLer.Credentials.Json;
+using OpenLer.Credentials.Verification;
+
+namespace OpenLer.Cli.Commands;
+
+/// <summary>
+/// <c>openler issue FILE --key KEYFILE --suite SUITE [--out FILE]</c>: secures an unsigned credential. The key's controller
+/// becomes the issuer when the credential has none; a credential naming another issuer is refused (it could not verify).
+/// </summary>
+internal static class IssueCommand
+{
+    internal static readonly string[] Suites = ["eddsa-jcs-2022", "ecdsa-jcs-2019", "vc-jwt"];
+
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "The unsigned credential (JSON)" };
+        var key = new Option<FileInfo>("--key") { Description = "The signing key file (openler key generate)", Required = true };
+        var suite = new Option<string>("--suite") { Description = "How to secure it: " + string.Join(", ", Suites), Required = true };
+        suite.AcceptOnlyFromAmong(Suites);
+        var output = new Option<FileInfo?>("--out") { Description = "Write the credential here instead of standard output" };
+        var command = new Command("issue", "Sign a credential") { file, key, suite, output };
+        command.SetAction(parse => Run(
+            parse.GetValue(file)!, parse.GetValue(key)!, parse.GetValue(suite)!, parse.GetValue(output),
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        return command;
+    }
+
+    internal static int Run(FileInfo file, FileInfo keyFile, string suite, FileInfo? output, TextWriter stdout, TextWriter stderr)
+    {
+        if (!file.Exists)
+        {
+            stderr.WriteLine($"File not found: {file.FullName}");
+            return 2;
+        }
+
+        var credential = StrictJson.ParseObject(File.ReadAllBytes(file.FullName));
+        if (!credential.IsSuccess)
+        {
+            stderr.WriteLine($"{file.Name}: {credential.Error}");
+            return 2;
+        }
+
+        var key = KeyFile.Read(keyFile.FullName);
+        if (!key.IsSuccess)
+        {
+            stderr.WriteLine(key.Error.ToString());
+            return 2;
+        }
+
+        using var signingKey = key.Value;
+        var unsigned = credential.Value;
+        var issuer = CredentialFields.IssuerId(unsigned);
+        switch (unsigned["issuer"])
+        {
+            case null:
+                unsigned["issuer"] = signingKey.Controller;
+                break;
+            case JsonObject profile when profile["id"] is null:
+                profile["id"] = signingKey.Controller;
+                break;
+            default:
+                if (issuer != signingKey.Controller)
+                {
+                    stderr.WriteLine($"The credential's issuer ({issuer}) is not the key's controller ({signingKey.Controller}).");
+                    return 2;
+                }
+
+                break;
+        }
+
+        string result;
+        if (suite == "vc-jwt")
+        {
+            result = VcJose.Secure(unsigned, signingKey.Key, signingKey.VerificationMethod);
+        }
+        else
+        {
+            var signer = new DataIntegritySigner(CryptosuiteRegistry.Jcs, TimeProvider.System);
+            var signed = signer.Sign(unsigned, signingKey.Key, new ProofOptions
+            {
+                Cryptosuite = suite,
+                VerificationMethod = signingKey.VerificationMethod,
+            });
+            if (!signed.IsSuccess)
+            {
+                stderr.WriteLine(signed.Error.ToString());
+                return 1;
+            }
+
+            result = StrictJson.Serialize(signed.Value, indented: true);
+        }
+
+        if (output is null)
+        {
+            stdout.WriteLine(result);
+        }
+        else
+        {
+            File.WriteAllText(output.FullName, result + "\n");
+        }
+
+        return 0;
+    }
+}

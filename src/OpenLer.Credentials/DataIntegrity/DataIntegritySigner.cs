@@ -1,0 +1,98 @@
+using System.Text.Json.Nodes;
+using OpenLer.Credentials.Common;
+using OpenLer.Credentials.Encodings;
+using OpenLer.Credentials.Keys;
+using OpenLer.Credentials.Verification;
+
+namespace OpenLer.Credentials.DataIntegrity;
+
+/// <summary>Adds a Data Integrity proof to a document (VC Data Integrity 1.0 §4.2 Add Proof).</summary>
+public sealed class DataIntegritySigner(CryptosuiteRegistry suites, TimeProvider timeProvider)
+{
+    public DataIntegritySigner()
+        : this(CryptosuiteRegistry.Jcs, TimeProvider.System)
+    {
+    }
+
+    /// <summary>
+    /// Returns a copy of <paramref name="unsecuredDocument"/> with a proof. A document that already has proofs gets one more
+    /// (a proof set, §2.1.2); each proof covers the document without its proofs.
+    /// </summary>
+    public Outcome<JsonObject> Sign(JsonObject unsecuredDocument, KeyPair key, ProofOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(unsecuredDocument);
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(options);
+
+        var suite = suites.FindByName(options.Cryptosuite);
+        if (suite is null)
+        {
+            return Outcome.Error(ErrorCodes.ProofGeneration, $"Unsupported cryptosuite '{options.Cryptosuite}'.");
+        }
+
+        if (!suite.Supports(key.Type))
+        {
+            return Outcome.Error(ErrorCodes.ProofGeneration, $"{options.Cryptosuite} cannot sign with a {key.Type} key.");
+        }
+
+        var proof = new JsonObject { ["type"] = suite.ProofType };
+        if (suite.Name is not null)
+        {
+            proof["cryptosuite"] = suite.Name;
+        }
+
+        if (options.Id is not null)
+        {
+            proof["id"] = options.Id;
+        }
+
+        proof["created"] = XsdDateTime.Format(options.Created ?? timeProvider.GetUtcNow());
+        if (options.Expires is { } expires)
+        {
+            proof["expires"] = XsdDateTime.Format(expires);
+        }
+
+        proof["verificationMethod"] = options.VerificationMethod;
+        proof["proofPurpose"] = options.ProofPurpose;
+        if (options.Challenge is not null)
+        {
+            proof["challenge"] = options.Challenge;
+        }
+
+        if (options.Domain is not null)
+        {
+            proof["domain"] = options.Domain;
+        }
+
+        if (suite.ProofCarriesContext && unsecuredDocument["@context"] is { } context)
+        {
+            proof["@context"] = context.DeepClone();
+        }
+
+        var verifyData = suite.CreateVerifyData(unsecuredDocument, proof, key.Type, verifying: false);
+        if (!verifyData.IsSuccess)
+        {
+            return Outcome.Error(ErrorCodes.ProofGeneration, verifyData.Error.Message);
+        }
+
+        proof["proofValue"] = Multibase.EncodeBase58Btc(key.Sign(verifyData.Value));
+
+        var secured = (JsonObject)unsecuredDocument.DeepClone();
+        switch (secured["proof"])
+        {
+            case null:
+                secured["proof"] = proof;
+                break;
+            case JsonArray set:
+                set.Add(proof);
+                break;
+            case JsonObject single:
+                secured["proof"] = new JsonArray(single.DeepClone(), proof);
+                break;
+            default:
+                return Outcome.Error(ErrorCodes.ProofGeneration, "The document's existing \"proof\" is malformed.");
+        }
+
+        return secured;
+    }
+}

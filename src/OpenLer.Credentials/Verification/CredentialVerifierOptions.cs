@@ -1,0 +1,37 @@
+using OpenLer.Credentials.DataIntegrity;
+using OpenLer.Credentials.Dids;
+using OpenLer.Credentials.Json;
+using OpenLer.Credentials.Keys;
+
+namespace OpenLer.Credentials.Verification;
+
+/// <summary>Everything a <see cref="CredentialVerifier"/> depends on, injected; the defaults touch no network.</summary>
+public sealed record CredentialVerifierOptions
+{
+    /// <summary>Resolves verification methods; by default did:key and did:jwk only (no network).</summary>
+    public IVerificationMethodResolver VerificationMethods { get; init; } = new DidVerificationMethodResolver(Dids.DidResolver.Offline);
+
+    /// <summary>Resolves issuer DIDs (for JWS without kid). Should agree with <see cref="VerificationMethods"/>.</summary>
+    public IDidResolver DidResolver { get; init; } = Dids.DidResolver.Offline;
+
+    public CryptosuiteRegistry Cryptosuites { get; init; } = CryptosuiteRegistry.Jcs;
+
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    public JsonLimits Limits { get; init; } = JsonLimits.Default;
+
+    /// <summary>Tolerance for "not yet valid" against clocks ahead of ours. Expiry is checked exactly.</summary>
+    public TimeSpan ClockSkew { get; init; } = TimeSpan.FromMinutes(5);
+
+    public ICredentialStatusChecker? StatusChecker { get; init; }
+
+    public ICredentialSchemaValidator? SchemaValidator { get; init; }
+
+    public IIssuerTrustList? TrustList { get; init; }
+
+    /// <summary>When true, an issuer the trust list does not know makes verification fail (the web app's employer view).</summary>
+    public bool RequireTrustedIssuer { get; init; }
+
+    /// <summary>Keys for JWT issuers that are not DIDs (e.g. an https issuer with a configured JWKS), by issuer id.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<PublicKey>> IssuerKeys { get; init; } = new Dictionary<string, IReadOnlyList<PublicKey>>();
+}

@@ -1,0 +1,9 @@
+using System.Text.Json.Nodes;
+
+namespace OpenLer.Credentials.Verification;
+
+/// <summary>Validates a credential against the JSON Schemas its credentialSchema names, from schemas the operator provides.</summary>
+public interface ICredentialSchemaValidator
+{
+    ValueTask<CheckResult> ValidateAsync(JsonObject credential, CancellationToken cancellationToken = default);
+}

