@@ -9,6 +9,8 @@ public static class ConformanceSuites
         new VcDiEddsaSuite(),
         new VcDiEcdsaSuite(),
         new DidKeySuite(),
+        new JsonLdExpandSuite(),
+        new JsonLdToRdfSuite(),
     ];
 
     public static IConformanceSuite? Find(string name) =>

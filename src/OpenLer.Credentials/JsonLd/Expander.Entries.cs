@@ -61,10 +61,17 @@ internal sealed partial class Expander
                         throw new JsonLdException(JsonLdErrorNames.InvalidNestValue, $"the value of '{nestingKey}' must be a map without @value");
                     }
 
+                    // The nesting term's scoped context applies to the nested properties, as in jsonld.js (test c037).
+                    var nestContext = active;
+                    if (active.TryGetTerm(nestingKey, out var nestTerm) && nestTerm.HasLocalContext)
+                    {
+                        nestContext = ContextProcessor.Process(op, active, nestTerm.LocalContext, nestTerm.BaseUrl, nestTerm.LocalContextPinned, overrideProtected: true);
+                    }
+
                     op.EnterExpansion();
                     try
                     {
-                        ExpandEntries(active, typeScopedContext, activeProperty, nestedMap, result, inputType, baseUrl);
+                        ExpandEntries(nestContext, typeScopedContext, activeProperty, nestedMap, result, inputType, baseUrl);
                     }
                     finally
                     {
@@ -113,8 +120,9 @@ internal sealed partial class Expander
                     throw new JsonLdException(JsonLdErrorNames.InvalidIdValue, "@id must be a string");
                 }
 
-                expandedValue = ExpandNodeId(active, idv.GetValue<string>());
-                break;
+                // A value with the form of a keyword expands to null, which is kept (test 0122, as jsonld.js does).
+                result[Keywords.Id] = ExpandNodeId(active, idv.GetValue<string>());
+                return;
 
             case Keywords.Type:
                 // 13.4.4
@@ -133,7 +141,8 @@ internal sealed partial class Expander
                     return;
                 }
 
-                var included = AsList(Expand(active, null, value, baseUrl));
+                var includedValue = Expand(active, null, value, baseUrl);
+                var included = includedValue is List<object?> includedList ? includedList : [includedValue];
                 foreach (var item in included)
                 {
                     if (item is not LdMap { IsNodeObject: true })

@@ -31,8 +31,8 @@ internal static class Iri
     public static bool IsBlankNode(string value) => value.Length >= 2 && value[0] == '_' && value[1] == ':';
 
     /// <summary>
-    /// Well-formed per JSON-LD API §8.1: an IRI matching RFC 3987, or a blank node label per Turtle's BLANK_NODE_LABEL
-    /// (a non-empty label without spaces or excluded characters).
+    /// Well-formed per JSON-LD API §8.1: an IRI matching RFC 3987 (also: at most one "#", as ifragment excludes it),
+    /// or a blank node label per Turtle's BLANK_NODE_LABEL (a non-empty label without spaces or excluded characters).
     /// </summary>
     public static bool IsWellFormedNode(string value)
     {
@@ -54,7 +54,7 @@ internal static class Iri
             return true;
         }
 
-        return IsAbsolute(value);
+        return IsAbsolute(value) && value.IndexOf('#', value.IndexOf('#', StringComparison.Ordinal) + 1) < 0;
     }
 
     /// <summary>

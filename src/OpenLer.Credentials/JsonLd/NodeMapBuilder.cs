@@ -87,7 +87,13 @@ internal sealed class NodeMapBuilder(JsonLdOperation op, BlankNodeGenerator ids)
             graph[id] = node;
         }
 
-        if (reverseSubject is not null)
+        // A node whose @id was a keyword-like value ("@id": null after expansion) is not referenced (toRdf test e122).
+        var unreferenced = map.TryGetValue(Keywords.Id, out var explicitId) && explicitId is null;
+        if (unreferenced)
+        {
+            op.DataLoss("null @id value", $"a node reference with no usable @id is dropped");
+        }
+        else if (reverseSubject is not null)
         {
             LdEquality.AddUnique(PropertyValues(node, activeProperty!), reverseSubject);
         }

@@ -161,7 +161,7 @@ internal sealed class RdfBuilder(JsonLdOperation op, BlankNodeGenerator ids)
         var datatype = item.TryGetValue(Keywords.Type, out var typeValue) ? typeValue as string : null;
 
         // 6.-7.
-        if (datatype is not null && datatype != Keywords.Json && !Iri.IsAbsolute(datatype))
+        if (datatype is not null && datatype != Keywords.Json && (!Iri.IsAbsolute(datatype) || !Iri.IsWellFormedNode(datatype)))
         {
             op.DataLoss("relative datatype reference", $"datatype '{datatype}' is not an absolute IRI");
             return null;

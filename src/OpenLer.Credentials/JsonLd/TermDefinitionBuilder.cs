@@ -205,7 +205,8 @@ internal static class TermDefinitionBuilder
             else if (term.Contains('/', StringComparison.Ordinal))
             {
                 // 16. A relative IRI reference.
-                iriMapping = IriExpansion.Expand(active, term, documentRelative: false, vocab: true, frame);
+                // Expanded without the local context: the term itself is being defined (test er49).
+                iriMapping = IriExpansion.Expand(active, term, documentRelative: false, vocab: true, frame: null);
                 if (iriMapping is null || !Iri.IsAbsolute(iriMapping))
                 {
                     throw new JsonLdException(JsonLdErrorNames.InvalidIriMapping, $"term '{term}' is a relative IRI with no vocabulary mapping to resolve it");
@@ -245,20 +246,7 @@ internal static class TermDefinitionBuilder
         string? indexMapping = null;
         if (map is not null && map.TryGetPropertyValue(Keywords.Index, out var indexNode))
         {
-            if (op.IsJsonLd10 || !container.HasFlag(ContainerKinds.Index))
-            {
-                throw new JsonLdException(JsonLdErrorNames.InvalidTermDefinition, $"@index of term '{term}' needs an @index container");
-            }
-
-            if (indexNode is not JsonValue xv || xv.GetValueKind() != JsonValueKind.String
-                || Keywords.IsKeyword(xv.GetValue<string>())
-                || IriExpansion.Expand(active, xv.GetValue<string>(), documentRelative: false, vocab: true, frame) is not { } expandedIndex
-                || !Iri.IsAbsolute(expandedIndex))
-            {
-                throw new JsonLdException(JsonLdErrorNames.InvalidTermDefinition, $"@index of term '{term}' must expand to an IRI");
-            }
-
-            indexMapping = xv.GetValue<string>();
+            indexMapping = ReadIndexMapping(frame, term, container, indexNode);
         }
 
         // 21. @context: a scoped context, validated now and applied during expansion.
@@ -421,6 +409,13 @@ internal static class TermDefinitionBuilder
             };
         }
 
+        // jsonld.js also honours @index on reverse properties (test 0131).
+        string? indexMapping = null;
+        if (map.TryGetPropertyValue(Keywords.Index, out var indexNode))
+        {
+            indexMapping = ReadIndexMapping(frame, term, container, indexNode);
+        }
+
         var definition = new TermDefinition
         {
             IriMapping = iriMapping,
@@ -428,9 +423,29 @@ internal static class TermDefinitionBuilder
             IsReverse = true,
             BaseUrl = frame.BaseUrl,
             Container = container,
+            IndexMapping = indexMapping,
             TypeMapping = typeMapping,
         };
         Finish(frame, term, definition, previous);
+    }
+
+    /// <summary>Step 20: a property-valued index names a property whose IRI replaces @index.</summary>
+    private static string ReadIndexMapping(TermFrame frame, string term, ContainerKinds container, JsonNode? indexNode)
+    {
+        if (frame.Op.IsJsonLd10 || !container.HasFlag(ContainerKinds.Index))
+        {
+            throw new JsonLdException(JsonLdErrorNames.InvalidTermDefinition, $"@index of term '{term}' needs an @index container");
+        }
+
+        if (indexNode is not JsonValue xv || xv.GetValueKind() != JsonValueKind.String
+            || Keywords.IsKeyword(xv.GetValue<string>())
+            || IriExpansion.Expand(frame.Active, xv.GetValue<string>(), documentRelative: false, vocab: true, frame) is not { } expandedIndex
+            || !Iri.IsAbsolute(expandedIndex))
+        {
+            throw new JsonLdException(JsonLdErrorNames.InvalidTermDefinition, $"@index of term '{term}' must expand to an IRI");
+        }
+
+        return xv.GetValue<string>();
     }
 
     /// <summary>Step 4: in 1.1, @type may only be given a <c>@set</c> container and/or <c>@protected</c>.</summary>
