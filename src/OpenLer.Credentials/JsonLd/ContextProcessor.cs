@@ -169,7 +169,7 @@ internal static class ContextProcessor
         // 5.5 @version
         if (obj.TryGetPropertyValue(Keywords.Version, out var version))
         {
-            if (version is not JsonValue vv || vv.GetValueKind() != JsonValueKind.Number || vv.GetValue<double>() != 1.1)
+            if (version is not JsonValue vv || vv.GetValueKind() != JsonValueKind.Number || Expander.JsonNumber(vv) != 1.1)
             {
                 throw new JsonLdException(JsonLdErrorNames.InvalidVersionValue, "@version must be the number 1.1");
             }

@@ -403,6 +403,12 @@ internal sealed partial class Expander
         JsonValueKind.String => value.GetValue<string>(),
         JsonValueKind.True => LdMap.True,
         JsonValueKind.False => LdMap.False,
-        _ => value.GetValue<double>(),
+        _ => JsonNumber(value),
     };
+
+    /// <summary>A JSON number as a double, also for nodes built in code from other numeric types.</summary>
+    internal static double JsonNumber(JsonValue value) =>
+        value.TryGetValue<double>(out var number)
+            ? number
+            : double.Parse(value.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
 }

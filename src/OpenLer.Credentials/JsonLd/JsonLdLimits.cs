@@ -17,6 +17,9 @@ public sealed record JsonLdLimits
     /// <summary>Nested invocations of the Context Processing algorithm (scoped contexts inside scoped contexts).</summary>
     public int MaxContextDepth { get; init; } = 32;
 
+    /// <summary>Terms whose definitions depend on each other in a chain (a → b:x → c:y ...), defined recursively.</summary>
+    public int MaxTermDependencyDepth { get; init; } = 64;
+
     /// <summary>Nesting depth of the Expansion algorithm (maps and arrays inside each other, <c>@nest</c> included).</summary>
     public int MaxExpansionDepth { get; init; } = 128;
 

@@ -12,6 +12,7 @@ internal sealed class JsonLdOperation
     private Dictionary<(ActiveContext Active, DerivedKey Key), ActiveContext>? _localCache;
     private long _work;
     private int _contextDepth;
+    private int _termDepth;
     private int _expansionDepth;
     private int _contextLoads;
 
@@ -70,6 +71,16 @@ internal sealed class JsonLdOperation
     }
 
     public void ExitContext() => _contextDepth--;
+
+    public void EnterTermDefinition()
+    {
+        if (++_termDepth > Limits.MaxTermDependencyDepth)
+        {
+            throw new JsonLdException(JsonLdErrorNames.LimitExceeded, $"term definitions depend on each other deeper than {Limits.MaxTermDependencyDepth}", ErrorCodes.JsonLdLimitExceeded);
+        }
+    }
+
+    public void ExitTermDefinition() => _termDepth--;
 
     public void EnterExpansion()
     {

@@ -8,6 +8,19 @@ internal static class TermDefinitionBuilder
 {
     public static void Create(TermFrame frame, string term)
     {
+        frame.Op.EnterTermDefinition();
+        try
+        {
+            CreateCore(frame, term);
+        }
+        finally
+        {
+            frame.Op.ExitTermDefinition();
+        }
+    }
+
+    private static void CreateCore(TermFrame frame, string term)
+    {
         var op = frame.Op;
         var active = frame.Active;
 
