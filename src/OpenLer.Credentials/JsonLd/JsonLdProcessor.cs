@@ -52,6 +52,13 @@ public sealed class JsonLdProcessor
         });
     }
 
+    /// <summary>Expansion to the internal representation only (benchmarks and tests).</summary>
+    internal Outcome<int> ExpandInternal(JsonNode? input, JsonLdOptions options)
+    {
+        var op = new JsonLdOperation(_documents, options);
+        return Run(() => ExpandCore(op, input, null).Count);
+    }
+
     /// <summary>The JSON-LD error name at the start of an error message from this processor ("invalid context entry"...).</summary>
     public static string ErrorName(CredentialError error)
     {

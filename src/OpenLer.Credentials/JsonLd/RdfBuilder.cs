@@ -24,10 +24,11 @@ internal sealed class RdfBuilder(JsonLdOperation op, BlankNodeGenerator ids)
     private readonly RdfDirection _direction = op.Options.RdfDirection;
     private readonly bool _generalized = op.Options.ProduceGeneralizedRdf;
     private readonly List<Quad> _pending = [];
+    private readonly Dictionary<string, RdfTerm> _blankNodes = new(StringComparer.Ordinal);
 
     public RdfDataset Build(Dictionary<string, Dictionary<string, LdMap>> nodeMap)
     {
-        var dataset = new RdfDataset();
+        var dataset = new List<Quad>(EstimateQuads(nodeMap));
         foreach (var (graphName, graph) in nodeMap)
         {
             // 1.1-1.2
@@ -63,10 +64,28 @@ internal sealed class RdfBuilder(JsonLdOperation op, BlankNodeGenerator ids)
             }
         }
 
-        return dataset;
+        return new RdfDataset(dataset);
     }
 
-    private void AddProperty(RdfDataset dataset, RdfTerm graph, RdfTerm subject, string property, object? values)
+    /// <summary>One quad per type and value (lists and compound literals add more): sizes the list once.</summary>
+    private static int EstimateQuads(Dictionary<string, Dictionary<string, LdMap>> nodeMap)
+    {
+        var count = 8;
+        foreach (var graph in nodeMap.Values)
+        {
+            foreach (var node in graph.Values)
+            {
+                foreach (var values in node.Values)
+                {
+                    count += values is List<object?> list ? list.Count : 0;
+                }
+            }
+        }
+
+        return count;
+    }
+
+    private void AddProperty(List<Quad> dataset, RdfTerm graph, RdfTerm subject, string property, object? values)
     {
         // 1.3.2.1 Types.
         if (property == Keywords.Type)
@@ -121,7 +140,7 @@ internal sealed class RdfBuilder(JsonLdOperation op, BlankNodeGenerator ids)
         }
     }
 
-    private void Add(RdfDataset dataset, Quad quad)
+    private void Add(List<Quad> dataset, Quad quad)
     {
         op.AddWork(1);
         dataset.Add(quad);
@@ -257,6 +276,19 @@ internal sealed class RdfBuilder(JsonLdOperation op, BlankNodeGenerator ids)
         return nodes[0];
     }
 
-    private static RdfTerm NodeTerm(string value) =>
-        Iri.IsBlankNode(value) ? RdfTerm.BlankNode(value[2..]) : RdfTerm.Iri(value);
+    private RdfTerm NodeTerm(string value)
+    {
+        if (!Iri.IsBlankNode(value))
+        {
+            return RdfTerm.Iri(value);
+        }
+
+        if (!_blankNodes.TryGetValue(value, out var term))
+        {
+            term = RdfTerm.BlankNode(value[2..]);
+            _blankNodes[value] = term;
+        }
+
+        return term;
+    }
 }
