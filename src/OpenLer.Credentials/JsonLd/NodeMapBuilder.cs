@@ -9,6 +9,8 @@ internal sealed class NodeMapBuilder(JsonLdOperation op, BlankNodeGenerator ids)
 {
     public const string DefaultGraph = "@default";
 
+    private readonly UniqueAppender _unique = new();
+
     public Dictionary<string, Dictionary<string, LdMap>> Graphs { get; } = new(StringComparer.Ordinal)
     {
         [DefaultGraph] = new Dictionary<string, LdMap>(StringComparer.Ordinal),
@@ -43,7 +45,7 @@ internal sealed class NodeMapBuilder(JsonLdOperation op, BlankNodeGenerator ids)
         {
             if (list is null)
             {
-                LdEquality.AddUnique(PropertyValues(subjectNode!, activeProperty!), map);
+                _unique.Add(PropertyValues(subjectNode!, activeProperty!), map);
             }
             else
             {
@@ -95,14 +97,14 @@ internal sealed class NodeMapBuilder(JsonLdOperation op, BlankNodeGenerator ids)
         }
         else if (reverseSubject is not null)
         {
-            LdEquality.AddUnique(PropertyValues(node, activeProperty!), reverseSubject);
+            _unique.Add(PropertyValues(node, activeProperty!), reverseSubject);
         }
         else if (activeProperty is not null)
         {
             var reference = new LdMap(1) { [Keywords.Id] = id };
             if (list is null)
             {
-                LdEquality.AddUnique(PropertyValues(subjectNode!, activeProperty), reference);
+                _unique.Add(PropertyValues(subjectNode!, activeProperty), reference);
             }
             else
             {
@@ -122,7 +124,7 @@ internal sealed class NodeMapBuilder(JsonLdOperation op, BlankNodeGenerator ids)
                     {
                         if (type is string t)
                         {
-                            LdEquality.AddUnique(types, Iri.IsBlankNode(t) ? ids.Generate(t) : t);
+                            _unique.Add(types, Iri.IsBlankNode(t) ? ids.Generate(t) : t);
                         }
                     }
 

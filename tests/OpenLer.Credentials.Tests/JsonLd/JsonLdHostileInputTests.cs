@@ -175,6 +175,25 @@ public class JsonLdHostileInputTests
     }
 
     [Fact]
+    public void ToRdf_HugeArrayOfDistinctValues_StaysLinear()
+    {
+        // About 1 MiB of numbers under one property: duplicate detection in the node map must not be quadratic.
+        var values = new JsonArray();
+        for (var i = 0; i < 150_000; i++)
+        {
+            values.Add(i);
+        }
+
+        values.Add(7);
+        var document = new JsonObject { ["@id"] = "https://example.org/s", ["https://example.org/n"] = values };
+
+        var result = Processor.ToRdf(document, JsonLdOptions.Credential);
+
+        Assert.True(result.IsSuccess, result.Error?.ToString());
+        Assert.Equal(150_000, result.Value.Count);
+    }
+
+    [Fact]
     public void ToRdf_InlineScopedContextOnManyNodes_ProcessedOncePerDocument()
     {
         // An amplification attempt: one inline type-scoped context with many terms, applied to many nodes. The
