@@ -39,6 +39,7 @@ internal static class ConformanceCommand
 
         var directory = ConformanceSuites.ResolveDirectory(suite, vectors.FullName);
         var failures = new List<(string Id, string Message)>();
+        var skipped = new List<(string Id, string Message)>();
         var total = 0;
         foreach (var @case in suite.Cases(directory))
         {
@@ -55,18 +56,30 @@ internal static class ConformanceCommand
                 outcome = ConformanceOutcome.Fail($"unhandled {ex.GetType().Name}: {ex.Message}");
             }
 
-            if (!outcome.Passed)
+            if (outcome.Skipped)
+            {
+                skipped.Add((@case.Id, outcome.Message ?? "skipped"));
+            }
+            else if (!outcome.Passed)
             {
                 failures.Add((@case.Id, outcome.Message ?? "failed"));
             }
         }
 
-        output.WriteLine($"{suite.Name}: {total - failures.Count}/{total} passed");
+        var passed = total - failures.Count - skipped.Count;
+        output.WriteLine(skipped.Count == 0
+            ? $"{suite.Name}: {passed}/{total} passed"
+            : $"{suite.Name}: {passed}/{total} passed, {skipped.Count} skipped (not counted as passed), {failures.Count} failed");
         foreach (var (id, message) in failures)
         {
             output.WriteLine($"FAIL {id}: {message}");
         }
 
-        return failures.Count == 0 && total > 0 ? 0 : 1;
+        foreach (var (id, message) in skipped)
+        {
+            output.WriteLine($"SKIP {id}: {message}");
+        }
+
+        return failures.Count == 0 && passed > 0 ? 0 : 1;
     }
 }

@@ -6,12 +6,18 @@ public sealed record ConformanceCase(string Id, Func<ConformanceOutcome> Run)
     public override string ToString() => Id;
 }
 
-/// <summary>The result of one case. A case that cannot run (missing file, unsupported feature) is a failure with its reason.</summary>
-public sealed record ConformanceOutcome(bool Passed, string? Message = null)
+/// <summary>
+/// The result of one case. A case that cannot run (missing file, unsupported feature) is a failure with its reason;
+/// a case the suite deliberately does not run (e.g. a JSON-LD 1.0-only test) is <see cref="Skipped"/>, which is
+/// reported separately and never counted as passed.
+/// </summary>
+public sealed record ConformanceOutcome(bool Passed, string? Message = null, bool Skipped = false)
 {
     public static ConformanceOutcome Pass() => new(true);
 
     public static ConformanceOutcome Fail(string message) => new(false, message);
+
+    public static ConformanceOutcome Skip(string reason) => new(false, reason, Skipped: true);
 
     /// <summary>Compares expected and actual text, reporting the first difference briefly.</summary>
     public static ConformanceOutcome Expect(string expected, string actual)

@@ -10,6 +10,8 @@ public static class ConformanceSuites
         new VcDiEcdsaSuite(),
         new DidKeySuite(),
         new RdfCanonSuite(),
+        new JsonLdExpandSuite(),
+        new JsonLdToRdfSuite(),
     ];
 
     public static IConformanceSuite? Find(string name) =>

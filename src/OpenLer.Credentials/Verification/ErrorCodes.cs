@@ -50,6 +50,16 @@ public static class ErrorCodes
     public const string MalformedValue = "MALFORMED_VALUE_ERROR";
     public const string UnrecognizedFormat = "UNRECOGNIZED_FORMAT_ERROR";
 
+    // JSON-LD 1.1 processing (JSON-LD API §9.4.2 names go in the message; these codes are stable)
+    public const string JsonLdProcessing = "JSON_LD_PROCESSING_ERROR";
+    public const string JsonLdLimitExceeded = "JSON_LD_LIMIT_EXCEEDED_ERROR";
+    public const string UnknownContext = "UNKNOWN_CONTEXT_ERROR";
+    public const string RemoteContextRefused = "REMOTE_CONTEXT_REFUSED_ERROR";
+    public const string ContextIntegrity = "CONTEXT_INTEGRITY_ERROR";
+    public const string ProtectedTermRedefinition = "PROTECTED_TERM_REDEFINITION_ERROR";
+    public const string RecursiveContextInclusion = "RECURSIVE_CONTEXT_INCLUSION_ERROR";
+    public const string ContextOverflow = "CONTEXT_OVERFLOW_ERROR";
+
     // JOSE (RFC 7515, RFC 8725)
     public const string MalformedJws = "MALFORMED_JWS_ERROR";
     public const string UnsupportedAlgorithm = "UNSUPPORTED_ALGORITHM_ERROR";
