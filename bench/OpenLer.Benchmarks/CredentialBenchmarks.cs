@@ -24,6 +24,10 @@ public class CredentialBenchmarks
     private JsonObject _ed25519Unsigned = null!;
     private JsonObject _p256Unsigned = null!;
     private JsonObject _eddsaJcsSigned = null!;
+    private JsonObject _eddsaRdfcSigned = null!;
+    private JsonObject _ecdsaRdfcSigned = null!;
+    private JsonObject _ed25519Signature2020Signed = null!;
+    private RdfcCryptosuite _rdfc = null!;
     private JsonObject _ecdsaJcsSigned = null!;
     private string _eddsaJcsSignedText = null!;
     private string _vcJwtEdDsa = null!;
@@ -42,17 +46,21 @@ public class CredentialBenchmarks
         _p256 = KeyPair.Generate(KeyType.P256);
         _ed25519Unsigned = Sample(_ed25519.PublicKey.ToDidKey());
         _p256Unsigned = Sample(_p256.PublicKey.ToDidKey());
-        _signer = new DataIntegritySigner(CryptosuiteRegistry.Jcs, TimeProvider.System);
-        _verifier = new DataIntegrityVerifier(CryptosuiteRegistry.Jcs, new DidVerificationMethodResolver(DidResolver.Offline), TimeProvider.System);
+        _signer = new DataIntegritySigner(Cryptosuites.Default, TimeProvider.System);
+        _verifier = new DataIntegrityVerifier(Cryptosuites.Default, new DidVerificationMethodResolver(DidResolver.Offline), TimeProvider.System);
+        _rdfc = (RdfcCryptosuite)Cryptosuites.Default.FindByName("eddsa-rdfc-2022")!;
         _credentialVerifier = new CredentialVerifier();
         _eddsaJcsSigned = SignEddsaJcs2022();
         _ecdsaJcsSigned = SignEcdsaJcs2019();
+        _eddsaRdfcSigned = SignEddsaRdfc2022();
+        _ecdsaRdfcSigned = SignEcdsaRdfc2019();
+        _ed25519Signature2020Signed = SignEd25519Signature2020();
         _eddsaJcsSignedText = StrictJson.Serialize(_eddsaJcsSigned);
         _vcJwtEdDsa = SignVcJwtEdDsa();
         _vcJwtEs256 = SignVcJwtEs256();
         _rawEd25519Signature = _ed25519.Sign(Message64);
         _rawP256Signature = _p256.Sign(Message64);
-        if (!VerifyEddsaJcs2022() || !VerifyEcdsaJcs2019() || !VerifyEddsaJcs2022FromText() || !VerifyVcJwtEdDsa() || !VerifyVcJwtEs256())
+        if (!VerifyEddsaRdfc2022() || !VerifyEcdsaRdfc2019() || !VerifyEd25519Signature2020() || !VerifyEddsaJcs2022() || !VerifyEcdsaJcs2019() || !VerifyEddsaJcs2022FromText() || !VerifyVcJwtEdDsa() || !VerifyVcJwtEs256())
         {
             throw new InvalidOperationException("A benchmark credential does not verify.");
         }
@@ -67,6 +75,30 @@ public class CredentialBenchmarks
 
     [Benchmark(Description = "JCS canonicalize OB 3.0 credential")]
     public byte[] Jcs() => JsonCanonicalizer.Canonicalize(_ed25519Unsigned);
+
+    [Benchmark(Description = "RDFC-1.0 canonicalize credential (JSON-LD toRdf + canonize)")]
+    public int CanonicalizeRdfc() => _rdfc.Canonicalize(_ed25519Unsigned).Value.Length;
+
+    [Benchmark(Description = "sign eddsa-rdfc-2022")]
+    public JsonObject SignEddsaRdfc2022() => _signer.Sign(_ed25519Unsigned, _ed25519, Options("eddsa-rdfc-2022", _ed25519)).Value;
+
+    [Benchmark(Description = "verify eddsa-rdfc-2022")]
+    public bool VerifyEddsaRdfc2022() =>
+        _verifier.VerifyAsync(_eddsaRdfcSigned, _expectations with { ExpectedController = _ed25519.PublicKey.ToDidKey() }).GetAwaiter().GetResult().Verified;
+
+    [Benchmark(Description = "sign ecdsa-rdfc-2019 P-256")]
+    public JsonObject SignEcdsaRdfc2019() => _signer.Sign(_p256Unsigned, _p256, Options("ecdsa-rdfc-2019", _p256)).Value;
+
+    [Benchmark(Description = "verify ecdsa-rdfc-2019 P-256")]
+    public bool VerifyEcdsaRdfc2019() =>
+        _verifier.VerifyAsync(_ecdsaRdfcSigned, _expectations with { ExpectedController = _p256.PublicKey.ToDidKey() }).GetAwaiter().GetResult().Verified;
+
+    [Benchmark(Description = "sign Ed25519Signature2020")]
+    public JsonObject SignEd25519Signature2020() => _signer.Sign(_ed25519Unsigned, _ed25519, Options("Ed25519Signature2020", _ed25519)).Value;
+
+    [Benchmark(Description = "verify Ed25519Signature2020")]
+    public bool VerifyEd25519Signature2020() =>
+        _verifier.VerifyAsync(_ed25519Signature2020Signed, _expectations with { ExpectedController = _ed25519.PublicKey.ToDidKey() }).GetAwaiter().GetResult().Verified;
 
     [Benchmark(Description = "sign eddsa-jcs-2022")]
     public JsonObject SignEddsaJcs2022() => _signer.Sign(_ed25519Unsigned, _ed25519, Options("eddsa-jcs-2022", _ed25519)).Value;
