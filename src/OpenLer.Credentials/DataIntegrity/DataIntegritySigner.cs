@@ -108,7 +108,8 @@ public sealed class DataIntegritySigner(CryptosuiteRegistry suites, TimeProvider
         var verifyData = suite.CreateVerifyData(unsecuredDocument, proof, key.Type, verifying: false, previousProofs);
         if (!verifyData.IsSuccess)
         {
-            return Outcome.Error(ErrorCodes.ProofGeneration, verifyData.Error.Message);
+            // Keep the precise code (DATA_LOSS_DETECTION_ERROR, UNKNOWN_CONTEXT_ERROR...): it says what to fix.
+            return Outcome.Error(verifyData.Error.Code, "The proof could not be created: " + verifyData.Error.Message);
         }
 
         proof["proofValue"] = Multibase.EncodeBase58Btc(key.Sign(verifyData.Value));

@@ -59,6 +59,13 @@ public sealed class RdfcCryptosuite : ICryptosuite
         return HasContext(document, "https://www.w3.org/ns/credentials/v2") ? null : DataIntegrityContext;
     }
 
+    private static bool HasInlineContext(JsonObject document) => document["@context"] switch
+    {
+        JsonObject => true,
+        JsonArray a => a.Any(c => c is JsonObject),
+        _ => false,
+    };
+
     internal static bool HasContext(JsonObject document, string url) => document["@context"] switch
     {
         JsonValue v => v.TryGetValue<string>(out var s) && s == url,
@@ -98,6 +105,15 @@ public sealed class RdfcCryptosuite : ICryptosuite
         if (!canonicalDocument.IsSuccess)
         {
             return canonicalDocument.Error;
+        }
+
+        // VC DI §2.4.1 "Validating Contexts" and w3c/vc-data-integrity#272: an inline context can re-map terms so that the
+        // same signed triples read differently as JSON. Secured documents may use only contexts by URL (which the loader
+        // pins by hash); inline contexts are refused when verifying.
+        if (verifying && HasInlineContext(unsecuredDocument))
+        {
+            return Outcome.Error(Verification.ErrorCodes.InlineContext,
+                "The credential uses an inline @context; only known contexts by URL are accepted (vc-data-integrity#272).");
         }
 
         var size = keyType == KeyType.P384 ? 48 : 32;

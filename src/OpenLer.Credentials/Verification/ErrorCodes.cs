@@ -54,6 +54,7 @@ public static class ErrorCodes
     public const string JsonLdProcessing = "JSON_LD_PROCESSING_ERROR";
     public const string JsonLdLimitExceeded = "JSON_LD_LIMIT_EXCEEDED_ERROR";
     public const string UnknownContext = "UNKNOWN_CONTEXT_ERROR";
+    public const string InlineContext = "INLINE_CONTEXT_ERROR";
     public const string RemoteContextRefused = "REMOTE_CONTEXT_REFUSED_ERROR";
     public const string ContextIntegrity = "CONTEXT_INTEGRITY_ERROR";
     public const string ProtectedTermRedefinition = "PROTECTED_TERM_REDEFINITION_ERROR";

@@ -46,7 +46,7 @@ public static class TestCredentials
     public static JsonObject Sign(JsonObject unsigned, KeyPair key, string? verificationMethod = null, string suite = "eddsa-jcs-2022", DateTimeOffset? created = null)
     {
         var did = key.PublicKey.ToDidKey();
-        var signer = new DataIntegritySigner(CryptosuiteRegistry.Jcs, TimeProvider.System);
+        var signer = new DataIntegritySigner(Cryptosuites.Default, TimeProvider.System);
         return signer.Sign(unsigned, key, new ProofOptions
         {
             Cryptosuite = suite,
