@@ -33,7 +33,7 @@ internal static class ContextProcessor
         }
 
         var result = ProcessCore(op, active, localContext, baseUrl, null, overrideProtected, propagate, validateScopedContext: true, pinned);
-        if (shared)
+        if (shared && op.ReserveSharedContext())
         {
             active.AddDerived(key, result);
         }
@@ -288,7 +288,8 @@ internal static class ContextProcessor
             throw new JsonLdException(JsonLdErrorNames.RecursiveContextInclusion, $"context {url} includes itself");
         }
 
-        // 5.2.3
+        // 5.2.3 (every reference counts, cached or not, so a document cannot list thousands of contexts)
+        op.CountContextReference();
         var chain = remoteContexts is null ? [] : new List<string>(remoteContexts);
         if (chain.Count >= op.Limits.MaxRemoteContexts)
         {
@@ -313,7 +314,7 @@ internal static class ContextProcessor
 
         // 5.2.6 Remote contexts never override protected terms and keep their own base URL.
         var computed = ProcessCore(op, result, loaded, document.DocumentUrl, chain, overrideProtected: false, propagate: true, validateScopedContext, pinned);
-        if (cacheable && pinned)
+        if (cacheable && pinned && op.ReserveSharedContext())
         {
             result.AddDerived(key, computed);
         }

@@ -16,6 +16,7 @@ public sealed class JsonLdProcessor
     private const int MaxRootContexts = 256;
 
     private readonly DocumentCache _documents;
+    private readonly SharedContextBudget _budget = new();
     private readonly ActiveContext _nullBaseRoot = ActiveContext.Create(null);
     private readonly ConcurrentDictionary<string, ActiveContext> _roots = new(StringComparer.Ordinal);
 
@@ -32,7 +33,7 @@ public sealed class JsonLdProcessor
     /// </summary>
     public Outcome<JsonArray> Expand(JsonNode? input, JsonLdOptions? options = null, string? documentUrl = null)
     {
-        var op = new JsonLdOperation(_documents, options ?? JsonLdOptions.Default);
+        var op = new JsonLdOperation(_documents, options ?? JsonLdOptions.Default, _budget);
         return Run(() => ExpandedJson.ToArray(ExpandCore(op, input, documentUrl)));
     }
 
@@ -41,7 +42,7 @@ public sealed class JsonLdProcessor
     /// </summary>
     public Outcome<RdfDataset> ToRdf(JsonNode? input, JsonLdOptions? options = null, string? documentUrl = null)
     {
-        var op = new JsonLdOperation(_documents, options ?? JsonLdOptions.Default);
+        var op = new JsonLdOperation(_documents, options ?? JsonLdOptions.Default, _budget);
         return Run(() =>
         {
             var expanded = ExpandCore(op, input, documentUrl);
@@ -55,7 +56,7 @@ public sealed class JsonLdProcessor
     /// <summary>Expansion to the internal representation only (benchmarks and tests).</summary>
     internal Outcome<int> ExpandInternal(JsonNode? input, JsonLdOptions options)
     {
-        var op = new JsonLdOperation(_documents, options);
+        var op = new JsonLdOperation(_documents, options, _budget);
         return Run(() => ExpandCore(op, input, null).Count);
     }
 

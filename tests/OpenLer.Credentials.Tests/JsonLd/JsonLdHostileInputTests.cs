@@ -112,6 +112,21 @@ public class JsonLdHostileInputTests
     }
 
     [Fact]
+    public void ToRdf_KnownContextListedThousandsOfTimes_ContextOverflow()
+    {
+        // Each listed context would derive (and cache) one more active context; the references are counted.
+        var contexts = new JsonArray();
+        for (var i = 0; i < 5_000; i++)
+        {
+            contexts.Add(i % 2 == 0 ? "https://www.w3.org/ns/credentials/v2" : "https://w3id.org/security/data-integrity/v2");
+        }
+
+        var result = Processor.ToRdf(new JsonObject { ["@context"] = contexts, ["type"] = "VerifiableCredential" }, JsonLdOptions.Credential);
+
+        Assert.Equal(ErrorCodes.ContextOverflow, result.Error!.Code);
+    }
+
+    [Fact]
     public void ToRdf_ScopedContextsNestedThousandDeep_FailsWithoutStackOverflow()
     {
         // Built in memory: StrictJson would refuse this depth before it reached the processor.
