@@ -9,6 +9,7 @@ public static class ConformanceSuites
         new VcDiEddsaSuite(),
         new VcDiEcdsaSuite(),
         new DidKeySuite(),
+        new RdfCanonSuite(),
         new JsonLdExpandSuite(),
         new JsonLdToRdfSuite(),
     ];

@@ -24,12 +24,19 @@ public sealed class DidJwk : IDidResolver
         return "did:jwk:" + Base64Url.Encode(JsonCanonicalizer.Canonicalize(key.ToJwk()));
     }
 
+    private static readonly BoundedCache<string, Outcome<DidDocument>> Cache = new(4096);
+
     public ValueTask<Outcome<DidDocument>> ResolveAsync(string did, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(Resolve(did));
 
     public static Outcome<DidDocument> Resolve(string did)
     {
         ArgumentNullException.ThrowIfNull(did);
+        return did.Length > 4096 ? ResolveUncached(did) : Cache.GetOrAdd(did, ResolveUncached);
+    }
+
+    private static Outcome<DidDocument> ResolveUncached(string did)
+    {
         if (!did.StartsWith("did:jwk:", StringComparison.Ordinal) || did.Length > 4096)
         {
             return Outcome.Error(ErrorCodes.InvalidDid, "Not a did:jwk.");

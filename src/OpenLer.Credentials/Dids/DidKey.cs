@@ -31,12 +31,20 @@ public sealed class DidKey : IDidResolver
         return key.ToDidKey();
     }
 
+    // did:key resolution is a pure function: memoize it (key parsing and EC point validation are the costly parts).
+    private readonly BoundedCache<string, Outcome<DidDocument>> _cache = new(4096);
+
     public ValueTask<Outcome<DidDocument>> ResolveAsync(string did, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(Resolve(did));
 
     public Outcome<DidDocument> Resolve(string did)
     {
         ArgumentNullException.ThrowIfNull(did);
+        return did.Length > 2048 ? ResolveUncached(did) : _cache.GetOrAdd(did, ResolveUncached);
+    }
+
+    private Outcome<DidDocument> ResolveUncached(string did)
+    {
         if (!did.StartsWith("did:key:", StringComparison.Ordinal) || did.Length > 2048)
         {
             return Outcome.Error(ErrorCodes.InvalidDid, "Not a did:key.");

@@ -80,6 +80,12 @@ public static class ErrorCodes
     public const string CredentialRevoked = "CREDENTIAL_REVOKED_ERROR";
     public const string CredentialSuspended = "CREDENTIAL_SUSPENDED_ERROR";
 
+    // RDF: N-Quads 1.1 input, RDF Dataset Canonicalization 1.0 (work bound: RDFC-1.0 Security Considerations, "Dataset Poisoning")
+    public const string NQuadsSyntax = "NQUADS_SYNTAX_ERROR";
+    public const string InvalidRdfDataset = "INVALID_RDF_DATASET_ERROR";
+    public const string RdfDatasetTooLarge = "RDF_DATASET_TOO_LARGE_ERROR";
+    public const string RdfcWorkLimitExceeded = "RDFC_WORK_LIMIT_EXCEEDED_ERROR";
+
     // Schema, trust
     public const string SchemaValidation = "SCHEMA_VALIDATION_ERROR";
     public const string SchemaUnavailable = "SCHEMA_UNAVAILABLE_ERROR";
