@@ -26,7 +26,7 @@ internal static class ContextProcessor
     {
         var flags = op.CacheFlags | (overrideProtected ? DerivedKey.OverrideProtected : 0) | (propagate ? DerivedKey.Propagate : 0);
         var key = new DerivedKey(localContext ?? DerivedKey.NullContext, baseUrl, flags);
-        var shared = pinned && op.UseSharedCache;
+        var shared = pinned && op.UseSharedCache && active.IsShared;
         if (shared ? active.TryGetDerived(key, out var cached) : op.TryGetLocal(active, key, out cached))
         {
             return cached;
@@ -35,6 +35,7 @@ internal static class ContextProcessor
         var result = ProcessCore(op, active, localContext, baseUrl, null, overrideProtected, propagate, validateScopedContext: true, pinned);
         if (shared && op.ReserveSharedContext())
         {
+            result.IsShared = true;
             active.AddDerived(key, result);
         }
         else
@@ -296,7 +297,7 @@ internal static class ContextProcessor
             throw new JsonLdException(JsonLdErrorNames.ContextOverflow, $"more than {op.Limits.MaxRemoteContexts} remote contexts in one chain");
         }
 
-        var cacheable = chain.Count == 0 && validateScopedContext && op.UseSharedCache;
+        var cacheable = chain.Count == 0 && validateScopedContext && op.UseSharedCache && result.IsShared;
         var key = new DerivedKey(url, null, op.CacheFlags);
         if (cacheable && result.TryGetDerived(key, out var cached))
         {
@@ -316,6 +317,7 @@ internal static class ContextProcessor
         var computed = ProcessCore(op, result, loaded, document.DocumentUrl, chain, overrideProtected: false, propagate: true, validateScopedContext, pinned);
         if (cacheable && pinned && op.ReserveSharedContext())
         {
+            computed.IsShared = true;
             result.AddDerived(key, computed);
         }
 

@@ -17,7 +17,7 @@ public sealed class JsonLdProcessor
 
     private readonly DocumentCache _documents;
     private readonly SharedContextBudget _budget = new();
-    private readonly ActiveContext _nullBaseRoot = ActiveContext.Create(null);
+    private readonly ActiveContext _nullBaseRoot = Root(null);
     private readonly ConcurrentDictionary<string, ActiveContext> _roots = new(StringComparer.Ordinal);
 
     public JsonLdProcessor(IDocumentLoader loader)
@@ -52,6 +52,9 @@ public sealed class JsonLdProcessor
             return new RdfBuilder(op, ids).Build(nodeMap.Graphs);
         });
     }
+
+    /// <summary>How many derived contexts the shared caches hold (tests).</summary>
+    internal int SharedContextsCached => _budget.Used;
 
     /// <summary>Expansion to the internal representation only (benchmarks and tests).</summary>
     internal Outcome<int> ExpandInternal(JsonNode? input, JsonLdOptions options)
@@ -113,7 +116,18 @@ public sealed class JsonLdProcessor
             return root;
         }
 
-        root = ActiveContext.Create(baseIri);
-        return _roots.Count < MaxRootContexts ? _roots.GetOrAdd(baseIri, root) : root;
+        if (_roots.Count >= MaxRootContexts)
+        {
+            return ActiveContext.Create(baseIri);
+        }
+
+        return _roots.GetOrAdd(baseIri, Root);
+    }
+
+    private static ActiveContext Root(string? baseIri)
+    {
+        var root = ActiveContext.Create(baseIri);
+        root.IsShared = true;
+        return root;
     }
 }
