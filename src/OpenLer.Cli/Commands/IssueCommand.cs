@@ -13,7 +13,8 @@ namespace OpenLer.Cli.Commands;
 /// </summary>
 internal static class IssueCommand
 {
-    internal static readonly string[] Suites = ["eddsa-jcs-2022", "ecdsa-jcs-2019", "vc-jwt"];
+    internal static readonly string[] Suites =
+        ["eddsa-rdfc-2022", "ecdsa-rdfc-2019", "ed25519-signature-2020", "eddsa-jcs-2022", "ecdsa-jcs-2019", "vc-jwt"];
 
     public static Command Create()
     {
@@ -79,10 +80,10 @@ internal static class IssueCommand
         }
         else
         {
-            var signer = new DataIntegritySigner(CryptosuiteRegistry.Jcs, TimeProvider.System);
+            var signer = new DataIntegritySigner(Cryptosuites.Default, TimeProvider.System);
             var signed = signer.Sign(unsigned, signingKey.Key, new ProofOptions
             {
-                Cryptosuite = suite,
+                Cryptosuite = suite == "ed25519-signature-2020" ? "Ed25519Signature2020" : suite,
                 VerificationMethod = signingKey.VerificationMethod,
             });
             if (!signed.IsSuccess)

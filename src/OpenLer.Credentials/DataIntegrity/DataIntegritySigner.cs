@@ -10,7 +10,7 @@ namespace OpenLer.Credentials.DataIntegrity;
 public sealed class DataIntegritySigner(CryptosuiteRegistry suites, TimeProvider timeProvider)
 {
     public DataIntegritySigner()
-        : this(CryptosuiteRegistry.Jcs, TimeProvider.System)
+        : this(Cryptosuites.Default, TimeProvider.System)
     {
     }
 
@@ -33,6 +33,18 @@ public sealed class DataIntegritySigner(CryptosuiteRegistry suites, TimeProvider
         if (!suite.Supports(key.Type))
         {
             return Outcome.Error(ErrorCodes.ProofGeneration, $"{options.Cryptosuite} cannot sign with a {key.Type} key.");
+        }
+
+        // The suite's own context, when the document lacks it (jsonld-signatures' "add suite context").
+        if (suite.RequiredContext(unsecuredDocument) is { } required && !RdfcCryptosuite.HasContext(unsecuredDocument, required))
+        {
+            unsecuredDocument = (JsonObject)unsecuredDocument.DeepClone();
+            unsecuredDocument["@context"] = unsecuredDocument["@context"] switch
+            {
+                JsonArray contexts => new JsonArray([.. contexts.Select(c => c?.DeepClone()), JsonValue.Create(required)]),
+                null => JsonValue.Create(required),
+                var single => new JsonArray(single.DeepClone(), JsonValue.Create(required)),
+            };
         }
 
         var proof = new JsonObject { ["type"] = suite.ProofType };
@@ -64,12 +76,36 @@ public sealed class DataIntegritySigner(CryptosuiteRegistry suites, TimeProvider
             proof["domain"] = options.Domain;
         }
 
+        JsonArray? previousProofs = null;
+        if (options.PreviousProof is { Count: > 0 } previousIds)
+        {
+            var existing = unsecuredDocument["proof"] switch
+            {
+                JsonObject one => [one],
+                JsonArray set => set.OfType<JsonObject>().ToArray(),
+                _ => Array.Empty<JsonObject>(),
+            };
+            previousProofs = [];
+            foreach (var id in previousIds)
+            {
+                var found = Array.Find(existing, p => (string?)p["id"] == id);
+                if (found is null)
+                {
+                    return Outcome.Error(ErrorCodes.ProofGeneration, $"previousProof '{id}' is not a proof of the document.");
+                }
+
+                previousProofs.Add(found.DeepClone());
+            }
+
+            proof["previousProof"] = previousIds.Count == 1 ? previousIds[0] : new JsonArray([.. previousIds.Select(i => (JsonNode)i)]);
+        }
+
         if (suite.ProofCarriesContext && unsecuredDocument["@context"] is { } context)
         {
             proof["@context"] = context.DeepClone();
         }
 
-        var verifyData = suite.CreateVerifyData(unsecuredDocument, proof, key.Type, verifying: false);
+        var verifyData = suite.CreateVerifyData(unsecuredDocument, proof, key.Type, verifying: false, previousProofs);
         if (!verifyData.IsSuccess)
         {
             return Outcome.Error(ErrorCodes.ProofGeneration, verifyData.Error.Message);

@@ -45,7 +45,14 @@ public sealed class DataIntegrityVerifier(CryptosuiteRegistry suites, IVerificat
         ProofVerification? last = null;
         foreach (var proof in proofs)
         {
-            last = await VerifyOneAsync(securedDocument, proof!, expectations, cancellationToken).ConfigureAwait(false);
+            // §4.5 proof chains: a proof with previousProof also covers the proofs it names.
+            var previous = PreviousProofs(proof!, proofs);
+            if (!previous.IsSuccess)
+            {
+                return Both(CheckResult.FromError(CheckNames.Proof, previous.Error), null);
+            }
+
+            last = await VerifyOneAsync(securedDocument, proof!, previous.Value, expectations, cancellationToken).ConfigureAwait(false);
             if (!last.Verified)
             {
                 return last; // CP-11: one bad proof in a set means not verified
@@ -55,7 +62,38 @@ public sealed class DataIntegrityVerifier(CryptosuiteRegistry suites, IVerificat
         return last!;
     }
 
-    private async Task<ProofVerification> VerifyOneAsync(JsonObject document, JsonObject proof, ProofExpectations expectations, CancellationToken cancellationToken)
+    private static Outcome<JsonArray?> PreviousProofs(JsonObject proof, JsonObject?[] all)
+    {
+        var ids = proof["previousProof"] switch
+        {
+            null => null,
+            JsonValue v when v.TryGetValue<string>(out var id) => [id],
+            JsonArray a when a.All(x => x is JsonValue xv && xv.TryGetValue<string>(out _)) => a.Select(x => (string)x!).ToArray(),
+            _ => Array.Empty<string>(),
+        };
+        if (ids is null)
+        {
+            return Outcome.Ok<JsonArray?>(null);
+        }
+
+        var matching = new JsonArray();
+        foreach (var id in ids)
+        {
+            var found = Array.Find(all, p => p is not null && p != proof && Text(p, "id") == id);
+            if (found is null)
+            {
+                return Outcome.Error(ErrorCodes.MalformedProof, "A previousProof names a proof that is not in the document.");
+            }
+
+            matching.Add(found.DeepClone());
+        }
+
+        return matching.Count == 0
+            ? Outcome.Error(ErrorCodes.MalformedProof, "The previousProof value is malformed.")
+            : Outcome.Ok<JsonArray?>(matching);
+    }
+
+    private async Task<ProofVerification> VerifyOneAsync(JsonObject document, JsonObject proof, JsonArray? previousProofs, ProofExpectations expectations, CancellationToken cancellationToken)
     {
         var type = Text(proof, "type");
         var suite = suites.Find(proof);
@@ -159,14 +197,14 @@ public sealed class DataIntegrityVerifier(CryptosuiteRegistry suites, IVerificat
         }
 
         // The signature is checked whatever the key binding says, so a report can say "signed, but not by the issuer".
-        var proofCheck = VerifySignature(suite, document, proof, key, signature.Value);
+        var proofCheck = VerifySignature(suite, document, proof, previousProofs, key, signature.Value);
         var vmCheck = CheckBinding(resolved.Value, expectations);
         return new ProofVerification(proofCheck, vmCheck, proofType);
     }
 
-    private static CheckResult VerifySignature(ICryptosuite suite, JsonObject document, JsonObject proof, Keys.PublicKey key, byte[] signature)
+    private static CheckResult VerifySignature(ICryptosuite suite, JsonObject document, JsonObject proof, JsonArray? previousProofs, Keys.PublicKey key, byte[] signature)
     {
-        var verifyData = suite.CreateVerifyData(document, proof, key.Type, verifying: true);
+        var verifyData = suite.CreateVerifyData(document, proof, key.Type, verifying: true, previousProofs);
         if (!verifyData.IsSuccess)
         {
             return CheckResult.FromError(CheckNames.Proof, verifyData.Error);

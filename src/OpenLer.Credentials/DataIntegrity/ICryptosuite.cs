@@ -22,9 +22,18 @@ public interface ICryptosuite
     bool ProofCarriesContext { get; }
 
     /// <summary>
+    /// A context the signer must add to the document for this suite's proof terms to be defined, or null: the
+    /// Ed25519Signature2020 context for that suite, the Data Integrity context for DataIntegrityProof on a VC 1.1
+    /// document (VC 2.0's context already defines it).
+    /// </summary>
+    string? RequiredContext(JsonObject document);
+
+    /// <summary>
     /// The data to sign or verify: the suite's hashing of the transformed unsecured document and of the proof configuration.
     /// <paramref name="proof"/> is the proof without proofValue. When <paramref name="verifying"/>, the proof's own
     /// "@context" (if any) is checked against and substituted for the document's, as the JCS suites require.
+    /// The document's own "proof" member is ignored; for a chained proof (§2.1.3 previousProof),
+    /// <paramref name="previousProofs"/> are the proofs it covers and stand in its place.
     /// </summary>
-    Outcome<byte[]> CreateVerifyData(JsonObject unsecuredDocument, JsonObject proof, KeyType keyType, bool verifying);
+    Outcome<byte[]> CreateVerifyData(JsonObject unsecuredDocument, JsonObject proof, KeyType keyType, bool verifying, JsonArray? previousProofs = null);
 }

@@ -34,7 +34,10 @@ public sealed class JcsCryptosuite : ICryptosuite
 
     public bool Supports(KeyType keyType) => Array.IndexOf(_keyTypes, keyType) >= 0;
 
-    public Outcome<byte[]> CreateVerifyData(JsonObject unsecuredDocument, JsonObject proof, KeyType keyType, bool verifying)
+    /// <summary>JCS hashes JSON, not RDF: no context is needed for the proof to be secured.</summary>
+    public string? RequiredContext(JsonObject document) => null;
+
+    public Outcome<byte[]> CreateVerifyData(JsonObject unsecuredDocument, JsonObject proof, KeyType keyType, bool verifying, JsonArray? previousProofs = null)
     {
         ArgumentNullException.ThrowIfNull(unsecuredDocument);
         ArgumentNullException.ThrowIfNull(proof);
@@ -51,15 +54,17 @@ public sealed class JcsCryptosuite : ICryptosuite
             context = proofContext;
         }
 
-        // The document is hashed without "proof", with its @context replaced by the proof's when verifying.
+        // The document is hashed without "proof" (or, for a chained proof, with only the proofs it covers), with its
+        // @context replaced by the proof's when verifying.
+        var proofMember = previousProofs is null ? MemberOverride.Without("proof") : MemberOverride.With("proof", previousProofs);
         var canonicalDocument = context is null
-            ? JsonCanonicalizer.CanonicalizeObject(unsecuredDocument, "proof")
-            : JsonCanonicalizer.CanonicalizeObject(unsecuredDocument, "proof", "@context", context);
+            ? JsonCanonicalizer.CanonicalizeObject(unsecuredDocument, proofMember)
+            : JsonCanonicalizer.CanonicalizeObject(unsecuredDocument, proofMember, MemberOverride.With("@context", context));
 
         // §3.3.5 Proof Configuration: proofConfig.@context = unsecuredDocument.@context; no proofValue.
         var canonicalProof = context is null
-            ? JsonCanonicalizer.CanonicalizeObject(proof, "proofValue")
-            : JsonCanonicalizer.CanonicalizeObject(proof, "proofValue", "@context", context);
+            ? JsonCanonicalizer.CanonicalizeObject(proof, MemberOverride.Without("proofValue"))
+            : JsonCanonicalizer.CanonicalizeObject(proof, MemberOverride.Without("proofValue"), MemberOverride.With("@context", context));
 
         // §3.3.4 Hashing: hash(canonicalProofConfig) ‖ hash(transformedDocument).
         var size = keyType == KeyType.P384 ? 48 : 32;

@@ -24,4 +24,7 @@ public sealed record ProofOptions
     public string? Domain { get; init; }
 
     public string? Id { get; init; }
+
+    /// <summary>Ids of existing proofs this proof chains to (§2.1.3 previousProof); they are covered by its signature.</summary>
+    public IReadOnlyList<string>? PreviousProof { get; init; }
 }

@@ -29,7 +29,7 @@ public static class JsonCanonicalizer
                 WriteAscii(output, "null");
                 break;
             case JsonObject obj:
-                WriteObject(obj, output, null, null, null);
+                WriteObject(obj, output, []);
                 break;
             case JsonArray array:
                 WriteAscii(output, "[");
@@ -52,46 +52,56 @@ public static class JsonCanonicalizer
     }
 
     /// <summary>
-    /// Canonicalizes <paramref name="obj"/> as if its member <paramref name="exclude"/> were absent and its member
-    /// <paramref name="replaceName"/> had the value <paramref name="replaceValue"/> (added when absent), without copying
-    /// the object. Data Integrity uses this to hash a document without its proof, and a proof without its proofValue.
+    /// Canonicalizes <paramref name="obj"/> with some top-level members removed or replaced (added when absent), without
+    /// copying the object. Data Integrity uses this to hash a document without its proof (or with only the proofs a chained
+    /// proof covers), and a proof without its proofValue and with the document's @context.
     /// </summary>
-    public static byte[] CanonicalizeObject(JsonObject obj, string? exclude, string? replaceName = null, JsonNode? replaceValue = null)
+    public static byte[] CanonicalizeObject(JsonObject obj, params ReadOnlySpan<MemberOverride> overrides)
     {
         ArgumentNullException.ThrowIfNull(obj);
         var buffer = new ArrayBufferWriter<byte>(1024);
-        WriteObject(obj, buffer, exclude, replaceName, replaceValue);
+        WriteObject(obj, buffer, overrides);
         return buffer.WrittenSpan.ToArray();
     }
 
-    private static void WriteObject(JsonObject obj, IBufferWriter<byte> output, string? exclude, string? replaceName, JsonNode? replaceValue)
+    private static void WriteObject(JsonObject obj, IBufferWriter<byte> output, ReadOnlySpan<MemberOverride> overrides)
     {
-        var members = ArrayPool<KeyValuePair<string, JsonNode?>>.Shared.Rent(obj.Count + 1);
+        var members = ArrayPool<KeyValuePair<string, JsonNode?>>.Shared.Rent(obj.Count + overrides.Length);
         var count = 0;
+        Span<bool> used = overrides.Length <= 16 ? stackalloc bool[overrides.Length] : new bool[overrides.Length];
         try
         {
             var i = 0;
-            var replaced = false;
             foreach (var member in obj)
             {
-                if (exclude is not null && member.Key == exclude)
+                var overridden = false;
+                for (var o = 0; o < overrides.Length; o++)
                 {
-                    continue;
+                    if (overrides[o].Name == member.Key)
+                    {
+                        used[o] = true;
+                        overridden = true;
+                        if (!overrides[o].Remove)
+                        {
+                            members[i++] = new(member.Key, overrides[o].Value);
+                        }
+
+                        break;
+                    }
                 }
 
-                if (replaceName is not null && member.Key == replaceName)
+                if (!overridden)
                 {
-                    members[i++] = new(member.Key, replaceValue);
-                    replaced = true;
-                    continue;
+                    members[i++] = member;
                 }
-
-                members[i++] = member;
             }
 
-            if (replaceName is not null && !replaced)
+            for (var o = 0; o < overrides.Length; o++)
             {
-                members[i++] = new(replaceName, replaceValue);
+                if (!used[o] && !overrides[o].Remove)
+                {
+                    members[i++] = new(overrides[o].Name, overrides[o].Value);
+                }
             }
 
             count = i;

@@ -97,6 +97,13 @@ public sealed class CredentialVerifier
             return VerificationResult.Failed(CheckNames.Format, ErrorCodes.MalformedValue, "The document is not a VerifiableCredential.");
         }
 
+        // VC 2.0 §4.3 (and VC 1.1 §4.1): the first context is the VC context; v1 and v2 are not mixed (SECURITY.md LD-03).
+        var contextError = CheckBaseContext(credential);
+        if (contextError is not null)
+        {
+            return VerificationResult.Failed(CheckNames.Format, ErrorCodes.MalformedValue, contextError);
+        }
+
         var issuer = CredentialFields.IssuerId(credential);
         if (issuer is null)
         {
@@ -113,6 +120,31 @@ public sealed class CredentialVerifier
         checks.Add(ValidityPeriod.Check(credential, _options.TimeProvider.GetUtcNow(), _options.ClockSkew));
         var verified = new VerifiedCredential(CredentialFormats.LdpVc, issuer, proof.ProofType, credential);
         return await CompleteAsync(checks, verified, cancellationToken).ConfigureAwait(false);
+    }
+
+    private const string VcV2Context = "https://www.w3.org/ns/credentials/v2";
+    private const string VcV1Context = "https://www.w3.org/2018/credentials/v1";
+
+    private static string? CheckBaseContext(JsonObject credential)
+    {
+        var contexts = credential["@context"] switch
+        {
+            JsonArray a => a.ToArray(),
+            JsonNode single => [single],
+            null => [],
+        };
+        var urls = contexts.Select(c => c is JsonValue v && v.TryGetValue<string>(out var s) ? s : null).ToArray();
+        if (urls.Length == 0 || urls[0] is not (VcV2Context or VcV1Context))
+        {
+            return "The first @context must be https://www.w3.org/ns/credentials/v2 (or the VC 1.1 context).";
+        }
+
+        if (urls.Contains(VcV2Context) && urls.Contains(VcV1Context))
+        {
+            return "The credential mixes the VC 1.1 and VC 2.0 contexts.";
+        }
+
+        return null;
     }
 
     /// <summary>Adds the status, schema and issuer-trust checks to the proof and validity checks of any format.</summary>

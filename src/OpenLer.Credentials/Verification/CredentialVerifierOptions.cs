@@ -14,7 +14,8 @@ public sealed record CredentialVerifierOptions
     /// <summary>Resolves issuer DIDs (for JWS without kid). Should agree with <see cref="VerificationMethods"/>.</summary>
     public IDidResolver DidResolver { get; init; } = Dids.DidResolver.Offline;
 
-    public CryptosuiteRegistry Cryptosuites { get; init; } = CryptosuiteRegistry.Jcs;
+    /// <summary>The proof suites accepted: by default every suite (RDF ones over the embedded contexts only).</summary>
+    public CryptosuiteRegistry Cryptosuites { get; init; } = DataIntegrity.Cryptosuites.Default;
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

@@ -21,7 +21,7 @@ public class JsonCanonicalizerTests
     public void CanonicalizeObject_ExcludesAndReplacesMembers_WithoutTouchingTheObject()
     {
         var obj = StrictJson.ParseObject("""{"proof":{"x":1},"b":2,"@context":"a"}""").Value;
-        var bytes = JsonCanonicalizer.CanonicalizeObject(obj, "proof", "@context", JsonValue.Create("z"));
+        var bytes = JsonCanonicalizer.CanonicalizeObject(obj, MemberOverride.Without("proof"), MemberOverride.With("@context", JsonValue.Create("z")));
         Assert.Equal("""{"@context":"z","b":2}""", System.Text.Encoding.UTF8.GetString(bytes));
         Assert.Equal(3, obj.Count);
     }

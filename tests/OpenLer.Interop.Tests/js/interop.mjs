@@ -1,6 +1,7 @@
 // OpenLER interop driver (our own script; the libraries are the reference stacks, pinned in package.json).
 //   node interop.mjs verify [--did-web DID=FILE]... FILE...   one JSON line per file: {file, verified, engine, errors}
-//   node interop.mjs sign SUITE OUTFILE                        signs a sample Open Badges 3.0 credential with a fresh did:key
+//   node interop.mjs sign SUITE OUTFILE [--credential FILE]    signs a sample (or the given unsigned) Open Badges 3.0
+//                                                              credential with a fresh did:key as issuer
 // SUITE: eddsa-jcs-2022 | eddsa-rdfc-2022 | ecdsa-rdfc-2019 | ed25519-signature-2020 | vc-jwt-es256
 // Offline: contexts come from npm packages, did:key is resolved locally, did:web only from --did-web files;
 // any other URL makes the loader throw.
@@ -79,14 +80,21 @@ const sampleCredential = (issuer) => ({
   }
 });
 
-async function sign(suiteName, out) {
+async function sign(suiteName, out, inputFile) {
+  const template = inputFile ? JSON.parse(readFileSync(inputFile, 'utf8')) : null;
+  const withIssuer = (did) => {
+    if (!template) return sampleCredential(did);
+    const credential = structuredClone(template);
+    credential.issuer = typeof credential.issuer === 'object' && credential.issuer ? {...credential.issuer, id: did} : did;
+    return credential;
+  };
   if (suiteName === 'vc-jwt-es256') {
     const key = await EcdsaMultikey.generate({curve: 'P-256'});
     const did = `did:key:${key.publicKeyMultibase}`;
     const exported = await key.export({publicKey: true, secretKey: true, includeContext: false});
     const jwk = await EcdsaMultikey.toJwk({keyPair: await EcdsaMultikey.from(exported), secretKey: true});
     const privateKey = await jose.importJWK(jwk, 'ES256');
-    const jwt = await new jose.CompactSign(new TextEncoder().encode(JSON.stringify(sampleCredential(did))))
+    const jwt = await new jose.CompactSign(new TextEncoder().encode(JSON.stringify(withIssuer(did))))
       .setProtectedHeader({alg: 'ES256', typ: 'vc+jwt', cty: 'vc', kid: `${did}#${key.publicKeyMultibase}`})
       .sign(privateKey);
     writeFileSync(out, jwt);
@@ -98,14 +106,21 @@ async function sign(suiteName, out) {
   key.controller = did;
   key.id = `${did}#${key.publicKeyMultibase}`;
   let suite;
-  let credential = sampleCredential(did);
+  let credential = withIssuer(did);
+  const addContext = (url) => { if (!credential['@context'].includes(url)) credential['@context'] = [...credential['@context'], url]; };
   if (suiteName === 'ed25519-signature-2020') {
     suite = new Ed25519Signature2020({signer: key.signer()});
-    credential = {...credential,
-      '@context': ['https://www.w3.org/2018/credentials/v1', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json', 'https://w3id.org/security/suites/ed25519-2020/v1'],
-      issuanceDate: '2026-01-01T00:00:00Z'};
-    delete credential.validFrom;
+    if (!template) {
+      credential = {...credential,
+        '@context': ['https://www.w3.org/2018/credentials/v1', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+        issuanceDate: '2026-01-01T00:00:00Z'};
+      delete credential.validFrom;
+    }
+    addContext('https://w3id.org/security/suites/ed25519-2020/v1');
   } else {
+    if (credential['@context'][0] === 'https://www.w3.org/2018/credentials/v1' && suiteName !== 'eddsa-jcs-2022') {
+      addContext('https://w3id.org/security/data-integrity/v2');
+    }
     const cryptosuite = {'eddsa-jcs-2022': eddsaJcsSign(), 'eddsa-rdfc-2022': eddsaRdfc2022, 'ecdsa-rdfc-2019': ecdsaRdfc2019}[suiteName];
     if (!cryptosuite) throw new Error(`unknown suite ${suiteName}`);
     suite = new DataIntegrityProof({signer: key.signer(), cryptosuite});
@@ -147,7 +162,8 @@ async function verifyFile(file) {
 
 const [command, ...args] = process.argv.slice(2);
 if (command === 'sign') {
-  await sign(args[0], args[1]);
+  const at = args.indexOf('--credential');
+  await sign(args[0], args[1], at >= 0 ? args[at + 1] : null);
 } else if (command === 'verify') {
   const files = [];
   for (let i = 0; i < args.length; i++) {

@@ -1,0 +1,168 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using OpenLer.Credentials.Common;
+using OpenLer.Credentials.JsonLd;
+using OpenLer.Credentials.Keys;
+using OpenLer.Credentials.Rdf;
+
+namespace OpenLer.Credentials.DataIntegrity;
+
+/// <summary>
+/// The RDF cryptosuites: eddsa-rdfc-2022 (VC DI EdDSA 1.0 §3.2), ecdsa-rdfc-2019 (VC DI ECDSA 1.0 §3.2) and the legacy
+/// Ed25519Signature2020 (VC DI EdDSA 1.0 Appendix / the 2020 suite). Transformation: the document without its proof, and
+/// the proof options with the document's "@context", each deserialized to RDF (JSON-LD 1.1 toRdf in safe mode, base
+/// IRI null: DI §2.4.3) and canonicalized with RDFC-1.0; hashing: SHA-256 (SHA-384 for P-384) of each, proof first.
+/// </summary>
+public sealed class RdfcCryptosuite : ICryptosuite
+{
+    private const string Ed25519Signature2020Context = "https://w3id.org/security/suites/ed25519-2020/v1";
+    private const string DataIntegrityContext = "https://w3id.org/security/data-integrity/v2";
+
+    private static readonly RdfcOptions Sha384Rdfc = new() { HashAlgorithm = RdfcHashAlgorithm.Sha384 };
+
+    private readonly JsonLdProcessor _processor;
+    private readonly KeyType[] _keyTypes;
+
+    private RdfcCryptosuite(string? name, string proofType, JsonLdProcessor processor, params KeyType[] keyTypes)
+    {
+        Name = name;
+        ProofType = proofType;
+        _processor = processor;
+        _keyTypes = keyTypes;
+    }
+
+    public static RdfcCryptosuite EddsaRdfc2022(JsonLdProcessor processor) =>
+        new("eddsa-rdfc-2022", "DataIntegrityProof", processor, KeyType.Ed25519);
+
+    public static RdfcCryptosuite EcdsaRdfc2019(JsonLdProcessor processor) =>
+        new("ecdsa-rdfc-2019", "DataIntegrityProof", processor, KeyType.P256, KeyType.P384);
+
+    public static RdfcCryptosuite Ed25519Signature2020(JsonLdProcessor processor) =>
+        new(null, "Ed25519Signature2020", processor, KeyType.Ed25519);
+
+    public string ProofType { get; }
+
+    public string? Name { get; }
+
+    public bool ProofCarriesContext => false;
+
+    public bool Supports(KeyType keyType) => Array.IndexOf(_keyTypes, keyType) >= 0;
+
+    public string? RequiredContext(JsonObject document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (ProofType == "Ed25519Signature2020")
+        {
+            return Ed25519Signature2020Context;
+        }
+
+        return HasContext(document, "https://www.w3.org/ns/credentials/v2") ? null : DataIntegrityContext;
+    }
+
+    internal static bool HasContext(JsonObject document, string url) => document["@context"] switch
+    {
+        JsonValue v => v.TryGetValue<string>(out var s) && s == url,
+        JsonArray a => a.Any(c => c is JsonValue cv && cv.TryGetValue<string>(out var cs) && cs == url),
+        _ => false,
+    };
+
+    public Outcome<byte[]> CreateVerifyData(JsonObject unsecuredDocument, JsonObject proof, KeyType keyType, bool verifying, JsonArray? previousProofs = null)
+    {
+        ArgumentNullException.ThrowIfNull(unsecuredDocument);
+        ArgumentNullException.ThrowIfNull(proof);
+
+        // Proof configuration: the proof without proofValue, in the document's context (§3.2.5 step 5-6).
+        var config = new JsonObject();
+        if (unsecuredDocument["@context"] is { } context)
+        {
+            config["@context"] = context.DeepClone();
+        }
+
+        foreach (var (name, value) in proof)
+        {
+            if (name is not ("proofValue" or "@context"))
+            {
+                config[name] = value?.DeepClone();
+            }
+        }
+
+        // With P-384 the whole suite uses SHA-384, RDFC-1.0's own hashing included (VC DI ECDSA test vectors, P-384).
+        var rdfc = keyType == KeyType.P384 ? Sha384Rdfc : RdfcOptions.Default;
+        var canonicalProof = Canonicalize(config, rdfc);
+        if (!canonicalProof.IsSuccess)
+        {
+            return canonicalProof.Error;
+        }
+
+        var canonicalDocument = CanonicalizeWithProofs(unsecuredDocument, previousProofs, rdfc);
+        if (!canonicalDocument.IsSuccess)
+        {
+            return canonicalDocument.Error;
+        }
+
+        var size = keyType == KeyType.P384 ? 48 : 32;
+        var hashData = new byte[2 * size];
+        if (size == 48)
+        {
+            SHA384.HashData(canonicalProof.Value.Span, hashData.AsSpan(0, size));
+            SHA384.HashData(canonicalDocument.Value.Span, hashData.AsSpan(size));
+        }
+        else
+        {
+            SHA256.HashData(canonicalProof.Value.Span, hashData.AsSpan(0, size));
+            SHA256.HashData(canonicalDocument.Value.Span, hashData.AsSpan(size));
+        }
+
+        return hashData;
+    }
+
+    /// <summary>The canonical N-Quads of a JSON-LD document (safe mode, base IRI null): what the suite hashes.</summary>
+    public Outcome<ReadOnlyMemory<byte>> Canonicalize(JsonObject document, RdfcOptions? rdfcOptions = null)
+    {
+        var dataset = _processor.ToRdf(document, JsonLdOptions.Credential);
+        if (!dataset.IsSuccess)
+        {
+            return dataset.Error;
+        }
+
+        var canonical = RdfCanonicalizer.Canonicalize(dataset.Value, rdfcOptions);
+        return canonical.IsSuccess ? canonical.Value.Utf8NQuads : canonical.Error;
+    }
+
+    /// <summary>
+    /// Canonicalizes the document as if its "proof" were absent (or were <paramref name="previousProofs"/>), without
+    /// copying it: the proof is detached for the duration of the transformation and put back where it was.
+    /// </summary>
+    private Outcome<ReadOnlyMemory<byte>> CanonicalizeWithProofs(JsonObject document, JsonArray? previousProofs, RdfcOptions rdfcOptions)
+    {
+        var index = document.IndexOf("proof");
+        if (index < 0 && previousProofs is null)
+        {
+            return Canonicalize(document, rdfcOptions);
+        }
+
+        var proof = index < 0 ? null : document["proof"];
+        if (index >= 0)
+        {
+            document.RemoveAt(index);
+        }
+
+        if (previousProofs is not null)
+        {
+            document["proof"] = previousProofs.DeepClone();
+        }
+
+        try
+        {
+            return Canonicalize(document, rdfcOptions);
+        }
+        finally
+        {
+            document.Remove("proof");
+            if (index >= 0)
+            {
+                document.Insert(index, "proof", proof);
+            }
+        }
+    }
+}
