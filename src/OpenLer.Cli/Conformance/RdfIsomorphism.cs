@@ -5,9 +5,10 @@ using OpenLer.Credentials.Rdf;
 namespace OpenLer.Cli.Conformance;
 
 /// <summary>
-/// Test-runner helper for the JSON-LD toRdf suite: reads the expected N-Quads files and decides RDF dataset
-/// isomorphism (RDF 1.1 Concepts §3.6) by refining blank node colours from their quads, then searching bijections
-/// between the remaining ambiguous classes. Test datasets are small; this is not meant for hostile input.
+/// Test-runner helper for the JSON-LD toRdf tests with <c>produceGeneralizedRdf</c>: generalized datasets (blank node
+/// predicates) are not RDF, so neither the N-Quads parser nor RDFC-1.0 accept them. Reads such N-Quads and decides
+/// dataset isomorphism (RDF 1.1 Concepts §3.6) by refining blank node colours, then searching bijections between the
+/// remaining ambiguous classes. Test datasets are small; this is not meant for hostile input.
 /// </summary>
 internal static class RdfIsomorphism
 {

@@ -31,6 +31,12 @@ internal sealed class ActiveContext
     /// <summary>Set when a non-propagated (type-scoped) context was applied: node objects revert to it (§5.1.2 step 7).</summary>
     public ActiveContext? PreviousContext { get; internal set; }
 
+    /// <summary>
+    /// True for contexts that live in a processor's shared caches (its root contexts and what is cached from them);
+    /// only those get shared cache entries, so contexts built from a document's inline contexts never fill them.
+    /// </summary>
+    public bool IsShared { get; internal set; }
+
     public int TermCount => _terms.Count;
 
     public bool HasProtectedTerms => _protectedCount > 0;

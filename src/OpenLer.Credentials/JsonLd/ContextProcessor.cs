@@ -26,15 +26,16 @@ internal static class ContextProcessor
     {
         var flags = op.CacheFlags | (overrideProtected ? DerivedKey.OverrideProtected : 0) | (propagate ? DerivedKey.Propagate : 0);
         var key = new DerivedKey(localContext ?? DerivedKey.NullContext, baseUrl, flags);
-        var shared = pinned && op.UseSharedCache;
+        var shared = pinned && op.UseSharedCache && active.IsShared;
         if (shared ? active.TryGetDerived(key, out var cached) : op.TryGetLocal(active, key, out cached))
         {
             return cached;
         }
 
         var result = ProcessCore(op, active, localContext, baseUrl, null, overrideProtected, propagate, validateScopedContext: true, pinned);
-        if (shared)
+        if (shared && op.ReserveSharedContext())
         {
+            result.IsShared = true;
             active.AddDerived(key, result);
         }
         else
@@ -288,14 +289,15 @@ internal static class ContextProcessor
             throw new JsonLdException(JsonLdErrorNames.RecursiveContextInclusion, $"context {url} includes itself");
         }
 
-        // 5.2.3
+        // 5.2.3 (every reference counts, cached or not, so a document cannot list thousands of contexts)
+        op.CountContextReference();
         var chain = remoteContexts is null ? [] : new List<string>(remoteContexts);
         if (chain.Count >= op.Limits.MaxRemoteContexts)
         {
             throw new JsonLdException(JsonLdErrorNames.ContextOverflow, $"more than {op.Limits.MaxRemoteContexts} remote contexts in one chain");
         }
 
-        var cacheable = chain.Count == 0 && validateScopedContext && op.UseSharedCache;
+        var cacheable = chain.Count == 0 && validateScopedContext && op.UseSharedCache && result.IsShared;
         var key = new DerivedKey(url, null, op.CacheFlags);
         if (cacheable && result.TryGetDerived(key, out var cached))
         {
@@ -313,8 +315,9 @@ internal static class ContextProcessor
 
         // 5.2.6 Remote contexts never override protected terms and keep their own base URL.
         var computed = ProcessCore(op, result, loaded, document.DocumentUrl, chain, overrideProtected: false, propagate: true, validateScopedContext, pinned);
-        if (cacheable && pinned)
+        if (cacheable && pinned && op.ReserveSharedContext())
         {
+            computed.IsShared = true;
             result.AddDerived(key, computed);
         }
 

@@ -11,7 +11,7 @@ public sealed record JsonLdLimits
     /// <summary>Remote contexts loaded in one chain (JSON-LD API §4.1.2 step 5.2.3 "context overflow"); dotNetRDF uses 50.</summary>
     public int MaxRemoteContexts { get; init; } = 32;
 
-    /// <summary>Context documents loaded by one operation in total.</summary>
+    /// <summary>Context URL references (cached or not) and context documents loaded by one operation, each counted.</summary>
     public int MaxContextLoads { get; init; } = 64;
 
     /// <summary>Nested invocations of the Context Processing algorithm (scoped contexts inside scoped contexts).</summary>

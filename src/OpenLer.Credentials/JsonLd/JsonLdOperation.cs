@@ -9,6 +9,8 @@ namespace OpenLer.Credentials.JsonLd;
 internal sealed class JsonLdOperation
 {
     private readonly DocumentCache _documents;
+    private readonly SharedContextBudget _budget;
+    private int _contextReferences;
     private Dictionary<(ActiveContext Active, DerivedKey Key), ActiveContext>? _localCache;
     private long _work;
     private int _contextDepth;
@@ -16,9 +18,10 @@ internal sealed class JsonLdOperation
     private int _expansionDepth;
     private int _contextLoads;
 
-    public JsonLdOperation(DocumentCache documents, JsonLdOptions options)
+    public JsonLdOperation(DocumentCache documents, JsonLdOptions options, SharedContextBudget? budget = null)
     {
         _documents = documents;
+        _budget = budget ?? new SharedContextBudget();
         Options = options;
         Limits = options.Limits;
         Safe = options.SafeMode;
@@ -91,6 +94,18 @@ internal sealed class JsonLdOperation
     }
 
     public void ExitExpansion() => _expansionDepth--;
+
+    /// <summary>Counts a context URL reference (cached or not) against <see cref="JsonLdLimits.MaxContextLoads"/>.</summary>
+    public void CountContextReference()
+    {
+        if (++_contextReferences > Limits.MaxContextLoads)
+        {
+            throw new JsonLdException(JsonLdErrorNames.ContextOverflow, $"more than {Limits.MaxContextLoads} context references");
+        }
+    }
+
+    /// <summary>True when one more context may be kept in the shared (process-wide) caches.</summary>
+    public bool ReserveSharedContext() => _budget.TryReserve();
 
     /// <summary>Loads a context document; every load counts against <see cref="JsonLdLimits.MaxContextLoads"/>.</summary>
     public RemoteDocument LoadContext(string url, out bool pinned)

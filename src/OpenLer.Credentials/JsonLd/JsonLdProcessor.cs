@@ -16,7 +16,8 @@ public sealed class JsonLdProcessor
     private const int MaxRootContexts = 256;
 
     private readonly DocumentCache _documents;
-    private readonly ActiveContext _nullBaseRoot = ActiveContext.Create(null);
+    private readonly SharedContextBudget _budget = new();
+    private readonly ActiveContext _nullBaseRoot = Root(null);
     private readonly ConcurrentDictionary<string, ActiveContext> _roots = new(StringComparer.Ordinal);
 
     public JsonLdProcessor(IDocumentLoader loader)
@@ -32,7 +33,7 @@ public sealed class JsonLdProcessor
     /// </summary>
     public Outcome<JsonArray> Expand(JsonNode? input, JsonLdOptions? options = null, string? documentUrl = null)
     {
-        var op = new JsonLdOperation(_documents, options ?? JsonLdOptions.Default);
+        var op = new JsonLdOperation(_documents, options ?? JsonLdOptions.Default, _budget);
         return Run(() => ExpandedJson.ToArray(ExpandCore(op, input, documentUrl)));
     }
 
@@ -41,7 +42,7 @@ public sealed class JsonLdProcessor
     /// </summary>
     public Outcome<RdfDataset> ToRdf(JsonNode? input, JsonLdOptions? options = null, string? documentUrl = null)
     {
-        var op = new JsonLdOperation(_documents, options ?? JsonLdOptions.Default);
+        var op = new JsonLdOperation(_documents, options ?? JsonLdOptions.Default, _budget);
         return Run(() =>
         {
             var expanded = ExpandCore(op, input, documentUrl);
@@ -52,10 +53,13 @@ public sealed class JsonLdProcessor
         });
     }
 
+    /// <summary>How many derived contexts the shared caches hold (tests).</summary>
+    internal int SharedContextsCached => _budget.Used;
+
     /// <summary>Expansion to the internal representation only (benchmarks and tests).</summary>
     internal Outcome<int> ExpandInternal(JsonNode? input, JsonLdOptions options)
     {
-        var op = new JsonLdOperation(_documents, options);
+        var op = new JsonLdOperation(_documents, options, _budget);
         return Run(() => ExpandCore(op, input, null).Count);
     }
 
@@ -112,7 +116,18 @@ public sealed class JsonLdProcessor
             return root;
         }
 
-        root = ActiveContext.Create(baseIri);
-        return _roots.Count < MaxRootContexts ? _roots.GetOrAdd(baseIri, root) : root;
+        if (_roots.Count >= MaxRootContexts)
+        {
+            return ActiveContext.Create(baseIri);
+        }
+
+        return _roots.GetOrAdd(baseIri, Root);
+    }
+
+    private static ActiveContext Root(string? baseIri)
+    {
+        var root = ActiveContext.Create(baseIri);
+        root.IsShared = true;
+        return root;
     }
 }

@@ -28,7 +28,7 @@ internal sealed class RdfBuilder(JsonLdOperation op, BlankNodeGenerator ids)
 
     public RdfDataset Build(Dictionary<string, Dictionary<string, LdMap>> nodeMap)
     {
-        var dataset = new List<Quad>(EstimateQuads(nodeMap));
+        var dataset = new RdfDataset(EstimateQuads(nodeMap));
         foreach (var (graphName, graph) in nodeMap)
         {
             // 1.1-1.2
@@ -64,7 +64,7 @@ internal sealed class RdfBuilder(JsonLdOperation op, BlankNodeGenerator ids)
             }
         }
 
-        return new RdfDataset(dataset);
+        return dataset;
     }
 
     /// <summary>One quad per type and value (lists and compound literals add more): sizes the list once.</summary>
@@ -85,7 +85,7 @@ internal sealed class RdfBuilder(JsonLdOperation op, BlankNodeGenerator ids)
         return count;
     }
 
-    private void AddProperty(List<Quad> dataset, RdfTerm graph, RdfTerm subject, string property, object? values)
+    private void AddProperty(RdfDataset dataset, RdfTerm graph, RdfTerm subject, string property, object? values)
     {
         // 1.3.2.1 Types.
         if (property == Keywords.Type)
@@ -140,7 +140,7 @@ internal sealed class RdfBuilder(JsonLdOperation op, BlankNodeGenerator ids)
         }
     }
 
-    private void Add(List<Quad> dataset, Quad quad)
+    private void Add(RdfDataset dataset, Quad quad)
     {
         op.AddWork(1);
         dataset.Add(quad);

@@ -112,6 +112,44 @@ public class JsonLdHostileInputTests
     }
 
     [Fact]
+    public void ToRdf_KnownContextListedThousandsOfTimes_ContextOverflow()
+    {
+        // Each listed context would derive (and cache) one more active context; the references are counted.
+        var contexts = new JsonArray();
+        for (var i = 0; i < 5_000; i++)
+        {
+            contexts.Add(i % 2 == 0 ? "https://www.w3.org/ns/credentials/v2" : "https://w3id.org/security/data-integrity/v2");
+        }
+
+        var result = Processor.ToRdf(new JsonObject { ["@context"] = contexts, ["type"] = "VerifiableCredential" }, JsonLdOptions.Credential);
+
+        Assert.Equal(ErrorCodes.ContextOverflow, result.Error!.Code);
+    }
+
+    [Fact]
+    public void ToRdf_ManyDocumentsWithInlineContexts_DoNotGrowTheSharedCaches()
+    {
+        var processor = new JsonLdProcessor(ContextDocumentLoader.Default);
+        Assert.True(processor.ToRdf(JsonNode.Parse(SampleCredentials.OpenBadge), JsonLdOptions.Credential).IsSuccess);
+        var afterFirst = processor.SharedContextsCached;
+
+        for (var i = 0; i < 200; i++)
+        {
+            var document = JsonNode.Parse($$"""
+                {
+                  "@context": [{"t{{i}}": "https://example.org/t{{i}}"}, "https://www.w3.org/ns/credentials/v2"],
+                  "type": "VerifiableCredential", "t{{i}}": "v"
+                }
+                """);
+            Assert.True(processor.ToRdf(document, JsonLdOptions.Credential).IsSuccess);
+        }
+
+        Assert.True(processor.ToRdf(JsonNode.Parse(SampleCredentials.OpenBadge), JsonLdOptions.Credential).IsSuccess);
+        Assert.True(afterFirst > 0);
+        Assert.Equal(afterFirst, processor.SharedContextsCached);
+    }
+
+    [Fact]
     public void ToRdf_ScopedContextsNestedThousandDeep_FailsWithoutStackOverflow()
     {
         // Built in memory: StrictJson would refuse this depth before it reached the processor.
