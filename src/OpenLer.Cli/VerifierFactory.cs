@@ -5,24 +5,38 @@ using OpenLer.Credentials.Verification;
 
 namespace OpenLer.Cli;
 
-/// <summary>Builds the CLI's verifier: did:key and did:jwk locally; did:web from mapped files or, if allowed, HTTPS.</summary>
+/// <summary>What the CLI's verifier may use besides the credential: supplied documents, the network (only if allowed), schemas.</summary>
+internal sealed record VerifierSettings
+{
+    /// <summary>did:web documents by DID (--did-web DID=FILE).</summary>
+    public IReadOnlyDictionary<string, byte[]> DidWebDocuments { get; init; } = new Dictionary<string, byte[]>();
+
+    /// <summary>Documents by https URL (--url URL=FILE): issuer profiles, key documents, status lists, did.json files.</summary>
+    public IReadOnlyDictionary<string, byte[]> UrlDocuments { get; init; } = new Dictionary<string, byte[]>();
+
+    /// <summary>The network, only with --allow-network; null means nothing is fetched.</summary>
+    public IHttpsFetcher? Network { get; init; }
+
+    /// <summary>The folder of operator-supplied JSON Schemas (--schemas DIR), or null.</summary>
+    public string? SchemasFolder { get; init; }
+}
+
+/// <summary>Builds the CLI's verifier: did:key and did:jwk locally; did:web and https documents from mapped files or, if allowed, HTTPS.</summary>
 internal static class VerifierFactory
 {
-    public static CredentialVerifier Create(IReadOnlyDictionary<string, byte[]> didWebDocuments, IHttpsFetcher? fetcher)
+    public static CredentialVerifier Create(VerifierSettings settings)
     {
-        IDidResolver? didWeb = didWebDocuments.Count > 0 || fetcher is not null
-            ? new MappedDidWebResolver(didWebDocuments, fetcher is null ? null : new DidWebResolver(fetcher))
-            : null;
-        var resolver = new DidResolver(didWeb);
+        var fetcher = new MappedHttpsFetcher(settings.UrlDocuments, settings.Network);
+        var resolver = new DidResolver(new MappedDidWebResolver(settings.DidWebDocuments, new DidWebResolver(fetcher)));
         return new CredentialVerifier(new CredentialVerifierOptions
         {
             DidResolver = resolver,
-            VerificationMethods = new DidVerificationMethodResolver(resolver),
+            VerificationMethods = new SchemeVerificationMethodResolver(new DidVerificationMethodResolver(resolver), new HttpsVerificationMethodResolver(fetcher)),
         });
     }
 
-    /// <summary>did:web documents supplied as files (offline), falling back to a network resolver when one is given.</summary>
-    private sealed class MappedDidWebResolver(IReadOnlyDictionary<string, byte[]> documents, IDidResolver? fallback) : IDidResolver
+    /// <summary>did:web documents supplied as files (offline), falling back to the (mapped or network) resolver.</summary>
+    private sealed class MappedDidWebResolver(IReadOnlyDictionary<string, byte[]> documents, IDidResolver fallback) : IDidResolver
     {
         public ValueTask<Outcome<DidDocument>> ResolveAsync(string did, CancellationToken cancellationToken = default)
         {
@@ -34,9 +48,7 @@ internal static class VerifierFactory
                     : Outcome<DidDocument>.Fail(ErrorCodes.InvalidControlledIdentifierDocument, json.Error.Message));
             }
 
-            return fallback?.ResolveAsync(did, cancellationToken)
-                ?? ValueTask.FromResult(Outcome<DidDocument>.Fail(ErrorCodes.DidResolution,
-                    $"No document for {did}: pass --did-web {did}=FILE or --allow-network."));
+            return fallback.ResolveAsync(did, cancellationToken);
         }
     }
 }

@@ -18,32 +18,35 @@ internal static class VerifyCommand
         var files = new Argument<FileInfo[]>("files") { Description = "Credential files", Arity = ArgumentArity.OneOrMore };
         var json = new Option<bool>("--json") { Description = "One JSON object per line" };
         var didWeb = new Option<string[]>("--did-web") { Description = "Use FILE as the document of a did:web: DID=FILE (repeatable)" };
-        var network = new Option<bool>("--allow-network") { Description = "Resolve did:web over HTTPS (public addresses only)" };
-        var command = new Command("verify", "Verify credentials") { files, json, didWeb, network };
+        var urls = new Option<string[]>("--url")
+        {
+            Description = "Use FILE as the document at an https URL (issuer profile, key document, status list): URL=FILE (repeatable)",
+        };
+        var network = new Option<bool>("--allow-network") { Description = "Fetch did:web documents and issuer profiles over HTTPS (public addresses only)" };
+        var command = new Command("verify", "Verify credentials") { files, json, didWeb, urls, network };
         command.SetAction((parse, cancellationToken) => RunAsync(
-            parse.GetValue(files)!, parse.GetValue(json), parse.GetValue(didWeb) ?? [], parse.GetValue(network),
+            parse.GetValue(files)!, parse.GetValue(json), parse.GetValue(didWeb) ?? [], parse.GetValue(urls) ?? [], parse.GetValue(network),
             parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
         return command;
     }
 
-    internal static async Task<int> RunAsync(FileInfo[] files, bool json, string[] didWebMappings, bool allowNetwork,
+    internal static async Task<int> RunAsync(FileInfo[] files, bool json, string[] didWebMappings, string[] urlMappings, bool allowNetwork,
         TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var mapped = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        foreach (var mapping in didWebMappings)
+        var didWebDocuments = ReadMappings("--did-web", "DID", didWebMappings, stderr);
+        var urlDocuments = ReadMappings("--url", "URL", urlMappings, stderr);
+        if (didWebDocuments is null || urlDocuments is null)
         {
-            var eq = mapping.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0 || !File.Exists(mapping[(eq + 1)..]))
-            {
-                stderr.WriteLine($"--did-web expects DID=FILE with an existing file: {mapping}");
-                return 2;
-            }
-
-            mapped[mapping[..eq]] = File.ReadAllBytes(mapping[(eq + 1)..]);
+            return 2;
         }
 
         using var fetcher = allowNetwork ? new SafeHttpsFetcher() : null;
-        var verifier = VerifierFactory.Create(mapped, fetcher);
+        var verifier = VerifierFactory.Create(new VerifierSettings
+        {
+            DidWebDocuments = didWebDocuments,
+            UrlDocuments = urlDocuments,
+            Network = fetcher,
+        });
         var allVerified = true;
         foreach (var file in files)
         {
@@ -74,6 +77,26 @@ internal static class VerifyCommand
         }
 
         return allVerified ? 0 : 1;
+    }
+
+    /// <summary>Reads NAME=FILE options; null (after a message) when one is malformed or names a missing file.</summary>
+    private static Dictionary<string, byte[]>? ReadMappings(string option, string name, string[] mappings, TextWriter stderr)
+    {
+        var mapped = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var mapping in mappings)
+        {
+            // The file is after the last '=' (URLs may contain '=' in their query).
+            var eq = mapping.LastIndexOf('=');
+            if (eq <= 0 || !File.Exists(mapping[(eq + 1)..]))
+            {
+                stderr.WriteLine($"{option} expects {name}=FILE with an existing file: {mapping}");
+                return null;
+            }
+
+            mapped[mapping[..eq]] = File.ReadAllBytes(mapping[(eq + 1)..]);
+        }
+
+        return mapped;
     }
 
     internal static JsonObject ToJson(string file, VerificationResult result)

@@ -28,6 +28,8 @@ public static class ErrorCodes
     public const string InvalidControlledIdentifierDocumentId = "INVALID_CONTROLLED_IDENTIFIER_DOCUMENT_ID";
     public const string InvalidRelationshipForVerificationMethod = "INVALID_RELATIONSHIP_FOR_VERIFICATION_METHOD";
     public const string VerificationMethodNotControlledByIssuer = "VERIFICATION_METHOD_NOT_CONTROLLED_BY_ISSUER_ERROR";
+    /// <summary>The key was read (from the verification method URL or a key document) but its controller's document could not be retrieved to confirm it.</summary>
+    public const string VerificationMethodUnconfirmed = "VERIFICATION_METHOD_UNCONFIRMED_ERROR";
     public const string InvalidDid = "INVALID_DID_ERROR";
     public const string UnsupportedDidMethod = "UNSUPPORTED_DID_METHOD_ERROR";
     public const string DidResolution = "DID_RESOLUTION_ERROR";
