@@ -46,9 +46,20 @@ public sealed class CredentialVerifier
         return VerifyAsync(text, cancellationToken);
     }
 
-    public async Task<VerificationResult> VerifyAsync(string input, CancellationToken cancellationToken = default)
+    public Task<VerificationResult> VerifyAsync(string input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
+        return VerifyTextAsync(input, 0, cancellationToken);
+    }
+
+    /// <summary>Credentials nested deeper than this (a CLR inside a CLR inside ...) are refused.</summary>
+    public const int MaxNesting = 2;
+
+    /// <summary>A CLR with more nested credentials than this is refused.</summary>
+    public const int MaxNestedCredentials = 256;
+
+    private async Task<VerificationResult> VerifyTextAsync(string input, int depth, CancellationToken cancellationToken)
+    {
         if (input.Length > _options.Limits.MaxBytes)
         {
             return VerificationResult.Failed(CheckNames.Format, ErrorCodes.DocumentTooLarge,
@@ -64,13 +75,13 @@ public sealed class CredentialVerifier
                 return VerificationResult.Failed(CheckNames.Format, parsed.Error);
             }
 
-            return await VerifyJsonAsync(parsed.Value, cancellationToken).ConfigureAwait(false);
+            return await VerifyJsonAsync(parsed.Value, depth, cancellationToken).ConfigureAwait(false);
         }
 
         if (CompactJws.LooksLikeCompactJws(trimmed))
         {
             var (checks, credential) = await _jose.VerifyAsync(trimmed, cancellationToken).ConfigureAwait(false);
-            return await CompleteAsync(checks, credential, cancellationToken).ConfigureAwait(false);
+            return await CompleteAsync(checks, credential, depth, cancellationToken).ConfigureAwait(false);
         }
 
         return VerificationResult.Failed(CheckNames.Format, ErrorCodes.UnrecognizedFormat,
@@ -78,9 +89,14 @@ public sealed class CredentialVerifier
     }
 
     /// <summary>Verifies a JSON credential: a Data Integrity secured credential, or an EnvelopedVerifiableCredential.</summary>
-    public async Task<VerificationResult> VerifyJsonAsync(JsonObject credential, CancellationToken cancellationToken = default)
+    public Task<VerificationResult> VerifyJsonAsync(JsonObject credential, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(credential);
+        return VerifyJsonAsync(credential, 0, cancellationToken);
+    }
+
+    private async Task<VerificationResult> VerifyJsonAsync(JsonObject credential, int depth, CancellationToken cancellationToken)
+    {
         var types = CredentialFields.Types(credential);
         if (types.Contains("EnvelopedVerifiableCredential"))
         {
@@ -88,7 +104,7 @@ public sealed class CredentialVerifier
             var id = CredentialFields.Text(credential, "id");
             const string prefix = "data:application/vc+jwt,";
             return id is not null && id.StartsWith(prefix, StringComparison.Ordinal)
-                ? await VerifyAsync(id[prefix.Length..], cancellationToken).ConfigureAwait(false)
+                ? await VerifyTextAsync(id[prefix.Length..], depth, cancellationToken).ConfigureAwait(false)
                 : VerificationResult.Failed(CheckNames.Format, ErrorCodes.UnrecognizedFormat, "Unsupported enveloped credential.");
         }
 
@@ -119,7 +135,63 @@ public sealed class CredentialVerifier
         checks.AddRange(proof.Checks);
         checks.Add(ValidityPeriod.Check(credential, _options.TimeProvider.GetUtcNow(), _options.ClockSkew));
         var verified = new VerifiedCredential(CredentialFormats.LdpVc, issuer, proof.ProofType, credential);
-        return await CompleteAsync(checks, verified, cancellationToken).ConfigureAwait(false);
+        return await CompleteAsync(checks, verified, depth, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>CLR 2.0: every credential in credentialSubject.verifiableCredential is verified as a credential of its own.</summary>
+    private async Task<CheckResult> CheckNestedAsync(JsonObject clr, int depth, CancellationToken cancellationToken)
+    {
+        var subject = clr["credentialSubject"] switch
+        {
+            JsonObject o => o,
+            JsonArray { Count: 1 } a => a[0] as JsonObject,
+            _ => null,
+        };
+        var nested = subject?["verifiableCredential"] switch
+        {
+            JsonArray array => array.ToArray(),
+            JsonNode single => [single],
+            null => [],
+        };
+        if (nested is null || nested.Length == 0)
+        {
+            return CheckResult.Fail(CheckNames.NestedCredentials, ErrorCodes.NestedCredential, "The CLR contains no verifiable credentials.");
+        }
+
+        if (depth + 1 > MaxNesting || nested.Length > MaxNestedCredentials)
+        {
+            return CheckResult.Fail(CheckNames.NestedCredentials, ErrorCodes.NestedCredential,
+                $"The CLR nests credentials deeper than {MaxNesting} levels or contains more than {MaxNestedCredentials}.");
+        }
+
+        CheckResult? couldNot = null;
+        for (var i = 0; i < nested.Length; i++)
+        {
+            var result = nested[i] switch
+            {
+                JsonObject o => await VerifyJsonAsync(o, depth + 1, cancellationToken).ConfigureAwait(false),
+                JsonValue v when v.TryGetValue<string>(out var jwt) => await VerifyTextAsync(jwt, depth + 1, cancellationToken).ConfigureAwait(false),
+                _ => VerificationResult.Failed(CheckNames.Format, ErrorCodes.MalformedValue, "Not a credential."),
+            };
+            if (result.Verified)
+            {
+                continue;
+            }
+
+            // A nested credential that fails a check fails the CLR; one that could not be checked makes it "could not check".
+            var failed = result.Checks.FirstOrDefault(c => c.Required && c.Status == CheckStatus.Failed);
+            if (failed is not null)
+            {
+                return CheckResult.Fail(CheckNames.NestedCredentials, failed.Code ?? ErrorCodes.NestedCredential,
+                    $"verifiableCredential[{i}] is not verified: {failed.Name}: {failed.Message}");
+            }
+
+            var problem = result.FirstProblem ?? CheckResult.Unavailable(CheckNames.Proof, ErrorCodes.MalformedProof, "No proof was checked.");
+            couldNot ??= CheckResult.Unavailable(CheckNames.NestedCredentials, problem.Code ?? ErrorCodes.NestedCredential,
+                $"verifiableCredential[{i}] could not be verified: {problem.Name}: {problem.Message}");
+        }
+
+        return couldNot ?? CheckResult.Pass(CheckNames.NestedCredentials, $"All {nested.Length} nested credential(s) verify.");
     }
 
     private const string VcV2Context = "https://www.w3.org/ns/credentials/v2";
@@ -148,7 +220,7 @@ public sealed class CredentialVerifier
     }
 
     /// <summary>Adds the status, schema and issuer-trust checks to the proof and validity checks of any format.</summary>
-    private async Task<VerificationResult> CompleteAsync(List<CheckResult> checks, VerifiedCredential? credential, CancellationToken cancellationToken)
+    private async Task<VerificationResult> CompleteAsync(List<CheckResult> checks, VerifiedCredential? credential, int depth, CancellationToken cancellationToken)
     {
         if (credential is null || checks.Any(c => c.Name == CheckNames.Format && c.Status != CheckStatus.Passed))
         {
@@ -156,6 +228,15 @@ public sealed class CredentialVerifier
         }
 
         var document = credential.Document;
+        if (OpenBadgesModel.Applies(document))
+        {
+            checks.Add(OpenBadgesModel.Check(document));
+            if (OpenBadgesModel.IsClr(document))
+            {
+                checks.Add(await CheckNestedAsync(document, depth, cancellationToken).ConfigureAwait(false));
+            }
+        }
+
         if (document["credentialStatus"] is null && document["status"] is null)
         {
             checks.Add(CheckResult.Skipped(CheckNames.Status, "The credential has no status entry."));

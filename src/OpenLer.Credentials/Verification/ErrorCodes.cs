@@ -89,6 +89,14 @@ public static class ErrorCodes
     public const string RdfDatasetTooLarge = "RDF_DATASET_TOO_LARGE_ERROR";
     public const string RdfcWorkLimitExceeded = "RDFC_WORK_LIMIT_EXCEEDED_ERROR";
 
+    // Open Badges 3.0 / CLR 2.0 data model
+    /// <summary>An object's <c>type</c> does not include the type the specification requires at that place.</summary>
+    public const string InvalidType = "INVALID_TYPE_ERROR";
+    /// <summary>An AchievementSubject / ClrSubject with neither <c>id</c> nor <c>identifier</c>.</summary>
+    public const string MissingSubjectIdentifier = "MISSING_SUBJECT_IDENTIFIER_ERROR";
+    /// <summary>A credential nested in a CLR (credentialSubject.verifiableCredential) is not verified.</summary>
+    public const string NestedCredential = "NESTED_CREDENTIAL_ERROR";
+
     // Schema, trust
     public const string SchemaValidation = "SCHEMA_VALIDATION_ERROR";
     public const string SchemaUnavailable = "SCHEMA_UNAVAILABLE_ERROR";
