@@ -19,6 +19,11 @@ internal sealed record VerifierSettings
 
     /// <summary>The folder of operator-supplied JSON Schemas (--schemas DIR), or null.</summary>
     public string? SchemasFolder { get; init; }
+
+    /// <summary>Builds the status checker over the same (mapped, offline by default) fetcher; null: status is "could not check".</summary>
+    public Func<IHttpsFetcher, ICredentialStatusChecker>? StatusChecker { get; init; }
+
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }
 
 /// <summary>Builds the CLI's verifier: did:key and did:jwk locally; did:web and https documents from mapped files or, if allowed, HTTPS.</summary>
@@ -32,6 +37,9 @@ internal static class VerifierFactory
         {
             DidResolver = resolver,
             VerificationMethods = new SchemeVerificationMethodResolver(new DidVerificationMethodResolver(resolver), new HttpsVerificationMethodResolver(fetcher)),
+            SchemaValidator = settings.SchemasFolder is null ? null : JsonSchemaCredentialValidator.FromFolder(settings.SchemasFolder),
+            StatusChecker = settings.StatusChecker?.Invoke(fetcher),
+            TimeProvider = settings.TimeProvider,
         });
     }
 

@@ -22,15 +22,19 @@ internal static class VerifyCommand
         {
             Description = "Use FILE as the document at an https URL (issuer profile, key document, status list): URL=FILE (repeatable)",
         };
+        var schemas = new Option<DirectoryInfo?>("--schemas")
+        {
+            Description = "Folder of JSON Schemas (matched by $id) for credentialSchema; schemas are never fetched",
+        };
         var network = new Option<bool>("--allow-network") { Description = "Fetch did:web documents and issuer profiles over HTTPS (public addresses only)" };
-        var command = new Command("verify", "Verify credentials") { files, json, didWeb, urls, network };
+        var command = new Command("verify", "Verify credentials") { files, json, didWeb, urls, schemas, network };
         command.SetAction((parse, cancellationToken) => RunAsync(
-            parse.GetValue(files)!, parse.GetValue(json), parse.GetValue(didWeb) ?? [], parse.GetValue(urls) ?? [], parse.GetValue(network),
+            parse.GetValue(files)!, parse.GetValue(json), parse.GetValue(didWeb) ?? [], parse.GetValue(urls) ?? [], parse.GetValue(schemas), parse.GetValue(network),
             parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
         return command;
     }
 
-    internal static async Task<int> RunAsync(FileInfo[] files, bool json, string[] didWebMappings, string[] urlMappings, bool allowNetwork,
+    internal static async Task<int> RunAsync(FileInfo[] files, bool json, string[] didWebMappings, string[] urlMappings, DirectoryInfo? schemas, bool allowNetwork,
         TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var didWebDocuments = ReadMappings("--did-web", "DID", didWebMappings, stderr);
@@ -40,12 +44,19 @@ internal static class VerifyCommand
             return 2;
         }
 
+        if (schemas is { Exists: false })
+        {
+            stderr.WriteLine($"--schemas: folder not found: {schemas.FullName}");
+            return 2;
+        }
+
         using var fetcher = allowNetwork ? new SafeHttpsFetcher() : null;
         var verifier = VerifierFactory.Create(new VerifierSettings
         {
             DidWebDocuments = didWebDocuments,
             UrlDocuments = urlDocuments,
             Network = fetcher,
+            SchemasFolder = schemas?.FullName,
         });
         var allVerified = true;
         foreach (var file in files)
