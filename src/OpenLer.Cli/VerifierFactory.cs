@@ -1,4 +1,5 @@
 using OpenLer.Credentials.Common;
+using OpenLer.Credentials.DataIntegrity;
 using OpenLer.Credentials.Dids;
 using OpenLer.Credentials.Json;
 using OpenLer.Credentials.Verification;
@@ -24,6 +25,9 @@ internal sealed record VerifierSettings
     public Func<IHttpsFetcher, ICredentialStatusChecker>? StatusChecker { get; init; }
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>The proof suites (and through them the JSON-LD contexts) accepted; null: the product defaults.</summary>
+    public CryptosuiteRegistry? Cryptosuites { get; init; }
 }
 
 /// <summary>Builds the CLI's verifier: did:key and did:jwk locally; did:web and https documents from mapped files or, if allowed, HTTPS.</summary>
@@ -40,6 +44,7 @@ internal static class VerifierFactory
             SchemaValidator = settings.SchemasFolder is null ? null : JsonSchemaCredentialValidator.FromFolder(settings.SchemasFolder),
             StatusChecker = settings.StatusChecker?.Invoke(fetcher),
             TimeProvider = settings.TimeProvider,
+            Cryptosuites = settings.Cryptosuites ?? OpenLer.Credentials.DataIntegrity.Cryptosuites.Default,
         });
     }
 

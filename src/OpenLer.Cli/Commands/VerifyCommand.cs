@@ -66,10 +66,10 @@ internal static class VerifyCommand
             {
                 result = VerificationResult.Failed(CheckNames.Format, ErrorCodes.JsonParse, "File not found.");
             }
-            else if (file.Length > verifier.Options.Limits.MaxBytes)
+            else if (file.Length > BakedBadge.MaxImageBytes)
             {
                 result = VerificationResult.Failed(CheckNames.Format, ErrorCodes.DocumentTooLarge,
-                    $"The file is larger than the limit of {verifier.Options.Limits.MaxBytes} bytes.");
+                    $"The file is larger than the limit of {BakedBadge.MaxImageBytes} bytes.");
             }
             else
             {

@@ -27,7 +27,17 @@ public sealed class CredentialVerifier
     public Task<VerificationResult> VerifyAsync(byte[] input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (input.Length > _options.Limits.MaxBytes)
+        if (BakedBadge.IsPng(input))
+        {
+            // Open Badges 3.0 §5.3.1: a baked PNG badge carries the credential in an iTXt chunk.
+            var baked = BakedBadge.ExtractFromPng(input, _options.Limits.MaxBytes);
+            return baked.IsSuccess
+                ? VerifyTextAsync(baked.Value, 0, cancellationToken)
+                : Task.FromResult(VerificationResult.Failed(CheckNames.Format, baked.Error));
+        }
+
+        var isImage = input.Length > 0 && input.AsSpan().TrimStart((byte)' ').StartsWith("<"u8);
+        if (input.Length > (isImage ? BakedBadge.MaxImageBytes : _options.Limits.MaxBytes))
         {
             return Task.FromResult(VerificationResult.Failed(CheckNames.Format, ErrorCodes.DocumentTooLarge,
                 $"The credential is larger than the limit of {_options.Limits.MaxBytes} bytes."));
@@ -43,7 +53,23 @@ public sealed class CredentialVerifier
             return Task.FromResult(VerificationResult.Failed(CheckNames.Format, ErrorCodes.JsonParse, "The input is not valid UTF-8."));
         }
 
+        if (BakedBadge.IsSvg(text))
+        {
+            return VerifySvgAsync(text, cancellationToken);
+        }
+
         return VerifyAsync(text, cancellationToken);
+    }
+
+    /// <summary>Open Badges 3.0 §5.3.2: a baked SVG badge carries the credential in an openbadges:credential element.</summary>
+    private Task<VerificationResult> VerifySvgAsync(string svg, CancellationToken cancellationToken)
+    {
+        var baked = BakedBadge.ExtractFromSvg(svg, _options.Limits.MaxBytes);
+        return !baked.IsSuccess
+            ? Task.FromResult(VerificationResult.Failed(CheckNames.Format, baked.Error))
+            : baked.Value.TrimStart().StartsWith('<')
+                ? Task.FromResult(VerificationResult.Failed(CheckNames.Format, ErrorCodes.MalformedValue, "The SVG's credential is not a credential."))
+                : VerifyTextAsync(baked.Value, 0, cancellationToken);
     }
 
     public Task<VerificationResult> VerifyAsync(string input, CancellationToken cancellationToken = default)
@@ -84,8 +110,13 @@ public sealed class CredentialVerifier
             return await CompleteAsync(checks, credential, depth, cancellationToken).ConfigureAwait(false);
         }
 
+        if (depth == 0 && BakedBadge.IsSvg(trimmed))
+        {
+            return await VerifySvgAsync(trimmed, cancellationToken).ConfigureAwait(false);
+        }
+
         return VerificationResult.Failed(CheckNames.Format, ErrorCodes.UnrecognizedFormat,
-            "Not a recognized credential: expected a JSON-LD credential or a compact JWT.");
+            "Not a recognized credential: expected a JSON-LD credential, a compact JWT or a baked PNG / SVG badge.");
     }
 
     /// <summary>Verifies a JSON credential: a Data Integrity secured credential, or an EnvelopedVerifiableCredential.</summary>

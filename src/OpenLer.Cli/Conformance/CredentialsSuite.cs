@@ -1,0 +1,229 @@
+using System.Text.Json.Nodes;
+using OpenLer.Credentials.Dids;
+using OpenLer.Credentials.Verification;
+
+namespace OpenLer.Cli.Conformance;
+
+/// <summary>
+/// Real signed third-party credentials, ../shared/vectors/credentials/index.json (see its PROVENANCE.md): every credential
+/// must get the expected outcome, and each failure the intended reason (check name and error code). Expectations come from
+/// the index: the DCC fixtures' file names (registry-status-expiry[-variant]: revoked / expired / notYetValid / tampered /
+/// bad* fail the corresponding check, the others verify), the 1EdTech fixtures' positive / negative notes (a negative
+/// fixture is named after its error), and where the index leaves a choice, <see cref="Overrides"/> records ours with its
+/// reason. Besides those, a credential is expected to fail the Open Badges 3.0 rules it visibly breaks (a subject with
+/// neither id nor identifier), because the specification says so.
+/// Offline by construction: the supporting documents of the folder (did:web documents, status lists) answer for their
+/// published URLs, the JSON Schemas come from ../openbadges, the contexts from ../contexts, and the clock is fixed at
+/// <see cref="Now"/>. Resources the folder does not have (1EdTech issuer profiles at example.com) are "could not check".
+/// </summary>
+internal sealed class CredentialsSuite : IConformanceSuite
+{
+    /// <summary>The verifier's clock: fixed, so that "notExpired" (validUntil 2030 and later) and "expired" fixtures stay so.</summary>
+    public static readonly DateTimeOffset Now = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>
+    /// The status checker to use (Bitstring Status List over the folder's list credentials), or null: then every credential
+    /// with a status entry reports "could not check" and the status expectations fail.
+    /// </summary>
+    internal static Func<IHttpsFetcher, ICredentialStatusChecker>? StatusChecker { get; set; }
+
+    /// <summary>Where the fixtures' supporting documents are published (PROVENANCE.md); the local copies answer for them.</summary>
+    private static readonly (string Folder, string BaseUrl)[] Origins =
+    [
+        ("dcc-vc-test-fixtures/", "https://digitalcredentials.github.io/vc-test-fixtures/"),
+        ("1edtech-validator-fixtures/ob30/", "https://raw.githubusercontent.com/1EdTech/digital-credentials-public-validator/refs/heads/main/inspector-vc/src/test/resources/ob30/"),
+    ];
+
+    /// <summary>Codes that mean "a resource this offline folder does not contain" (never counted as passed).</summary>
+    private static readonly string[] Offline = [ErrorCodes.VerificationMethodUnconfirmed];
+
+    public string Name => "credentials";
+
+    public string Folder => "credentials";
+
+    public IEnumerable<ConformanceCase> Cases(string suiteDirectory)
+    {
+        var index = JsonNode.Parse(File.ReadAllText(Path.Combine(suiteDirectory, "index.json")))!.AsObject();
+        var items = index["items"]!.AsArray().Select(i => i!.AsObject()).ToList();
+        var verifier = new Lazy<CredentialVerifier>(() => CreateVerifier(suiteDirectory, items));
+        foreach (var item in items.Where(i => i["role"] is null))
+        {
+            var path = (string)item["path"]!;
+            yield return new ConformanceCase(path, () => Run(verifier.Value, suiteDirectory, item));
+        }
+    }
+
+    private static CredentialVerifier CreateVerifier(string directory, List<JsonObject> items)
+    {
+        var documents = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var item in items.Where(i => i["role"] is not null))
+        {
+            var path = (string)item["path"]!;
+            foreach (var (folder, baseUrl) in Origins)
+            {
+                if (path.StartsWith(folder, StringComparison.Ordinal))
+                {
+                    documents[baseUrl + path[folder.Length..]] = File.ReadAllBytes(Path.Combine(directory, path));
+                }
+            }
+        }
+
+        var root = VectorContexts.RootOf(directory);
+        var schemas = Path.Combine(root, "openbadges");
+        return VerifierFactory.Create(new VerifierSettings
+        {
+            UrlDocuments = documents,
+            SchemasFolder = Directory.Exists(schemas) ? schemas : null,
+            StatusChecker = StatusChecker,
+            TimeProvider = new FixedTimeProvider(Now),
+            Cryptosuites = VectorContexts.Suites(root),
+        });
+    }
+
+    private static ConformanceOutcome Run(CredentialVerifier verifier, string directory, JsonObject item)
+    {
+        var path = (string)item["path"]!;
+        var bytes = File.ReadAllBytes(Path.Combine(directory, path));
+        var expected = Expect(item, bytes);
+        if (expected is null)
+        {
+            return ConformanceOutcome.Fail("no expectation recorded for this fixture");
+        }
+
+        var result = verifier.VerifyAsync(bytes, CancellationToken.None).GetAwaiter().GetResult();
+        return Compare(expected, result);
+    }
+
+    /// <summary>The expected failures: each (check, acceptable codes); any other required check must pass or be offline.</summary>
+    internal sealed record Expectation(string Why, IReadOnlyList<(string Check, string[] Codes)> Failures, bool OfflineAllowed);
+
+    private static ConformanceOutcome Compare(Expectation expected, VerificationResult result)
+    {
+        foreach (var (check, codes) in expected.Failures)
+        {
+            var actual = result[check];
+            if (actual is null || actual.Status is CheckStatus.Passed or CheckStatus.NotChecked || !codes.Contains(actual.Code))
+            {
+                return ConformanceOutcome.Fail($"expected {check} to fail with {string.Join(" or ", codes)} ({expected.Why}); got " +
+                    (actual is null ? "no such check" : Describe(actual)));
+            }
+        }
+
+        foreach (var problem in result.Checks.Where(c => c.Required && c.Status != CheckStatus.Passed))
+        {
+            if (expected.Failures.Any(f => f.Check == problem.Name) || (expected.OfflineAllowed && Offline.Contains(problem.Code)))
+            {
+                continue;
+            }
+
+            return ConformanceOutcome.Fail($"unexpected {Describe(problem)} ({expected.Why})");
+        }
+
+        return result.Verified || expected.Failures.Count > 0 || expected.OfflineAllowed
+            ? ConformanceOutcome.Pass()
+            : ConformanceOutcome.Fail($"not verified ({expected.Why})");
+    }
+
+    private static string Describe(CheckResult check) =>
+        $"{check.Name} {Commands.VerifyCommand.StatusText(check.Status)} [{check.Code}] {check.Message}";
+
+    private static Expectation? Expect(JsonObject item, byte[] bytes)
+    {
+        var path = (string)item["path"]!;
+        var name = Path.GetFileName(path);
+        if (Overrides.TryGetValue(path, out var chosen))
+        {
+            return chosen;
+        }
+
+        var failures = new List<(string, string[])>();
+        var why = new List<string>();
+        if (path.StartsWith("dcc-vc-test-fixtures/", StringComparison.Ordinal))
+        {
+            switch ((string?)item["status"])
+            {
+                case "revokedStatus" or "revoked":
+                    failures.Add((CheckNames.Status, [ErrorCodes.CredentialRevoked]));
+                    why.Add("revoked");
+                    break;
+                case "missingTypeStatus" or "notYetValidStatus":
+                    failures.Add((CheckNames.Status, [ErrorCodes.StatusVerification, ErrorCodes.StatusRetrieval]));
+                    why.Add("its status list credential is unusable");
+                    break;
+            }
+
+            if ((string?)item["expiry"] == "expired")
+            {
+                failures.Add((CheckNames.ValidityPeriod, [ErrorCodes.CredentialExpired]));
+                why.Add("expired");
+            }
+
+            switch ((string?)item["variant"])
+            {
+                case "notYetValid":
+                    failures.Add((CheckNames.ValidityPeriod, [ErrorCodes.CredentialNotYetValid]));
+                    why.Add("not yet valid");
+                    break;
+                case "tampered":
+                    failures.Add((CheckNames.Proof, [ErrorCodes.ProofVerification]));
+                    why.Add("tampered");
+                    break;
+            }
+        }
+        else
+        {
+            var note = (string?)item["expectation"] ?? string.Empty;
+            if (note.StartsWith("negative fixture", StringComparison.Ordinal))
+            {
+                return null; // every negative 1EdTech fixture has its expected reason in Overrides
+            }
+
+            if (note.StartsWith("no proof", StringComparison.Ordinal))
+            {
+                failures.Add((CheckNames.Proof, [ErrorCodes.MalformedProof]));
+                why.Add("unsigned");
+            }
+        }
+
+        if (SubjectWithoutIdentifier(bytes))
+        {
+            failures.Add((CheckNames.OpenBadges, [ErrorCodes.MissingSubjectIdentifier]));
+            why.Add("OB 3.0: the subject has neither id nor identifier");
+        }
+
+        var offline = path.StartsWith("1edtech-validator-fixtures/", StringComparison.Ordinal);
+        return new Expectation(why.Count == 0 ? (offline ? "positive; issuer profile not available offline" : "positive") : string.Join(", ", why), failures, offline);
+    }
+
+    /// <summary>An Open Badges credential whose subject has neither id nor identifier (read independently of the verifier).</summary>
+    private static bool SubjectWithoutIdentifier(byte[] bytes)
+    {
+        JsonObject? document;
+        try
+        {
+            document = JsonNode.Parse(bytes) as JsonObject;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
+
+        if (document is null || !OpenBadgesModel.Applies(document) || OpenBadgesModel.IsClr(document) ||
+            CredentialFields.Types(document).Contains("EndorsementCredential"))
+        {
+            return false;
+        }
+
+        return document["credentialSubject"] is JsonObject subject && subject["id"] is null && subject["identifier"] is null;
+    }
+
+    /// <summary>Our expectation where the index leaves the choice to the verifier, with the reason.</summary>
+    private static readonly Dictionary<string, Expectation> Overrides = new(StringComparer.Ordinal)
+    {
+    };
+
+    private sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}
