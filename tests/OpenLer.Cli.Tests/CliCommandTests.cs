@@ -23,7 +23,7 @@ public sealed class CliCommandTests : IDisposable
     private const string Unsigned = """
         {"@context":["https://www.w3.org/ns/credentials/v2","https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
          "type":["VerifiableCredential","OpenBadgeCredential"],"name":"Forklift Safety",
-         "credentialSubject":{"type":["AchievementSubject"],"achievement":{"id":"urn:x","type":["Achievement"],"name":"Forklift Safety","criteria":{"narrative":"Passed."}}}}
+         "credentialSubject":{"id":"did:example:learner","type":["AchievementSubject"],"achievement":{"id":"urn:x","type":["Achievement"],"name":"Forklift Safety","criteria":{"narrative":"Passed."}}}}
         """;
 
     [Theory]

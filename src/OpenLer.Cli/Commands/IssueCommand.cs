@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using OpenLer.Credentials.Common;
 using OpenLer.Credentials.DataIntegrity;
 using OpenLer.Credentials.Jose;
 using OpenLer.Credentials.Json;
@@ -9,7 +10,8 @@ namespace OpenLer.Cli.Commands;
 
 /// <summary>
 /// <c>openler issue FILE --key KEYFILE --suite SUITE [--out FILE]</c>: secures an unsigned credential. The key's controller
-/// becomes the issuer when the credential has none; a credential naming another issuer is refused (it could not verify).
+/// becomes the issuer when the credential has none, and an Open Badges credential without an issuance date gets validFrom
+/// (issuanceDate under VC 1.1) = now; a credential naming another issuer is refused (it could not verify).
 /// </summary>
 internal static class IssueCommand
 {
@@ -71,6 +73,15 @@ internal static class IssueCommand
                 }
 
                 break;
+        }
+
+        // Open Badges 3.0 requires the issuance date (validFrom; VC 1.1: issuanceDate): stamp it when the input has none.
+        if (OpenBadgesModel.Applies(unsigned) && unsigned["validFrom"] is null && unsigned["issuanceDate"] is null)
+        {
+            var now = TimeProvider.System.GetUtcNow();
+            var stamp = XsdDateTime.Format(now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond)));
+            var v1 = unsigned["@context"] is JsonArray contexts && contexts.Count > 0 && (string?)contexts[0] == "https://www.w3.org/2018/credentials/v1";
+            unsigned[v1 ? "issuanceDate" : "validFrom"] = stamp;
         }
 
         string result;

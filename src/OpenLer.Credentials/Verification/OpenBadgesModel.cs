@@ -47,18 +47,30 @@ public static class OpenBadgesModel
             RequireType(evidence, $"evidence[{i}]", "Evidence", issues);
         }
 
-        var subject = credential["credentialSubject"] switch
+        // OB 3.0 defines one subject; an array of subjects (several achievements for one learner, as some issuers write
+        // it) is accepted when every subject meets the rules.
+        var subjects = credential["credentialSubject"] switch
         {
-            JsonObject o => o,
-            JsonArray { Count: 1 } a => a[0] as JsonObject,
+            JsonObject o => [o],
+            JsonArray { Count: > 0 } a when a.All(x => x is JsonObject) => a.Cast<JsonObject>().ToArray(),
             _ => null,
         };
-        if (subject is null)
+        if (subjects is null)
         {
-            issues.Add((ErrorCodes.MalformedValue, $"A {kind} must have exactly one credentialSubject object."));
+            issues.Add((ErrorCodes.MalformedValue, $"A {kind} must have a credentialSubject object."));
             return Result(issues, kind);
         }
 
+        foreach (var subject in subjects)
+        {
+            CheckSubject(subject, isClr, isEndorsement, issues);
+        }
+
+        return Result(issues, kind);
+    }
+
+    private static void CheckSubject(JsonObject subject, bool isClr, bool isEndorsement, List<(string, string)> issues)
+    {
         var subjectType = isClr ? "ClrSubject" : isEndorsement ? "EndorsementSubject" : "AchievementSubject";
         RequireType(subject, "credentialSubject", subjectType, issues);
         var hasIdentifier = Items(subject["identifier"]).Any();
@@ -107,8 +119,6 @@ public static class OpenBadgesModel
                 CheckAchievement(achievement, "credentialSubject.achievement", issues);
             }
         }
-
-        return Result(issues, kind);
     }
 
     private static void CheckIssuer(JsonNode? issuer, List<(string, string)> issues)
