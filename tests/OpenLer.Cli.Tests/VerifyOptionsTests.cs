@@ -1,0 +1,124 @@
+using System.Text.Json.Nodes;
+using OpenLer.Credentials.Tests.Support;
+
+namespace OpenLer.Cli.Tests;
+
+/// <summary>openler verify --url (issuer profiles offline), --schemas, and the credentials conformance suite end to end.</summary>
+public sealed class VerifyOptionsTests : IDisposable
+{
+    private const string Issuer = "https://irc.example/issuers/tucson";
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "openler-verify-" + Guid.NewGuid().ToString("N"));
+
+    public VerifyOptionsTests() => Directory.CreateDirectory(_dir);
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string F(string name) => Path.Combine(_dir, name);
+
+    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await OpenLerCli.RunAsync(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private const string Unsigned = """
+        {"@context":["https://www.w3.org/ns/credentials/v2","https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json","https://purl.imsglobal.org/spec/ob/v3p0/extensions.json"],
+         "type":["VerifiableCredential","OpenBadgeCredential"],"name":"Forklift Safety","validFrom":"2026-01-15T00:00:00Z",
+         "credentialSchema":[{"id":"https://openler.example/schemas/badge.json","type":"1EdTechJsonSchemaValidator2019"}],
+         "credentialSubject":{"id":"did:example:learner","type":["AchievementSubject"],"achievement":{"id":"urn:x","type":["Achievement"],"name":"Forklift Safety","criteria":{"narrative":"Passed."}}}}
+        """;
+
+    /// <summary>Issues the credential with a key whose controller is the https issuer profile; returns the profile JSON.</summary>
+    private async Task<JsonObject> IssueWithProfileKeyAsync()
+    {
+        Assert.Equal(0, (await Run("key", "generate", "--out", F("k.json"))).Code);
+        var key = JsonNode.Parse(await File.ReadAllTextAsync(F("k.json"), TestContext.Current.CancellationToken))!.AsObject();
+        key["controller"] = Issuer;
+        key["id"] = Issuer + "#key-1";
+        await File.WriteAllTextAsync(F("k.json"), key.ToJsonString(), TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(F("u.json"), Unsigned, TestContext.Current.CancellationToken);
+        var issued = await Run("issue", F("u.json"), "--key", F("k.json"), "--suite", "eddsa-rdfc-2022", "--out", F("c.json"));
+        Assert.True(issued.Code == 0, issued.Err);
+        return new JsonObject
+        {
+            ["id"] = Issuer,
+            ["type"] = "Profile",
+            ["verificationMethod"] = new JsonArray(new JsonObject
+            {
+                ["id"] = Issuer + "#key-1",
+                ["type"] = "Multikey",
+                ["controller"] = Issuer,
+                ["publicKeyMultibase"] = (string?)key["publicKeyMultibase"],
+            }),
+            ["assertionMethod"] = new JsonArray(Issuer + "#key-1"),
+        };
+    }
+
+    private static string CheckOf(string jsonLine, string name, string field) =>
+        (string?)JsonNode.Parse(jsonLine)!["checks"]!.AsArray().Single(c => (string?)c!["name"] == name)![field] ?? "(null)";
+
+    [Fact]
+    public async Task Verify_KeyInIssuerProfile_FromUrlMapping()
+    {
+        var profile = await IssueWithProfileKeyAsync();
+        await File.WriteAllTextAsync(F("profile.json"), profile.ToJsonString(), TestContext.Current.CancellationToken);
+
+        var verified = await Run("verify", F("c.json"), "--json", "--url", $"{Issuer}={F("profile.json")}");
+        Assert.True(verified.Code == 0, verified.Out);
+
+        var offline = await Run("verify", F("c.json"), "--json");
+        Assert.Equal(1, offline.Code);
+        Assert.Equal("could-not-check", CheckOf(offline.Out, "verification-method", "status"));
+        Assert.Equal("REMOTE_DOCUMENT_FETCH_ERROR", CheckOf(offline.Out, "verification-method", "code"));
+    }
+
+    [Fact]
+    public async Task Verify_ProfileListingAnotherKey_Fails()
+    {
+        var profile = await IssueWithProfileKeyAsync();
+        profile["verificationMethod"]![0]!["publicKeyMultibase"] = "z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi";
+        await File.WriteAllTextAsync(F("profile.json"), profile.ToJsonString(), TestContext.Current.CancellationToken);
+        var result = await Run("verify", F("c.json"), "--json", "--url", $"{Issuer}={F("profile.json")}");
+        Assert.Equal(1, result.Code);
+        Assert.Equal("PROOF_VERIFICATION_ERROR", CheckOf(result.Out, "proof", "code"));
+    }
+
+    [Theory]
+    [InlineData(100, 0, "passed")]
+    [InlineData(5, 1, "failed")]
+    public async Task Verify_Schemas_FromTheOperatorFolder(int maxLength, int exitCode, string schemaStatus)
+    {
+        var profile = await IssueWithProfileKeyAsync();
+        await File.WriteAllTextAsync(F("profile.json"), profile.ToJsonString(), TestContext.Current.CancellationToken);
+        Directory.CreateDirectory(F("schemas"));
+        await File.WriteAllTextAsync(Path.Combine(F("schemas"), "badge.json"), """
+            {"$schema": "https://json-schema.org/draft/2019-09/schema#", "$id": "https://openler.example/schemas/badge.json",
+             "type": "object", "required": ["name"], "properties": {"name": {"type": "string", "maxLength": MAXLEN}}}
+            """.Replace("MAXLEN", maxLength.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), TestContext.Current.CancellationToken);
+        var result = await Run("verify", F("c.json"), "--json", "--url", $"{Issuer}={F("profile.json")}", "--schemas", F("schemas"));
+        Assert.True(result.Code == exitCode, result.Out);
+        Assert.Equal(schemaStatus, CheckOf(result.Out, "schema", "status"));
+
+        var noSchemas = await Run("verify", F("c.json"), "--json", "--url", $"{Issuer}={F("profile.json")}");
+        Assert.Equal("not-checked", CheckOf(noSchemas.Out, "schema", "status"));
+    }
+
+    [Fact]
+    public async Task Verify_MissingUrlFile_IsAUsageError()
+    {
+        var result = await Run("verify", F("c.json"), "--url", $"{Issuer}={F("absent.json")}");
+        Assert.Equal(2, result.Code);
+    }
+
+    [Fact]
+    public async Task ConformanceCredentials_EveryCredentialGetsItsExpectedOutcome()
+    {
+        var vectors = SharedFolder.VectorsOrSkip("credentials");
+        var result = await Run("conformance", "credentials", "--vectors", Path.GetDirectoryName(vectors)!);
+        Assert.True(result.Code == 0, result.Out);
+        Assert.DoesNotContain("FAIL ", result.Out, StringComparison.Ordinal);
+        Assert.StartsWith("credentials: ", result.Out, StringComparison.Ordinal);
+    }
+}
