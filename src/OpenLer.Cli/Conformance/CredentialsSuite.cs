@@ -260,6 +260,17 @@ internal sealed class CredentialsSuite : IConformanceSuite
             ],
             true),
 
+        // DCC "bad*" variant: the index only says it must fail "the corresponding check".
+        ["dcc-vc-test-fixtures/verifiableCredentials/v2/dataIntegrityProof/didKey/twoOIDF-revoked-notExpired-badSchema.json"] = new(
+            "badSchema: VC 1.1 issuanceDate smuggled into a VC 2.0 credential through an inline @context, refused under RDF suites " +
+            "(vc-data-integrity#272); also revoked, and OB 3.0: the subject has neither id nor identifier",
+            [
+                (CheckNames.Proof, [ErrorCodes.InlineContext]),
+                (CheckNames.Status, [ErrorCodes.CredentialRevoked]),
+                (CheckNames.OpenBadges, [ErrorCodes.MissingSubjectIdentifier]),
+            ],
+            false),
+
         // Positive 1EdTech fixtures where our verifier's rules give another answer, deliberately.
         [Ob30 + "simple-did-key-method.json"] = new(
             "the proof's did:key is not the issuer (https://example.com/issuers/876543): a key that belongs to someone else is refused (issue 5 hostile list)",
