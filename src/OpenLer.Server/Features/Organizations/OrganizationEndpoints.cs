@@ -1,0 +1,19 @@
+using OpenLer.Credentials.Json;
+
+namespace OpenLer.Server.Features.Organizations;
+
+/// <summary>Machine endpoints of an organization: its did:web document and its status lists.</summary>
+public static class OrganizationEndpoints
+{
+    public static IEndpointRouteBuilder MapOrganizationEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/orgs/{slug}/did.json", async (string slug, OrganizationKeys keys, CancellationToken ct) =>
+        {
+            var document = await keys.DidDocumentAsync(slug, ct);
+            return document is null
+                ? Results.NotFound()
+                : Results.Text(StrictJson.Serialize(document, indented: true), "application/did+json");
+        });
+        return app;
+    }
+}
