@@ -59,7 +59,20 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.Cookie.HttpOnly = true;
     o.Cookie.SameSite = SameSiteMode.Lax;
 });
-builder.Services.AddAuthentication().AddCookie(AppClaims.JobseekerScheme, o =>
+// The default scheme reads whichever person is signed in on this browser, so pages open to all (language picker, sign
+// out) see the same user as the page that rendered the form, and its antiforgery token matches.
+builder.Services.AddAuthentication(o =>
+{
+    o.DefaultScheme = "OpenLer";
+    o.DefaultAuthenticateScheme = "OpenLer";
+    o.DefaultChallengeScheme = IdentityConstants.ApplicationScheme;
+    o.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
+})
+.AddPolicyScheme("OpenLer", "Staff or jobseeker", o => o.ForwardDefaultSelector = context =>
+    !context.Request.Cookies.ContainsKey("openler.staff") && context.Request.Cookies.ContainsKey("openler.wallet")
+        ? AppClaims.JobseekerScheme
+        : IdentityConstants.ApplicationScheme)
+.AddCookie(AppClaims.JobseekerScheme, o =>
 {
     o.LoginPath = "/account/sign-in";
     o.AccessDeniedPath = "/account/sign-in";
