@@ -52,7 +52,7 @@ public sealed class OpenLerFactory : WebApplicationFactory<Program>
 
         if (kestrel)
         {
-            UseKestrel(0);
+            UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
         }
     }
 
