@@ -117,6 +117,7 @@ builder.Services.AddRazorPages(o =>
 
 builder.Services.AddScoped<OrganizationKeys>();
 builder.Services.AddScoped<CredentialIssuer>();
+builder.Services.AddScoped<StatusListPublisher>();
 builder.Services.AddScoped<DeploymentVerifier>();
 builder.Services.AddScoped<CodeSignIn>();
 builder.Services.AddScoped<ICodeSender, OutboxCodeSender>();

@@ -22,6 +22,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ShareItem> ShareItems => Set<ShareItem>();
     public DbSet<ShareOpen> ShareOpens => Set<ShareOpen>();
     public DbSet<Employer> Employers => Set<Employer>();
+    public DbSet<StatusListDocument> StatusLists => Set<StatusListDocument>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -37,6 +38,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.Entity<Share>().HasIndex(s => s.TokenHash).IsUnique();
         builder.Entity<Share>().HasMany(s => s.Items).WithOne().HasForeignKey(i => i.ShareId);
         builder.Entity<ShareOpen>().HasIndex(o => o.ShareId);
+        builder.Entity<StatusListDocument>().HasIndex(l => new { l.OrganizationId, l.Purpose, l.Number }).IsUnique();
         builder.Entity<LoginCode>().HasIndex(c => c.JobseekerId);
     }
 }

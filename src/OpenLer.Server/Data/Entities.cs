@@ -176,3 +176,14 @@ public sealed class Employer
     public string Name { get; set; } = "";
     public string? ContactName { get; set; }
 }
+
+/// <summary>A published, signed BitstringStatusListCredential (re-signed when a credential on it is revoked).</summary>
+public sealed class StatusListDocument
+{
+    public Guid Id { get; set; }
+    public Guid OrganizationId { get; set; }
+    public string Purpose { get; set; } = "revocation";
+    public int Number { get; set; }
+    public string Json { get; set; } = "";
+    public DateTime UpdatedAt { get; set; }
+}

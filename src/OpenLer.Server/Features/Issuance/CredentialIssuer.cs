@@ -18,7 +18,7 @@ namespace OpenLer.Server.Features.Issuance;
 /// Issues an Open Badges 3.0 OpenBadgeCredential for a completed enrollment, signed with eddsa-rdfc-2022 and carrying a
 /// Bitstring Status List entry. Idempotent: one credential per enrollment (a unique index guards a double click).
 /// </summary>
-public sealed class CredentialIssuer(AppDbContext db, OrganizationKeys keys, IOptions<DeploymentOptions> options, TimeProvider time, ILogger<CredentialIssuer> logger)
+public sealed class CredentialIssuer(AppDbContext db, OrganizationKeys keys, StatusListPublisher statusLists, IOptions<DeploymentOptions> options, TimeProvider time, ILogger<CredentialIssuer> logger)
 {
     public const string Cryptosuite = "eddsa-rdfc-2022";
     public const string ObContext = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
@@ -110,6 +110,7 @@ public sealed class CredentialIssuer(AppDbContext db, OrganizationKeys keys, IOp
             credential.RevokedAt = time.GetUtcNow().UtcDateTime;
             credential.RevocationReason = reason;
             await db.SaveChangesAsync(cancellationToken);
+            await statusLists.PublishAsync(organizationId, credential.StatusPurpose, credential.StatusListNumber, cancellationToken);
             logger.LogInformation("Revoked credential {CredentialId}", credential.Id);
         }
 

@@ -14,6 +14,12 @@ public static class OrganizationEndpoints
                 ? Results.NotFound()
                 : Results.Text(StrictJson.Serialize(document, indented: true), "application/did+json");
         });
+        app.MapGet("/orgs/{slug}/status/{purpose}/{number:int}", async (string slug, string purpose, int number,
+            Issuance.StatusListPublisher lists, CancellationToken ct) =>
+        {
+            var json = await lists.GetAsync(slug, purpose, number, ct);
+            return json is null ? Results.NotFound() : Results.Text(json, "application/vc+ld+json");
+        });
         return app;
     }
 }
