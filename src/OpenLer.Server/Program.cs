@@ -85,6 +85,7 @@ builder.Services.AddAuthentication(o =>
 });
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(AppClaims.StaffPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireClaim(AppClaims.Organization))
+    .AddPolicy(AppClaims.OrgAdminPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireClaim(AppClaims.Organization).RequireRole(AppClaims.OrgAdminRole))
     .AddPolicy(AppClaims.JobseekerPolicy, p => p.AddAuthenticationSchemes(AppClaims.JobseekerScheme).RequireClaim(AppClaims.Jobseeker));
 builder.Services.AddAntiforgery(o =>
 {
@@ -110,6 +111,7 @@ builder.Services.AddRazorPages(o =>
     o.RootDirectory = "/Features";
     o.Conventions.AuthorizeFolder("/Programs", AppClaims.StaffPolicy);
     o.Conventions.AuthorizeFolder("/Issuance", AppClaims.StaffPolicy);
+    o.Conventions.AuthorizeFolder("/Organizations", AppClaims.OrgAdminPolicy);
     o.Conventions.AuthorizeFolder("/Wallet", AppClaims.JobseekerPolicy);
     o.Conventions.AuthorizeFolder("/Sharing", AppClaims.JobseekerPolicy);
     o.Conventions.AllowAnonymousToPage("/Sharing/Open");

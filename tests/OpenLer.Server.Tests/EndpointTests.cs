@@ -58,4 +58,30 @@ public sealed class EndpointTests
         Assert.False((bool)result["verified"]!);
         Assert.Equal("UNRECOGNIZED_FORMAT_ERROR", (string?)result["checks"]![0]!["code"]);
     }
+
+    [Fact]
+    public async Task Pages_send_a_csp_without_inline_script_and_cookies_are_secure()
+    {
+        using var app = new OpenLerFactory();
+        var response = await app.Client().GetAsync("/account/sign-in");
+        var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'none'", csp, StringComparison.Ordinal);
+        Assert.Contains("style-src 'self'", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+        var cookies = response.Headers.GetValues("Set-Cookie").ToList();
+        Assert.NotEmpty(cookies);
+        Assert.All(cookies, c => Assert.Contains("secure", c, StringComparison.OrdinalIgnoreCase));
+        Assert.All(cookies, c => Assert.Contains("httponly", c, StringComparison.OrdinalIgnoreCase));
+
+        // No page carries a script element or an inline style attribute.
+        var pages = Directory.EnumerateFiles(Path.Combine(OpenLer.Credentials.Tests.Support.SharedFolder.RepositoryRoot, "src", "OpenLer.Server", "Features"), "*.cshtml", SearchOption.AllDirectories);
+        foreach (var page in pages)
+        {
+            var text = await File.ReadAllTextAsync(page);
+            Assert.DoesNotContain("<script", text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(" style=", text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotMatch("\\son[a-z]+\\s*=", text);
+        }
+    }
 }

@@ -13,6 +13,7 @@ public static class AppClaims
     public const string JobseekerScheme = "Jobseeker";
     public const string StaffPolicy = "Staff";
     public const string JobseekerPolicy = "Jobseeker";
+    public const string OrgAdminPolicy = "OrgAdmin";
     public const string OrgAdminRole = "OrgAdmin";
     public const string SpecialistRole = "EmploymentSpecialist";
 

@@ -165,7 +165,22 @@ T = {
 "status:Failed": ("Failed", "Falló", "فشل"),
 "status:NotChecked": ("Not checked", "No comprobado", "لم يُتحقق منه"),
 "status:CouldNotCheck": ("Could not check", "No se pudo comprobar", "تعذّر التحقق"),
+"Organization": ("Organization", "Organización", "المنظمة"),
+"Issuer identity": ("Issuer identity", "Identidad del emisor", "هوية الجهة المُصدِرة"),
+"Sites": ("Sites", "Sedes", "الفروع"),
+"New site": ("New site", "Sede nueva", "فرع جديد"),
+"Add site": ("Add site", "Añadir sede", "إضافة فرع"),
+"Role": ("Role", "Función", "الدور"),
+"First password (at least 10 characters, with upper and lower case and a digit)": ("First password (at least 10 characters, with upper and lower case and a digit)", "Primera contraseña (al menos 10 caracteres, con mayúsculas, minúsculas y un número)", "كلمة المرور الأولى (10 أحرف على الأقل، بأحرف كبيرة وصغيرة ورقم)"),
+"EmploymentSpecialist": ("Employment specialist", "Especialista en empleo", "أخصائي توظيف"),
+"OrgAdmin": ("Organization admin", "Administrador de la organización", "مسؤول المنظمة"),
+"Add staff member": ("Add staff member", "Añadir miembro del personal", "إضافة موظف"),
+"Please fill in every field.": ("Please fill in every field.", "Rellene todos los campos.", "يرجى ملء جميع الحقول."),
+"The staff member could not be added: check the e-mail address and the password rules.": ("The staff member could not be added: check the e-mail address and the password rules.", "No se pudo añadir al miembro del personal: revise el correo electrónico y las reglas de la contraseña.", "تعذّرت إضافة الموظف: تحقق من البريد الإلكتروني ومن قواعد كلمة المرور."),
+"check:open-badges": ("Open Badges rules", "Reglas de Open Badges", "قواعد Open Badges"),
+"check:nested-credentials": ("Credentials inside", "Credenciales incluidas", "الشهادات المتضمَّنة"),
 }
+
 
 def write(path, column):
     with open(path, "w", encoding="utf-8") as f:

@@ -16,6 +16,11 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
 
     public async Task<IActionResult> OnPostAsync(string? name, string? description, string? criteria, string? imageUrl, string[]? skills, bool recordsEnglishLevel)
     {
+        if (!User.IsInRole(AppClaims.OrgAdminRole))
+        {
+            return Forbid();
+        }
+
         if (string.IsNullOrWhiteSpace(name) || string.IsNullOrWhiteSpace(description) || string.IsNullOrWhiteSpace(criteria))
         {
             Error = "Please fill in the name, what the person learned and how they earned it.";
