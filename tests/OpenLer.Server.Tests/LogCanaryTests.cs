@@ -8,10 +8,13 @@ namespace OpenLer.Server.Tests;
 /// <summary>A canary: after the whole journey, no sign-in code, share token, password, contact or name appears in any log line.</summary>
 public sealed class LogCanaryTests
 {
-    [Fact]
-    public async Task Logs_hold_no_codes_tokens_or_personal_data()
+    [Theory]
+    [InlineData(Db.Sqlite)]
+    [InlineData(Db.Postgres)]
+    public async Task Logs_hold_no_codes_tokens_or_personal_data(Db db)
     {
-        using var app = new OpenLerFactory();
+        OpenLerFactory.SkipUnlessAvailable(db);
+        using var app = new OpenLerFactory(db);
         await app.CreateOrganizationAsync("acme", "admin@acme.test");
         await Journey.IssueAsync(app, new WebSession(app.Client()), "admin@acme.test", "Warehouse Basics", JourneyTests.Contact);
         var holder = new WebSession(app.Client());

@@ -6,10 +6,13 @@ namespace OpenLer.Server.Tests;
 /// <summary>Roles: an organization admin adds sites and staff; an employment specialist works the caseload but cannot.</summary>
 public sealed class RoleTests
 {
-    [Fact]
-    public async Task Admin_adds_a_specialist_who_cannot_manage_the_organization_or_programs()
+    [Theory]
+    [InlineData(Db.Sqlite)]
+    [InlineData(Db.Postgres)]
+    public async Task Admin_adds_a_specialist_who_cannot_manage_the_organization_or_programs(Db db)
     {
-        using var app = new OpenLerFactory();
+        OpenLerFactory.SkipUnlessAvailable(db);
+        using var app = new OpenLerFactory(db);
         await app.CreateOrganizationAsync("acme", "admin@acme.test");
         var admin = new WebSession(app.Client());
         await Journey.SignInStaffAsync(admin, "admin@acme.test");
