@@ -125,7 +125,13 @@ public static partial class OnetTextImporter
             o.Title,
             o.Description,
             ratings.TryGetValue(o.Code, out var list) ? TopSkills(list, topSkills) : []));
-        return SkillTaxonomy.Create("O*NET 29.2 import", "O*NET text database, USDOL/ETA, CC BY 4.0: " + Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory))), skills, result);
+        var folder = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)));
+        return SkillTaxonomy.Create(
+            "O*NET import (" + folder + ")",
+            "O*NET text database by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA), used under the CC BY 4.0 license; "
+            + $"imported by OpenLER: skills, occupations, and each occupation's {topSkills} most important skills by importance rating.",
+            skills,
+            result);
     }
 
     /// <summary>The codes of the <paramref name="count"/> most important skills: importance descending, then element ID.</summary>

@@ -21,7 +21,7 @@ public class OpenBadgesJsonTests
         Assert.Equal("https://www.onetonline.org/find/descriptor/result/2.A.1.b", (string?)alignment["targetUrl"]);
         Assert.Equal("2.A.1.b", (string?)alignment["targetCode"]);
         Assert.Equal("O*NET", (string?)alignment["targetFramework"]);
-        Assert.Equal("ceterms:Skill", (string?)alignment["targetType"]);
+        Assert.Equal("ceasn:Competency", (string?)alignment["targetType"]);
         Assert.Equal(SkillTaxonomy.BuiltIn.FindSkill("2.A.1.b")!.Description, (string?)alignment["targetDescription"]);
     }
 
@@ -31,7 +31,28 @@ public class OpenBadgesJsonTests
         var alignment = OpenBadgesAlignment.For(SkillTaxonomy.BuiltIn.FindOccupation("53-7062.00")!);
         Assert.Equal("https://www.onetonline.org/link/summary/53-7062.00", (string?)alignment["targetUrl"]);
         Assert.Equal("Laborers and Freight, Stock, and Material Movers, Hand", (string?)alignment["targetName"]);
-        Assert.Equal("ceterms:Occupation", (string?)alignment["targetType"]);
+        Assert.Equal("ext:Occupation", (string?)alignment["targetType"]);
+    }
+
+    /// <summary>targetType and resultType are values the OB 3.0 JSON Schema (AchievementCredential) allows.</summary>
+    [Fact]
+    public void TargetTypesAndResultType_AreAllowedByTheOb3Schema()
+    {
+        var schemaFile = Path.Combine(SharedFolder.SubfolderOrSkip("vectors/openbadges/ob_v3p0/schema"), "achievementcredential.json");
+        var defs = JsonNode.Parse(File.ReadAllText(schemaFile))!["$defs"]!;
+        var skill = OpenBadgesAlignment.For(SkillTaxonomy.BuiltIn.Skills[0]);
+        var occupation = OpenBadgesAlignment.For(SkillTaxonomy.BuiltIn.Occupations[0]);
+        var description = CefrScale.ResultDescription(DescriptionId, "English");
+        Assert.True(Allowed(defs["Alignment"]!["properties"]!["targetType"]!, (string)skill["targetType"]!));
+        Assert.True(Allowed(defs["Alignment"]!["properties"]!["targetType"]!, (string)occupation["targetType"]!));
+        Assert.True(Allowed(defs["ResultDescription"]!["properties"]!["resultType"]!, (string)description["resultType"]!));
+        Assert.False(Allowed(defs["Alignment"]!["properties"]!["targetType"]!, "ceterms:Skill"));
+
+        // The schema's oneOf: a value of the enum, or a string matching the extension pattern.
+        static bool Allowed(JsonNode property, string value) => property["oneOf"]!.AsArray().Any(option =>
+            option!["enum"] is JsonArray values
+                ? values.Any(v => (string?)v == value)
+                : System.Text.RegularExpressions.Regex.IsMatch(value, (string)option["pattern"]!));
     }
 
     [Fact]
