@@ -12,6 +12,7 @@ public static class OpenLerCli
         IssueCommand.Create(),
         VerifyCommand.Create(),
         ConformanceCommand.Create(),
+        TaxonomyCommand.Create(),
     };
 
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) =>
