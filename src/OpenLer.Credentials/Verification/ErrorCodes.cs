@@ -80,6 +80,15 @@ public static class ErrorCodes
     public const string StatusRetrieval = "STATUS_RETRIEVAL_ERROR";
     public const string StatusVerification = "STATUS_VERIFICATION_ERROR";
     public const string StatusListLength = "STATUS_LIST_LENGTH_ERROR";
+
+    /// <summary>The status index lies outside the list (Bitstring Status List §3.2 RANGE_ERROR).</summary>
+    public const string StatusRange = "RANGE_ERROR";
+
+    /// <summary>The status list is signed by, or names, an issuer other than the credential's.</summary>
+    public const string StatusListIssuerMismatch = "STATUS_LIST_ISSUER_MISMATCH_ERROR";
+
+    /// <summary>The status entry's type or purpose is not one this verifier can check.</summary>
+    public const string UnsupportedStatus = "UNSUPPORTED_STATUS_ERROR";
     public const string CredentialRevoked = "CREDENTIAL_REVOKED_ERROR";
     public const string CredentialSuspended = "CREDENTIAL_SUSPENDED_ERROR";
 
