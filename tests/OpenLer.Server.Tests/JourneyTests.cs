@@ -35,6 +35,7 @@ public sealed class JourneyTests
         var card = wallet.QuerySelector(".cards .card")!;
         Assert.Contains("Warehouse Basics", card.TextContent, StringComparison.Ordinal);
         Assert.Contains("Reading Comprehension", card.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Laborers and Freight, Stock, and Material Movers, Hand", card.TextContent, StringComparison.Ordinal);
 
         // Detail and download.
         var detailLink = card.QuerySelector("a")!.GetAttribute("href")!;
@@ -46,6 +47,9 @@ public sealed class JourneyTests
         var credential = JsonNode.Parse(json)!.AsObject();
         Assert.Equal("eddsa-rdfc-2022", (string?)credential["proof"]!["cryptosuite"]);
         Assert.Equal("BitstringStatusListEntry", (string?)credential["credentialStatus"]!["type"]);
+        var alignments = credential["credentialSubject"]!["achievement"]!["alignment"]!.AsArray();
+        Assert.Contains(alignments, a => (string?)a!["targetCode"] == "2.A.1.a" && (string?)a["targetFramework"] == "O*NET");
+        Assert.Equal("B2", (string?)credential["credentialSubject"]!["result"]![0]!["value"]);
 
         // The machine API agrees.
         var api = await app.Client().PostAsync("/api/verify", new StringContent(json));
@@ -128,7 +132,7 @@ public static class Journey
             ["name"] = program,
             ["description"] = "Safe lifting, inventory and teamwork.",
             ["criteria"] = "Attended the 4-week course and passed the practical test.",
-            ["skills"] = "2.A.1.a\u001f2.B.1.b",
+            ["skills"] = "2.A.1.a\u001f2.B.1.b\u001f53-7062.00",
             ["recordsEnglishLevel"] = "true",
         });
 

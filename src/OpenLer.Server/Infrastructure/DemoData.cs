@@ -42,7 +42,7 @@ public sealed class DemoData(
                 Name = "Job Readiness",
                 Description = "Completed the IRC job-readiness program: workplace communication, safety, interviews and U.S. workplace culture.",
                 Criteria = "Attended at least 80% of the 6-week program and completed a mock interview.",
-                Alignments = "2.A.1.b\n2.A.1.d\n2.B.1.f\n2.B.5.a",
+                Alignments = "2.A.1.b\n2.A.1.d\n2.B.1.f\n2.B.5.a\n53-7065.00\n35-2021.00",
                 RecordsEnglishLevel = true,
                 CreatedAt = time.GetUtcNow().UtcDateTime,
             };

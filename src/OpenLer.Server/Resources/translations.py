@@ -64,6 +64,7 @@ T = {
 "Issued on {0}": ("Issued on {0}", "Emitida el {0}", "صدرت في {0}"),
 "It has expired or was stopped.": ("It has expired or was stopped.", "Ha caducado o se ha detenido.", "انتهت صلاحيتها أو تم إيقافها."),
 "It stops working on {0}.": ("It stops working on {0}.", "Deja de funcionar el {0}.", "يتوقف عن العمل في {0}."),
+"Jobs it prepares for": ("Jobs it prepares for", "Empleos para los que prepara", "الوظائف التي يؤهِّل لها"),
 "Kind": ("Kind", "Tipo", "النوع"),
 "Language": ("Language", "Idioma", "اللغة"),
 "Link created on {0}": ("Link created on {0}", "Enlace creado el {0}", "رابط أُنشئ في {0}"),

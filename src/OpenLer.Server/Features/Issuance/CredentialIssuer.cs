@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using OpenLer.Credentials.Common;
 using OpenLer.Credentials.DataIntegrity;
 using OpenLer.Credentials.Json;
+using OpenLer.Credentials.Taxonomy;
 using OpenLer.Server.Data;
 using OpenLer.Server.Features.Organizations;
 using OpenLer.Server.Features.Programs;
@@ -22,8 +23,8 @@ public sealed class CredentialIssuer(AppDbContext db, OrganizationKeys keys, Sta
 {
     public const string Cryptosuite = "eddsa-rdfc-2022";
     public const string ObContext = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
-    public const int StatusListSize = 131072;
-    public static readonly string[] CefrLevels = ["A1", "A2", "B1", "B2", "C1", "C2"];
+    public const int StatusListSize = OpenLer.Credentials.Status.BitstringStatusList.MinimumLength;
+    public static readonly string[] CefrLevels = [.. CefrScale.Levels.Select(l => l.Code)];
 
     /// <summary>Issues (or returns the already issued) credential of an enrollment of this organization; null when not found or not completed.</summary>
     public async Task<Outcome<IssuedCredential>> IssueAsync(Guid organizationId, Guid enrollmentId, CancellationToken cancellationToken = default)
@@ -159,14 +160,7 @@ public sealed class CredentialIssuer(AppDbContext db, OrganizationKeys keys, Sta
         var skills = SkillCatalog.Parse(program.Alignments);
         if (skills.Count > 0)
         {
-            achievement["alignment"] = new JsonArray([.. skills.Select(s => (JsonNode)new JsonObject
-            {
-                ["type"] = new JsonArray("Alignment"),
-                ["targetName"] = s.Name,
-                ["targetUrl"] = s.Url,
-                ["targetCode"] = s.Code,
-                ["targetFramework"] = s.Framework,
-            })]);
+            achievement["alignment"] = new JsonArray([.. skills.Select(s => (JsonNode)s.Json.DeepClone())]);
         }
 
         var subject = new JsonObject
@@ -176,23 +170,11 @@ public sealed class CredentialIssuer(AppDbContext db, OrganizationKeys keys, Sta
             ["achievement"] = achievement,
         };
 
-        if (program.RecordsEnglishLevel && enrollment.EnglishLevel is { } level && CefrLevels.Contains(level))
+        if (program.RecordsEnglishLevel && enrollment.EnglishLevel is { } level && CefrScale.Find(level) is not null)
         {
-            var descriptionId = achievementId + "#english-level";
-            achievement["resultDescription"] = new JsonArray(new JsonObject
-            {
-                ["id"] = descriptionId,
-                ["type"] = new JsonArray("ResultDescription"),
-                ["name"] = "English language level (CEFR)",
-                ["resultType"] = "LetterGrade",
-                ["allowedValue"] = new JsonArray([.. CefrLevels.Select(l => (JsonNode)l)]),
-            });
-            subject["result"] = new JsonArray(new JsonObject
-            {
-                ["type"] = new JsonArray("Result"),
-                ["resultDescription"] = descriptionId,
-                ["value"] = level,
-            });
+            var descriptionId = achievementId + "/results/english";
+            achievement["resultDescription"] = new JsonArray(CefrScale.ResultDescription(descriptionId, "English language level (CEFR)"));
+            subject["result"] = new JsonArray(CefrScale.Result(descriptionId, level).Value);
         }
 
         var statusUrl = StatusListUrl(o, org.Slug, record.StatusPurpose, record.StatusListNumber);

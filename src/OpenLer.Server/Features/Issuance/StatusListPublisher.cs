@@ -1,11 +1,9 @@
-using System.Globalization;
-using System.IO.Compression;
-using System.Text.Json.Nodes;
+using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenLer.Credentials.DataIntegrity;
-using OpenLer.Credentials.Encodings;
 using OpenLer.Credentials.Json;
+using OpenLer.Credentials.Status;
 using OpenLer.Server.Data;
 using OpenLer.Server.Features.Organizations;
 using OpenLer.Server.Infrastructure;
@@ -13,9 +11,9 @@ using OpenLer.Server.Infrastructure;
 namespace OpenLer.Server.Features.Issuance;
 
 /// <summary>
-/// Publishes each organization's Bitstring Status List (W3C Bitstring Status List v1.0 §2.2): a BitstringStatusListCredential
-/// signed with eddsa-rdfc-2022, whose encodedList is the multibase base64url (no padding) of the GZIP-compressed bitstring
-/// (index 0 is the left-most bit of the first byte). Stored, and re-signed when a credential on the list is revoked.
+/// Publishes each organization's Bitstring Status List (W3C Bitstring Status List v1.0 §2.2): the library's
+/// <see cref="StatusListState"/> restored from the database's revocations, signed by <see cref="StatusListCredentialBuilder"/>
+/// with eddsa-rdfc-2022. Stored, and re-signed when a credential on the list is revoked.
 /// </summary>
 public sealed class StatusListPublisher(AppDbContext db, OrganizationKeys keys, IOptions<DeploymentOptions> options, TimeProvider time)
 {
@@ -47,29 +45,19 @@ public sealed class StatusListPublisher(AppDbContext db, OrganizationKeys keys, 
             .Where(c => c.OrganizationId == organizationId && c.StatusPurpose == purpose && c.StatusListNumber == number && c.RevokedAt != null)
             .Select(c => c.StatusListIndex).ToListAsync(cancellationToken);
         var url = CredentialIssuer.StatusListUrl(options.Value, org.Slug, purpose, number);
+        var allocated = await db.Credentials.AsNoTracking()
+            .Where(c => c.OrganizationId == organizationId && c.StatusPurpose == purpose && c.StatusListNumber == number)
+            .Select(c => c.StatusListIndex).ToListAsync(cancellationToken);
+        using var random = RandomNumberGenerator.Create();
+        var state = StatusListState.Restore(url, purpose, random,
+            new StatusListSnapshot(Bits(revoked, CredentialIssuer.StatusListSize), Bits(allocated, CredentialIssuer.StatusListSize), 0));
         var identity = keys.Identity(org);
         var now = time.GetUtcNow().UtcDateTime;
-        var list = new JsonObject
-        {
-            ["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2"),
-            ["id"] = url,
-            ["type"] = new JsonArray("VerifiableCredential", "BitstringStatusListCredential"),
-            ["issuer"] = identity.Did,
-            ["validFrom"] = now.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            ["credentialSubject"] = new JsonObject
-            {
-                ["id"] = url + "#list",
-                ["type"] = "BitstringStatusList",
-                ["statusPurpose"] = purpose,
-                ["encodedList"] = Encode(revoked, CredentialIssuer.StatusListSize),
-            },
-        };
-
         string json;
         using (var key = keys.SigningKey(org))
         {
-            var signed = new DataIntegritySigner(Cryptosuites.Default, time).Sign(list, key,
-                new ProofOptions { Cryptosuite = CredentialIssuer.Cryptosuite, VerificationMethod = identity.VerificationMethod });
+            var signed = new StatusListCredentialBuilder(new DataIntegritySigner(Cryptosuites.Default, time), time)
+                .BuildSigned(state, identity.Did, key, identity.VerificationMethod, cryptosuite: CredentialIssuer.Cryptosuite);
             json = StrictJson.Serialize(signed.Value, indented: true);
         }
 
@@ -96,22 +84,15 @@ public sealed class StatusListPublisher(AppDbContext db, OrganizationKeys keys, 
         return json;
     }
 
-    /// <summary>The multibase (base64url, "u") GZIP of a bitstring of <paramref name="size"/> bits with the given indexes set.</summary>
-    public static string Encode(IEnumerable<int> setIndexes, int size)
+    /// <summary>A bitstring of <paramref name="size"/> bits with the given indexes set (bit 0 = most significant bit of byte 0).</summary>
+    private static byte[] Bits(IEnumerable<int> setIndexes, int size)
     {
-        ArgumentNullException.ThrowIfNull(setIndexes);
         var bits = new byte[size / 8];
         foreach (var index in setIndexes)
         {
             bits[index / 8] |= (byte)(0x80 >> (index % 8));
         }
 
-        using var buffer = new MemoryStream();
-        using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
-        {
-            gzip.Write(bits);
-        }
-
-        return "u" + Base64Url.Encode(buffer.ToArray());
+        return bits;
     }
 }

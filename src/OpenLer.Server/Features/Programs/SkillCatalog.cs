@@ -1,37 +1,34 @@
+using System.Text.Json.Nodes;
+using OpenLer.Credentials.Taxonomy;
+
 namespace OpenLer.Server.Features.Programs;
 
-/// <summary>A skill or occupation a program can align to (an Open Badges Alignment).</summary>
-public sealed record Skill(string Code, string Name, string Framework, string Url);
+/// <summary>A skill or occupation a program aligns to, with its Open Badges 3.0 Alignment object.</summary>
+public sealed record Alignment(string Code, string Name, bool IsOccupation, JsonObject Json);
 
 /// <summary>
-/// The skills programs align to. Interim: a few O*NET skills (codes and titles are facts; O*NET® is a trademark of the
-/// U.S. Department of Labor) until the built-in taxonomy lands in the library.
+/// Program alignments from the built-in taxonomy (<see cref="SkillTaxonomy.BuiltIn"/>: the 35 O*NET skills and the
+/// entry-level occupations). A program stores the chosen codes, one a line.
 /// </summary>
 public static class SkillCatalog
 {
-    private static readonly Skill[] Items =
-    [
-        Onet("2.A.1.a", "Reading Comprehension"),
-        Onet("2.A.1.b", "Active Listening"),
-        Onet("2.A.1.c", "Writing"),
-        Onet("2.A.1.d", "Speaking"),
-        Onet("2.A.1.e", "Mathematics"),
-        Onet("2.B.1.a", "Social Perceptiveness"),
-        Onet("2.B.1.b", "Coordination"),
-        Onet("2.B.1.e", "Instructing"),
-        Onet("2.B.1.f", "Service Orientation"),
-        Onet("2.B.5.a", "Time Management"),
-    ];
+    public static SkillTaxonomy Taxonomy => SkillTaxonomy.BuiltIn;
 
-    public static IReadOnlyList<Skill> All => Items;
+    public static Alignment? Find(string code)
+    {
+        var trimmed = (code ?? "").Trim();
+        if (Taxonomy.FindSkill(trimmed) is { } skill)
+        {
+            return new Alignment(skill.Code, skill.Name, false, OpenBadgesAlignment.For(skill));
+        }
 
-    public static Skill? Find(string code) => Items.FirstOrDefault(s => s.Code == code.Trim());
+        return Taxonomy.FindOccupation(trimmed) is { } occupation
+            ? new Alignment(occupation.Code, occupation.Title, true, OpenBadgesAlignment.For(occupation))
+            : null;
+    }
 
-    /// <summary>The skills named by a program's alignment list (one code per line); unknown codes are ignored.</summary>
-    public static IReadOnlyList<Skill> Parse(string? alignments) =>
+    /// <summary>The alignments named by a program's list (one code per line); unknown codes are ignored.</summary>
+    public static IReadOnlyList<Alignment> Parse(string? alignments) =>
         (alignments ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(Find).OfType<Skill>().Distinct().ToList();
-
-    private static Skill Onet(string code, string name) =>
-        new(code, name, "O*NET", "https://www.onetonline.org/find/descriptor/result/" + code);
+            .Distinct().Select(Find).OfType<Alignment>().ToList();
 }

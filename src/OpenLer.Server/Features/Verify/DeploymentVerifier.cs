@@ -1,11 +1,12 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenLer.Credentials.Common;
 using OpenLer.Credentials.Dids;
+using OpenLer.Credentials.Status;
 using OpenLer.Credentials.Verification;
 using OpenLer.Server.Data;
+using OpenLer.Server.Features.Issuance;
 using OpenLer.Server.Features.Organizations;
 using OpenLer.Server.Infrastructure;
 
@@ -16,7 +17,7 @@ namespace OpenLer.Server.Features.Verify;
 /// list, did:web documents and status lists answered from its own database. It never touches the network: a did:web or
 /// status list of another deployment "could not be checked", which is never "genuine".
 /// </summary>
-public sealed class DeploymentVerifier(AppDbContext db, IOptions<DeploymentOptions> options, TimeProvider time)
+public sealed class DeploymentVerifier(AppDbContext db, StatusListPublisher lists, IOptions<DeploymentOptions> options, TimeProvider time)
 {
     public Task<VerificationResult> VerifyAsync(string input, CancellationToken cancellationToken = default) =>
         Create().VerifyAsync(input, cancellationToken);
@@ -24,12 +25,15 @@ public sealed class DeploymentVerifier(AppDbContext db, IOptions<DeploymentOptio
     public CredentialVerifier Create()
     {
         var resolver = new DidResolver(new LocalDidWebResolver(db, options.Value));
-        return new CredentialVerifier(new CredentialVerifierOptions
+        var listVerification = new CredentialVerifierOptions
         {
             DidResolver = resolver,
             VerificationMethods = new DidVerificationMethodResolver(resolver),
             TimeProvider = time,
-            StatusChecker = new LocalStatusChecker(db, options.Value),
+        };
+        return new CredentialVerifier(listVerification with
+        {
+            StatusChecker = new BitstringStatusChecker(new LocalStatusListFetcher(lists, options.Value), listVerification),
             TrustList = new DeploymentTrustList(db, options.Value),
             RequireTrustedIssuer = true,
         });
@@ -84,61 +88,24 @@ public sealed class DeploymentVerifier(AppDbContext db, IOptions<DeploymentOptio
     }
 
     /// <summary>
-    /// Bitstring Status List entries that point at this deployment's lists, answered from the database (the source the
-    /// published lists are built from). Lists elsewhere could not be checked (no network).
+    /// Status list credentials of this deployment, answered from the database (the signed lists it publishes); lists of
+    /// other deployments cannot be retrieved (no network), so their status "could not be checked".
     /// </summary>
-    private sealed class LocalStatusChecker(AppDbContext db, DeploymentOptions options) : ICredentialStatusChecker
+    private sealed class LocalStatusListFetcher(StatusListPublisher lists, DeploymentOptions options) : IStatusListFetcher
     {
-        public async ValueTask<CheckResult> CheckAsync(JsonObject credential, string format, CancellationToken cancellationToken = default)
+        public async ValueTask<Outcome<string>> FetchAsync(string url, CancellationToken cancellationToken = default)
         {
-            var entries = credential["credentialStatus"] switch
+            var prefix = options.BaseUrl + "/orgs/";
+            var parts = url.StartsWith(prefix, StringComparison.Ordinal) ? url[prefix.Length..].Split('/') : [];
+            if (parts.Length == 4 && parts[1] == "status"
+                && int.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+                && await lists.GetAsync(parts[0], parts[2], number, cancellationToken) is { } json)
             {
-                JsonArray array => array.OfType<JsonObject>().ToList(),
-                JsonObject one => [one],
-                _ => [],
-            };
-            if (entries.Count == 0)
-            {
-                return CheckResult.Unavailable(CheckNames.Status, ErrorCodes.StatusRetrieval, "The status entry is not readable.");
+                return json;
             }
 
-            foreach (var entry in entries)
-            {
-                var url = CredentialFields.Text(entry, "statusListCredential");
-                var purpose = CredentialFields.Text(entry, "statusPurpose");
-                var indexText = CredentialFields.Text(entry, "statusListIndex");
-                if (CredentialFields.Text(entry, "type") != "BitstringStatusListEntry" || url is null || purpose is null
-                    || !int.TryParse(indexText, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
-                {
-                    return CheckResult.Unavailable(CheckNames.Status, ErrorCodes.StatusRetrieval, "The status entry is not a Bitstring Status List entry this server can read.");
-                }
-
-                var prefix = options.BaseUrl + "/orgs/";
-                var parts = url.StartsWith(prefix, StringComparison.Ordinal) ? url[prefix.Length..].Split('/') : [];
-                if (parts.Length != 4 || parts[1] != "status" || parts[2] != purpose
-                    || !int.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var number))
-                {
-                    return CheckResult.Unavailable(CheckNames.Status, ErrorCodes.StatusRetrieval,
-                        "The status list is not published by this deployment, and this server does not fetch lists from the network.");
-                }
-
-                var slug = parts[0];
-                var org = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Slug == slug, cancellationToken);
-                if (org is null || OrganizationKeys.Identity(org, options).Did != CredentialFields.IssuerId(credential))
-                {
-                    return CheckResult.Unavailable(CheckNames.Status, ErrorCodes.StatusRetrieval, "The status list does not belong to the credential's issuer.");
-                }
-
-                var revoked = await db.Credentials.AsNoTracking().AnyAsync(c => c.OrganizationId == org.Id && c.StatusPurpose == purpose
-                    && c.StatusListNumber == number && c.StatusListIndex == index && c.RevokedAt != null, cancellationToken);
-                if (revoked)
-                {
-                    return CheckResult.Fail(CheckNames.Status, purpose == "suspension" ? ErrorCodes.CredentialSuspended : ErrorCodes.CredentialRevoked,
-                        "The issuer has revoked this credential.");
-                }
-            }
-
-            return CheckResult.Pass(CheckNames.Status, "Not revoked.");
+            return Outcome.Error(ErrorCodes.StatusRetrieval,
+                "The status list is not published by this deployment, and this server does not fetch lists from the network.");
         }
     }
 }
