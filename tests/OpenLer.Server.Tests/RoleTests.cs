@@ -34,3 +34,25 @@ public sealed class RoleTests
         Assert.Null(programs.QuerySelector("main form"));
     }
 }
+
+/// <summary>A caseworker gives a client without e-mail or phone a printed sign-in code.</summary>
+public sealed class PrintedCodeTests
+{
+    [Fact]
+    public async Task A_printed_code_from_the_caseworker_opens_the_wallet()
+    {
+        using var app = new OpenLerFactory();
+        await app.CreateOrganizationAsync("acme", "admin@acme.test");
+        var staff = new WebSession(app.Client());
+        var issued = await Journey.IssueAsync(app, staff, "admin@acme.test", "Warehouse Basics", JourneyTests.Contact);
+        var client = await staff.GetAsync(issued.ClientPath);
+        client = await staff.SubmitAsync(client, "form[action*=Code]", new Dictionary<string, string>());
+        var code = client.QuerySelector("#printed-code")!.TextContent.Trim();
+        Assert.Matches("^[0-9]{6}$", code);
+
+        var holder = new WebSession(app.Client());
+        var page = await holder.GetAsync("/account/code");
+        var wallet = await holder.SubmitAsync(page, "main form", new Dictionary<string, string> { ["contact"] = JourneyTests.Contact, ["code"] = code });
+        Assert.Contains("Warehouse Basics", wallet.QuerySelector(".cards")!.TextContent, StringComparison.Ordinal);
+    }
+}

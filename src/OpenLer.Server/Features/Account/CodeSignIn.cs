@@ -62,19 +62,30 @@ public sealed class CodeSignIn(AppDbContext db, ICodeSender sender, TimeProvider
             return;
         }
 
-        await db.LoginCodes.Where(c => c.JobseekerId == jobseeker.Id && !c.Used).ExecuteUpdateAsync(s => s.SetProperty(c => c.Used, true), cancellationToken);
+        var code = await CreateCodeAsync(jobseeker.Id, cancellationToken);
+        await sender.SendAsync(normalized, code, cancellationToken);
+        logger.LogInformation("Sign-in code sent");
+    }
+
+    /// <summary>
+    /// A new code for a jobseeker (earlier unused codes stop working). Used by the sender flow and by a caseworker who
+    /// prints the code or reads it out; never logged.
+    /// </summary>
+    public async Task<string> CreateCodeAsync(Guid jobseekerId, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await db.LoginCodes.Where(c => c.JobseekerId == jobseekerId && !c.Used).ExecuteUpdateAsync(s => s.SetProperty(c => c.Used, true), cancellationToken);
         var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
         var salt = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         db.LoginCodes.Add(new LoginCode
         {
             Id = Guid.NewGuid(),
-            JobseekerId = jobseeker.Id,
+            JobseekerId = jobseekerId,
             CodeHash = salt + ":" + Hash(salt, code),
             ExpiresAt = now + CodeLifetime,
         });
         await db.SaveChangesAsync(cancellationToken);
-        await sender.SendAsync(normalized, code, cancellationToken);
-        logger.LogInformation("Sign-in code sent");
+        return code;
     }
 
     /// <summary>The jobseeker when the code is right, the account is not locked and the code is fresh; otherwise null.</summary>

@@ -7,7 +7,7 @@ using OpenLer.Server.Infrastructure;
 namespace OpenLer.Server.Features.Issuance;
 
 /// <summary>One client of the staff member's organization (another organization's client answers 404).</summary>
-public sealed class ClientModel(AppDbContext db, Caseload caseload, CredentialIssuer issuer) : PageModel
+public sealed class ClientModel(AppDbContext db, Caseload caseload, CredentialIssuer issuer, Account.CodeSignIn codes) : PageModel
 {
     public sealed record Row(Guid Id, string Program, string Cohort, DateTime EnrolledAt, DateTime? CompletedAt, string? EnglishLevel, bool RecordsEnglishLevel, IssuedCredential? Credential);
 
@@ -21,6 +21,11 @@ public sealed class ClientModel(AppDbContext db, Caseload caseload, CredentialIs
     public List<AchievementProgram> Programs { get; private set; } = [];
 
     public string? Message { get; private set; }
+
+    /// <summary>A sign-in code the caseworker prints or reads out (shown once, never stored in clear).</summary>
+    public string? PrintedCode { get; private set; }
+
+    public string Contact { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
@@ -59,6 +64,21 @@ public sealed class ClientModel(AppDbContext db, Caseload caseload, CredentialIs
         return Redirect($"/issuance/clients/{Id}");
     }
 
+    public async Task<IActionResult> OnPostCodeAsync()
+    {
+        var org = User.OrganizationId();
+        var client = await db.Clients.AsNoTracking().FirstOrDefaultAsync(c => c.OrganizationId == org && c.Id == Id);
+        if (client is null)
+        {
+            return NotFound();
+        }
+
+        PrintedCode = await codes.CreateCodeAsync(client.JobseekerId, HttpContext.RequestAborted);
+        Response.Headers.CacheControl = "no-store";
+        await LoadAsync();
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostRevokeAsync(Guid credentialId, string? reason)
     {
         var org = User.OrganizationId();
@@ -89,6 +109,7 @@ public sealed class ClientModel(AppDbContext db, Caseload caseload, CredentialIs
         }
 
         Name = client.Jobseeker!.DisplayName;
+        Contact = client.Jobseeker.Contact;
         var enrollments = await db.Enrollments.AsNoTracking().Include(e => e.Program)
             .Where(e => e.OrganizationId == org && e.ClientId == Id).OrderBy(e => e.EnrolledAt).ToListAsync();
         var ids = enrollments.Select(e => e.Id).ToList();
