@@ -40,6 +40,10 @@ public sealed class InteropTests
         var json = await holder.Client.GetStringAsync(detail + "?handler=download");
         var credential = JsonNode.Parse(json)!.AsObject();
 
+        // This deployment's own verifier agrees (did:web and status list answered from its database).
+        var own = JsonNode.Parse(await (await app.Client().PostAsync("/api/verify", new StringContent(json))).Content.ReadAsStringAsync())!;
+        Assert.True((bool)own["verified"]!, own.ToJsonString());
+
         var folder = Directory.CreateTempSubdirectory("openler-server-interop");
         try
         {
