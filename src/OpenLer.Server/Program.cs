@@ -37,7 +37,14 @@ else
         o.UseSqlite(connectionString ?? $"Data Source={Path.Combine(dataFolder, "openler.db")}"));
 }
 
-builder.Services.AddDataProtection().SetApplicationName("OpenLer").PersistKeysToDbContext<AppDbContext>();
+// Data Protection keys (which encrypt the issuer keys) live in the database; in production, protect them with a
+// certificate (DataProtection:CertificatePath, DataProtection:CertificatePassword) so a database copy alone reveals nothing.
+var dataProtection = builder.Services.AddDataProtection().SetApplicationName("OpenLer").PersistKeysToDbContext<AppDbContext>();
+if (builder.Configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
+{
+    dataProtection.ProtectKeysWithCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+        certificatePath, builder.Configuration["DataProtection:CertificatePassword"]));
+}
 builder.Services.AddSingleton(TimeProvider.System);
 
 // Staff: ASP.NET Core Identity with passwords. Jobseekers: their own cookie, signed in with a one-time code.

@@ -85,3 +85,36 @@ public sealed class EndpointTests
         }
     }
 }
+
+/// <summary>With a certificate configured, the Data Protection key ring (which encrypts issuer keys) is stored encrypted.</summary>
+public sealed class DataProtectionTests
+{
+    [Fact]
+    public async Task Key_ring_is_encrypted_with_the_configured_certificate()
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=openler-test", rsa,
+            System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        var path = Path.Combine(Path.GetTempPath(), $"openler-dp-{Guid.NewGuid():N}.pfx");
+        await File.WriteAllBytesAsync(path, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "pfx-pass"));
+        try
+        {
+            using var app = new OpenLerFactory(settings: new Dictionary<string, string?>
+            {
+                ["DataProtection:CertificatePath"] = path,
+                ["DataProtection:CertificatePassword"] = "pfx-pass",
+            });
+            await app.CreateOrganizationAsync("acme", "admin@acme.test");
+            var xml = await app.WithScopeAsync(s => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+                Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<OpenLer.Server.Data.AppDbContext>(s).DataProtectionKeys));
+            Assert.NotEmpty(xml);
+            Assert.All(xml, k => Assert.Contains("encryptedSecret", k.Xml!, StringComparison.Ordinal));
+            Assert.All(xml, k => Assert.DoesNotContain("<value>", k.Xml!, StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
