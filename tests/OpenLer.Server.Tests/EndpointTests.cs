@@ -118,3 +118,41 @@ public sealed class DataProtectionTests
         }
     }
 }
+
+/// <summary>The Verify page takes VC-JWT as well as JSON-LD, and says why an unknown issuer is not trusted.</summary>
+public sealed class VerifyPageTests
+{
+    [Fact]
+    public async Task Vc_jwt_from_an_organization_verifies_and_one_from_a_stranger_does_not()
+    {
+        using var app = new OpenLerFactory();
+        var org = await app.CreateOrganizationAsync("acme", "admin@acme.test");
+        JsonObject Credential(string issuer) => new()
+        {
+            ["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2"),
+            ["type"] = new JsonArray("VerifiableCredential"),
+            ["issuer"] = issuer,
+            ["validFrom"] = "2026-01-01T00:00:00Z",
+            ["credentialSubject"] = new JsonObject { ["name"] = "Forklift safety" },
+        };
+
+        var jwt = await app.WithScopeAsync(s =>
+        {
+            var keys = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<OpenLer.Server.Features.Organizations.OrganizationKeys>(s);
+            var identity = keys.Identity(org);
+            using var key = keys.SigningKey(org);
+            return Task.FromResult(OpenLer.Credentials.Jose.VcJose.Secure(Credential(identity.Did), key, identity.VerificationMethod));
+        });
+        using var stranger = OpenLer.Credentials.Keys.KeyPair.Generate(OpenLer.Credentials.Keys.KeyType.Ed25519);
+        var did = stranger.PublicKey.ToDidKey();
+        var foreign = OpenLer.Credentials.Jose.VcJose.Secure(Credential(did), stranger, did + "#" + stranger.PublicKey.ToMultibase());
+
+        var visitor = new WebSession(app.Client());
+        var page = await visitor.SubmitAsync(await visitor.GetAsync("/verify"), "main form", new Dictionary<string, string> { ["credential"] = jwt });
+        Assert.NotNull(page.QuerySelector("[data-verified=true]"));
+
+        page = await visitor.SubmitAsync(await visitor.GetAsync("/verify"), "main form", new Dictionary<string, string> { ["credential"] = foreign });
+        Assert.NotNull(page.QuerySelector("[data-verified=false]"));
+        Assert.Contains("trust list", page.QuerySelector("#reason")!.TextContent, StringComparison.Ordinal);
+    }
+}
