@@ -56,3 +56,35 @@ public sealed class PrintedCodeTests
         Assert.Contains("Warehouse Basics", wallet.QuerySelector(".cards")!.TextContent, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Issuing is idempotent even when two clicks arrive at the same moment.</summary>
+public sealed class IdempotentIssueTests
+{
+    [Theory]
+    [InlineData(Db.Sqlite)]
+    [InlineData(Db.Postgres)]
+    public async Task Two_simultaneous_issue_posts_issue_one_credential(Db db)
+    {
+        OpenLerFactory.SkipUnlessAvailable(db);
+        using var app = new OpenLerFactory(db);
+        await app.CreateOrganizationAsync("acme", "admin@acme.test");
+        var staff = new WebSession(app.Client());
+        await Journey.SignInStaffAsync(staff, "admin@acme.test");
+        var programs = await staff.GetAsync("/programs");
+        await staff.SubmitAsync(programs, "main form", new Dictionary<string, string> { ["name"] = "P", ["description"] = "D", ["criteria"] = "C" });
+        var client = await staff.SubmitAsync(await staff.GetAsync("/issuance"), "main form", new Dictionary<string, string> { ["name"] = "Amina", ["contact"] = "a@b.test" });
+        var path = staff.Last!.RequestMessage!.RequestUri!.AbsolutePath;
+        client = await staff.SubmitAsync(client, "form[action*=Enroll]", new Dictionary<string, string> { ["cohort"] = "1" });
+        client = await staff.SubmitAsync(client, "form[action*=Complete]", new Dictionary<string, string>());
+        var form = client.QuerySelector("form[action*=Issue]")!;
+        var fields = new[]
+        {
+            new KeyValuePair<string, string>("__RequestVerificationToken", form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!),
+            new KeyValuePair<string, string>("enrollmentId", form.QuerySelector("input[name=enrollmentId]")!.GetAttribute("value")!),
+        };
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => staff.Client.PostAsync(path + "?handler=Issue", new FormUrlEncodedContent(fields))));
+        Assert.All(responses, r => Assert.Equal(System.Net.HttpStatusCode.Redirect, r.StatusCode));
+        Assert.Equal(1, await app.WithScopeAsync(s => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+            Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<OpenLer.Server.Data.AppDbContext>(s).Credentials)));
+    }
+}
