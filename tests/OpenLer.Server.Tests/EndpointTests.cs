@@ -50,6 +50,26 @@ public sealed class EndpointTests
     }
 
     [Fact]
+    public async Task A_stale_stored_status_list_is_re_signed_on_read()
+    {
+        using var app = new OpenLerFactory();
+        await app.CreateOrganizationAsync("acme", "admin@acme.test");
+        await Journey.IssueAsync(app, new WebSession(app.Client()), "admin@acme.test", "Warehouse Basics", JourneyTests.Contact);
+        var before = JsonNode.Parse(await app.Client().GetStringAsync("/orgs/acme/status/revocation/1"))!;
+
+        // A revocation that reached the database but not the stored list (e.g. two revocations racing).
+        await app.WithScopeAsync(async s =>
+        {
+            var db = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<OpenLer.Server.Data.AppDbContext>(s);
+            var credential = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.Credentials);
+            credential.RevokedAt = DateTime.UtcNow;
+            return await db.SaveChangesAsync();
+        });
+        var after = JsonNode.Parse(await app.Client().GetStringAsync("/orgs/acme/status/revocation/1"))!;
+        Assert.NotEqual((string?)before["credentialSubject"]!["encodedList"], (string?)after["credentialSubject"]!["encodedList"]);
+    }
+
+    [Fact]
     public async Task Verify_api_fails_closed_on_garbage()
     {
         using var app = new OpenLerFactory();

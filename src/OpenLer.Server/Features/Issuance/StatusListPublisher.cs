@@ -34,16 +34,36 @@ public sealed class StatusListPublisher(AppDbContext db, OrganizationKeys keys, 
         }
 
         var stored = await db.StatusLists.AsNoTracking().FirstOrDefaultAsync(l => l.OrganizationId == org.Id && l.Purpose == purpose && l.Number == number, cancellationToken);
-        return stored?.Json ?? await PublishAsync(org.Id, purpose, number, cancellationToken);
+        if (stored is not null && await IsCurrentAsync(stored, cancellationToken))
+        {
+            return stored.Json;
+        }
+
+        return await PublishAsync(org.Id, purpose, number, cancellationToken);
     }
+
+    /// <summary>
+    /// Whether a stored list carries exactly the database's revocations (two revocations at once could otherwise leave the
+    /// later-stored list missing one): a stale list is re-signed on the next read.
+    /// </summary>
+    private async Task<bool> IsCurrentAsync(StatusListDocument stored, CancellationToken cancellationToken)
+    {
+        var revoked = await RevokedIndexesAsync(stored.OrganizationId, stored.Purpose, stored.Number, cancellationToken);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(stored.Json);
+        var decoded = BitstringStatusList.Decode((string?)json?["credentialSubject"]?["encodedList"]);
+        return decoded.IsSuccess && decoded.Value.AsSpan().SequenceEqual(Bits(revoked, CredentialIssuer.StatusListSize));
+    }
+
+    private Task<List<int>> RevokedIndexesAsync(Guid organizationId, string purpose, int number, CancellationToken cancellationToken) =>
+        db.Credentials.AsNoTracking()
+            .Where(c => c.OrganizationId == organizationId && c.StatusPurpose == purpose && c.StatusListNumber == number && c.RevokedAt != null)
+            .Select(c => c.StatusListIndex).ToListAsync(cancellationToken);
 
     /// <summary>Builds, signs and stores the list from the database's revocations; returns its JSON.</summary>
     public async Task<string> PublishAsync(Guid organizationId, string purpose, int number, CancellationToken cancellationToken = default)
     {
         var org = await db.Organizations.AsNoTracking().FirstAsync(o => o.Id == organizationId, cancellationToken);
-        var revoked = await db.Credentials.AsNoTracking()
-            .Where(c => c.OrganizationId == organizationId && c.StatusPurpose == purpose && c.StatusListNumber == number && c.RevokedAt != null)
-            .Select(c => c.StatusListIndex).ToListAsync(cancellationToken);
+        var revoked = await RevokedIndexesAsync(organizationId, purpose, number, cancellationToken);
         var url = CredentialIssuer.StatusListUrl(options.Value, org.Slug, purpose, number);
         var allocated = await db.Credentials.AsNoTracking()
             .Where(c => c.OrganizationId == organizationId && c.StatusPurpose == purpose && c.StatusListNumber == number)
