@@ -20,38 +20,28 @@ public sealed class LocalizedTaxonomy
         Language = translation?.Language ?? LanguageTags.English;
         IsRightToLeft = LanguageTags.IsRightToLeft(Language);
         var translated = new HashSet<string>(StringComparer.Ordinal);
-        Skills = [.. taxonomy.Skills.Select(skill =>
+        T Translate<T>(T item, string code, IReadOnlyDictionary<string, TranslatedText>? texts, Func<T, TranslatedText, T> apply)
         {
-            if (translation is null)
+            // Without a translation the text is the taxonomy's own English, which counts as translated.
+            if (texts is null)
             {
-                translated.Add(skill.Code);
-                return skill;
+                translated.Add(code);
+                return item;
             }
 
-            if (!translation.Skills.TryGetValue(skill.Code, out var text))
+            if (!texts.TryGetValue(code, out var text))
             {
-                return skill;
+                return item;
             }
 
-            translated.Add(skill.Code);
-            return skill with { Name = text.Name, Description = text.Description };
-        })];
-        Occupations = [.. taxonomy.Occupations.Select(occupation =>
-        {
-            if (translation is null)
-            {
-                translated.Add(occupation.Code);
-                return occupation;
-            }
+            translated.Add(code);
+            return apply(item, text);
+        }
 
-            if (!translation.Occupations.TryGetValue(occupation.Code, out var text))
-            {
-                return occupation;
-            }
-
-            translated.Add(occupation.Code);
-            return occupation with { Title = text.Name, Description = text.Description };
-        })];
+        Skills = [.. taxonomy.Skills.Select(skill => Translate(skill, skill.Code, translation?.Skills,
+            (s, text) => s with { Name = text.Name, Description = text.Description }))];
+        Occupations = [.. taxonomy.Occupations.Select(occupation => Translate(occupation, occupation.Code, translation?.Occupations,
+            (o, text) => o with { Title = text.Name, Description = text.Description }))];
         _skills = Skills.ToFrozenDictionary(s => s.Code, StringComparer.Ordinal);
         _occupations = Occupations.ToFrozenDictionary(o => o.Code, StringComparer.Ordinal);
         _translated = translated.ToFrozenSet(StringComparer.Ordinal);

@@ -291,7 +291,8 @@ public sealed class SkillTaxonomy
         })]),
     };
 
-    private static string? Text(JsonObject json, string name) =>
+    /// <summary>The member's value if it is a string that is not blank, otherwise null.</summary>
+    internal static string? Text(JsonObject json, string name) =>
         json[name] is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text) ? text : null;
 
     private static CredentialError Invalid(string message) => new(TaxonomyErrors.InvalidTaxonomy, "taxonomy file: " + message);

@@ -55,12 +55,12 @@ internal sealed class TaxonomyTranslation
     public static Outcome<TaxonomyTranslation> FromJson(JsonObject json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        if (Text(json, "format") != Format)
+        if (SkillTaxonomy.Text(json, "format") != Format)
         {
             return Invalid($"\"format\" must be \"{Format}\"");
         }
 
-        if (Text(json, "language") is not { } language || language != LanguageTags.Primary(language))
+        if (SkillTaxonomy.Text(json, "language") is not { } language || language != LanguageTags.Primary(language))
         {
             return Invalid("\"language\" must be a lower-case ISO 639 language code such as \"es\"");
         }
@@ -89,7 +89,7 @@ internal sealed class TaxonomyTranslation
         var result = new Dictionary<string, TranslatedText>(StringComparer.Ordinal);
         foreach (var (code, node) in entries)
         {
-            if (node is not JsonObject entry || Text(entry, nameMember) is not { } name || Text(entry, "description") is not { } description)
+            if (node is not JsonObject entry || SkillTaxonomy.Text(entry, nameMember) is not { } name || SkillTaxonomy.Text(entry, "description") is not { } description)
             {
                 return Invalid($"{member}[\"{code}\"] must be an object with non-empty \"{nameMember}\" and \"description\" strings");
             }
@@ -99,9 +99,6 @@ internal sealed class TaxonomyTranslation
 
         return Outcome.Ok<IReadOnlyDictionary<string, TranslatedText>>(result.ToFrozenDictionary(StringComparer.Ordinal));
     }
-
-    private static string? Text(JsonObject json, string name) =>
-        json[name] is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text) ? text : null;
 
     private static CredentialError Invalid(string message) => new(TaxonomyErrors.InvalidTaxonomy, "taxonomy translation: " + message);
 
