@@ -59,6 +59,7 @@ public partial class TaxonomyLocalizationTests
             {
                 Assert.True(ArabicLetter().Count(value) > value.Count(char.IsLetter) / 2, $"mostly Arabic letters expected: {value}");
                 Assert.All(LatinWord().Matches(value), m => Assert.Contains(m.Value, LatinInArabic));
+                Assert.True(value.IndexOfAny([',', ';', '?']) < 0, $"Arabic text uses the Arabic comma, semicolon and question mark (، ؛ ؟): {value}");
             }
         }
     }
