@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using OpenLer.Credentials.Common;
 
@@ -34,6 +35,36 @@ public static class CefrScale
         new("C1", "Advanced", "Uses the language easily for work, understands what is meant but not said, and writes long, well-organized texts."),
         new("C2", "Fluent", "Understands almost everything heard or read and says exactly what they mean, like an educated native speaker."),
     ];
+
+    /// <summary>The display languages of the level names and descriptions: "en", "ar" and "es".</summary>
+    public static IReadOnlyList<string> Languages { get; } =
+        [LanguageTags.English, .. TaxonomyTranslation.BuiltInLanguages.Order(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// The six levels, lowest first, with names and descriptions in the language of <paramref name="languageCode"/>
+    /// (a BCP 47 tag or .NET culture name; "es-MX" → Spanish), for display. A language not in <see cref="Languages"/>
+    /// (e.g. "fa-AF"), null or blank gives English, and a level without a translation keeps its English text. Codes
+    /// are unchanged; credentials (<see cref="ResultDescription"/>) always carry the English text.
+    /// </summary>
+    public static IReadOnlyList<CefrLevel> Localize(string? languageCode)
+    {
+        var language = LanguageTags.Resolve(languageCode, Languages);
+        if (!TaxonomyTranslation.BuiltIn.TryGetValue(language, out var translation))
+        {
+            return Levels;
+        }
+
+        return [.. Levels.Select(l => translation.CefrLevels.TryGetValue(l.Code, out var text)
+            ? l with { Name = text.Name, Description = text.Description }
+            : l)];
+    }
+
+    /// <summary>The six levels in the language of <paramref name="culture"/> (see <see cref="Localize(string)"/>).</summary>
+    public static IReadOnlyList<CefrLevel> Localize(CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        return Localize(culture.Name);
+    }
 
     /// <summary>The level with this code ("A1" to "C2", case-insensitive), or null.</summary>
     public static CefrLevel? Find(string code) =>

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+using System.Globalization;
 using System.Text.Json.Nodes;
 using OpenLer.Credentials.Common;
 using OpenLer.Credentials.Json;
@@ -7,7 +9,8 @@ namespace OpenLer.Credentials.Taxonomy;
 /// <summary>
 /// A skills and occupations taxonomy: <see cref="BuiltIn"/> (the 35 O*NET skills and about 40 entry-level
 /// occupations, with OpenLER's own plain-language descriptions), or one read by <see cref="Load(Stream)"/>, such as
-/// the file <c>openler taxonomy import-onet</c> writes. Immutable and thread-safe.
+/// the file <c>openler taxonomy import-onet</c> writes. Immutable and thread-safe. <see cref="Localize(string)"/> gives
+/// the names, titles and descriptions in a display language (the built-in taxonomy has Spanish and Arabic).
 /// </summary>
 /// <remarks>
 /// JSON shape (<see cref="Format"/>): <c>{"format": "openler-taxonomy/1", "name": "...", "source": "...",
@@ -28,6 +31,8 @@ public sealed class SkillTaxonomy
 
     private readonly Dictionary<string, Skill> _skills;
     private readonly Dictionary<string, Occupation> _occupations;
+    private readonly FrozenDictionary<string, TaxonomyTranslation> _translations;
+    private readonly Lazy<FrozenDictionary<string, LocalizedTaxonomy>> _localized;
 
     /// <summary>Builds a taxonomy; fails (never throws) on a duplicate code or an occupation naming an unknown skill.</summary>
     public static Outcome<SkillTaxonomy> Create(string name, string source, IEnumerable<Skill> skills, IEnumerable<Occupation> occupations)
@@ -62,7 +67,7 @@ public sealed class SkillTaxonomy
             }
         }
 
-        return new SkillTaxonomy(name, source, skillList, occupationList, skillMap, occupationMap);
+        return new SkillTaxonomy(name, source, skillList, occupationList, skillMap, occupationMap, FrozenDictionary<string, TaxonomyTranslation>.Empty);
     }
 
     private SkillTaxonomy(
@@ -71,7 +76,8 @@ public sealed class SkillTaxonomy
         IReadOnlyList<Skill> skills,
         IReadOnlyList<Occupation> occupations,
         Dictionary<string, Skill> skillMap,
-        Dictionary<string, Occupation> occupationMap)
+        Dictionary<string, Occupation> occupationMap,
+        FrozenDictionary<string, TaxonomyTranslation> translations)
     {
         Name = name;
         Source = source;
@@ -79,6 +85,12 @@ public sealed class SkillTaxonomy
         Occupations = occupations;
         _skills = skillMap;
         _occupations = occupationMap;
+        _translations = translations;
+        Languages = [LanguageTags.English, .. translations.Keys.Order(StringComparer.Ordinal)];
+        _localized = new(() => Languages.ToFrozenDictionary(
+            language => language,
+            language => new LocalizedTaxonomy(this, translations.GetValueOrDefault(language)),
+            StringComparer.Ordinal));
     }
 
     /// <summary>
@@ -100,6 +112,58 @@ public sealed class SkillTaxonomy
 
     /// <summary>The occupations, in the order of the file.</summary>
     public IReadOnlyList<Occupation> Occupations { get; }
+
+    /// <summary>
+    /// The display languages (lower-case ISO 639-1 codes): "en" first, then those with a translation. The built-in
+    /// taxonomy has "en", "ar" and "es"; a taxonomy read by <see cref="Load(Stream)"/> has only "en".
+    /// </summary>
+    public IReadOnlyList<string> Languages { get; }
+
+    /// <summary>
+    /// The taxonomy's names, titles and descriptions in the language of <paramref name="languageCode"/> (a BCP 47 tag
+    /// or .NET culture name such as "es", "es-MX", "ar-SA"), for display. Only the primary language subtag counts
+    /// ("es-MX" → "es"); a language not in <see cref="Languages"/> (e.g. "fa-AF"), null or blank gives English, and an
+    /// entry without a translation keeps its English text. Credentials are built from this English taxonomy, never
+    /// from the localized text.
+    /// </summary>
+    public LocalizedTaxonomy Localize(string? languageCode) =>
+        _localized.Value[LanguageTags.Resolve(languageCode, Languages)];
+
+    /// <summary>The taxonomy in the language of <paramref name="culture"/> (see <see cref="Localize(string)"/>).</summary>
+    public LocalizedTaxonomy Localize(CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        return Localize(culture.Name);
+    }
+
+    /// <summary>
+    /// This taxonomy with display translations added (the built-in taxonomy's, or a test's). Fails when a translation
+    /// is for English, two are for the same language, or one names a skill or occupation code the taxonomy lacks.
+    /// </summary>
+    internal Outcome<SkillTaxonomy> WithTranslations(IEnumerable<TaxonomyTranslation> translations)
+    {
+        ArgumentNullException.ThrowIfNull(translations);
+        var map = new Dictionary<string, TaxonomyTranslation>(StringComparer.Ordinal);
+        foreach (var translation in translations)
+        {
+            if (translation.Language == LanguageTags.English || !map.TryAdd(translation.Language, translation))
+            {
+                return Invalid($"a translation for \"{translation.Language}\" is English or appears twice");
+            }
+
+            if (translation.Skills.Keys.FirstOrDefault(code => !_skills.ContainsKey(code)) is { } skill)
+            {
+                return Invalid($"the \"{translation.Language}\" translation names skill {skill}, which is not in the taxonomy");
+            }
+
+            if (translation.Occupations.Keys.FirstOrDefault(code => !_occupations.ContainsKey(code)) is { } occupation)
+            {
+                return Invalid($"the \"{translation.Language}\" translation names occupation {occupation}, which is not in the taxonomy");
+            }
+        }
+
+        return new SkillTaxonomy(Name, Source, Skills, Occupations, _skills, _occupations, map.ToFrozenDictionary(StringComparer.Ordinal));
+    }
 
     /// <summary>The skill with this code (e.g. "2.A.1.a"), or null.</summary>
     public Skill? FindSkill(string code) => code is not null && _skills.TryGetValue(code, out var skill) ? skill : null;
@@ -206,7 +270,7 @@ public sealed class SkillTaxonomy
         return Create(name, source, skills, occupations);
     }
 
-    /// <summary>The JSON form <see cref="Load(Stream)"/> reads.</summary>
+    /// <summary>The JSON form <see cref="Load(Stream)"/> reads (English only; translations are not part of it).</summary>
     public JsonObject ToJson() => new()
     {
         ["format"] = Format,
@@ -227,7 +291,8 @@ public sealed class SkillTaxonomy
         })]),
     };
 
-    private static string? Text(JsonObject json, string name) =>
+    /// <summary>The member's value if it is a string that is not blank, otherwise null.</summary>
+    internal static string? Text(JsonObject json, string name) =>
         json[name] is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text) ? text : null;
 
     private static CredentialError Invalid(string message) => new(TaxonomyErrors.InvalidTaxonomy, "taxonomy file: " + message);
@@ -237,6 +302,11 @@ public sealed class SkillTaxonomy
         using var stream = typeof(SkillTaxonomy).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"embedded resource {ResourceName} is missing");
         var loaded = Load(stream);
+        if (loaded.IsSuccess)
+        {
+            loaded = loaded.Value.WithTranslations(TaxonomyTranslation.BuiltIn.Values);
+        }
+
         return loaded.IsSuccess ? loaded.Value : throw new InvalidOperationException("the built-in taxonomy is invalid: " + loaded.Error);
     }
 }
