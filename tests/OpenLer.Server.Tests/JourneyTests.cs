@@ -98,6 +98,9 @@ public sealed class JourneyTests
         Assert.Equal("rtl", wallet.DocumentElement.GetAttribute("dir"));
         Assert.Equal("ar", wallet.DocumentElement.GetAttribute("lang"));
         Assert.Contains("شهاداتي", wallet.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        var arabicSkill = OpenLer.Credentials.Taxonomy.SkillTaxonomy.BuiltIn.Localize("ar").FindSkill("2.A.1.a")!.Name;
+        Assert.NotEqual("Reading Comprehension", arabicSkill);
+        Assert.Contains(arabicSkill, wallet.QuerySelector(".cards .skills")!.TextContent, StringComparison.Ordinal);
 
         // Remembered in the profile: a new browser signing in gets Arabic again.
         var other = new WebSession(app.Client());

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using OpenLer.Credentials.Taxonomy;
 using OpenLer.Credentials.Verification;
 
 namespace OpenLer.Server.Features.Wallet;
@@ -14,8 +15,9 @@ public sealed record CredentialView(
         ArgumentNullException.ThrowIfNull(credential);
         var subject = credential["credentialSubject"] as JsonObject ?? (credential["credentialSubject"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault();
         var achievement = subject?["achievement"] as JsonObject;
+        var taxonomy = SkillTaxonomy.BuiltIn.Localize(CultureInfo.CurrentUICulture);
         var skills = (achievement?["alignment"] as JsonArray)?.OfType<JsonObject>()
-            .Select(a => CredentialFields.Text(a, "targetName")).OfType<string>().ToList() ?? [];
+            .Select(a => DisplayName(a, taxonomy)).OfType<string>().ToList() ?? [];
         var level = (subject?["result"] as JsonArray)?.OfType<JsonObject>().Select(r => CredentialFields.Text(r, "value")).OfType<string>().FirstOrDefault();
         var evidence = (credential["evidence"] as JsonArray)?.OfType<JsonObject>().Select(e => CredentialFields.Text(e, "narrative")).OfType<string>().FirstOrDefault();
         var issuerName = credential["issuer"] is JsonObject issuer ? CredentialFields.Text(issuer, "name") : null;
@@ -28,6 +30,19 @@ public sealed record CredentialView(
             Date(CredentialFields.Text(credential, "validFrom") ?? CredentialFields.Text(credential, "issuanceDate")),
             Date(CredentialFields.Text(credential, "validUntil") ?? CredentialFields.Text(credential, "expirationDate")),
             skills, level, evidence);
+    }
+
+    /// <summary>An alignment's name; O*NET skills and occupations are shown in the reader's language when translated.</summary>
+    private static string? DisplayName(JsonObject alignment, LocalizedTaxonomy taxonomy)
+    {
+        var name = CredentialFields.Text(alignment, "targetName");
+        var code = CredentialFields.Text(alignment, "targetCode");
+        if (code is null || CredentialFields.Text(alignment, "targetFramework") != OpenBadgesAlignment.Framework)
+        {
+            return name;
+        }
+
+        return taxonomy.FindSkill(code)?.Name ?? taxonomy.FindOccupation(code)?.Title ?? name;
     }
 
     private static DateTime? Date(string? text) =>
