@@ -143,9 +143,11 @@ await using (var scope = app.Services.CreateAsyncScope())
 
     // Create the Data Protection key ring now (it is stored in the database), outside any later transaction.
     _ = scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector("OpenLer.Startup").Protect("ready");
+    var seeding = scope.ServiceProvider.GetRequiredService<DemoData>();
+    await seeding.BootstrapAsync(app.Configuration);
     if (app.Services.GetRequiredService<IOptions<DeploymentOptions>>().Value.Demo)
     {
-        await scope.ServiceProvider.GetRequiredService<DemoData>().EnsureAsync();
+        await seeding.EnsureAsync();
     }
 }
 

@@ -88,3 +88,28 @@ public sealed class IdempotentIssueTests
             Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<OpenLer.Server.Data.AppDbContext>(s).Credentials)));
     }
 }
+
+/// <summary>A real deployment's first organization and admin come from configuration (no demo data).</summary>
+public sealed class BootstrapTests
+{
+    [Fact]
+    public async Task Configured_organization_and_admin_are_created_at_first_start()
+    {
+        using var app = new OpenLerFactory(settings: new Dictionary<string, string?>
+        {
+            ["OpenLer:Bootstrap:Slug"] = "irc-phoenix",
+            ["OpenLer:Bootstrap:Name"] = "IRC Phoenix",
+            ["OpenLer:Bootstrap:Sites"] = "Phoenix, Glendale",
+            ["OpenLer:Bootstrap:AdminEmail"] = "lead@irc.test",
+            ["OpenLer:Bootstrap:AdminPassword"] = "Bootstrap-pass-1",
+        });
+        var admin = new WebSession(app.Client());
+        await Journey.SignInStaffAsync(admin, "lead@irc.test", "Bootstrap-pass-1");
+        var page = await admin.GetAsync("/organization");
+        Assert.Contains("IRC Phoenix", page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Glendale", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var staff = await app.WithScopeAsync(s => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+            Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<OpenLer.Server.Data.AppDbContext>(s).Users));
+        Assert.Equal(1, staff);
+    }
+}

@@ -81,6 +81,31 @@ public sealed class DemoData(
             """);
     }
 
+    /// <summary>
+    /// First start of a real deployment: creates the organization named in configuration (section OpenLer:Bootstrap:
+    /// Slug, Name, Sites (comma-separated), AdminEmail, AdminName, AdminPassword) with its first admin, once.
+    /// </summary>
+    public async Task<bool> BootstrapAsync(IConfiguration configuration, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection("OpenLer:Bootstrap");
+        var slug = section["Slug"];
+        if (string.IsNullOrWhiteSpace(slug) || await db.Organizations.AnyAsync(o => o.Slug == slug, cancellationToken))
+        {
+            return false;
+        }
+
+        await EnsureRolesAsync(roles);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var sites = (section["Sites"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var org = await organizations.CreateAsync(section["Name"] ?? slug, slug, sites, cancellationToken);
+        await CreateStaffAsync(users, org.Id, null, section["AdminEmail"] ?? throw new InvalidOperationException("OpenLer:Bootstrap:AdminEmail is required."),
+            section["AdminName"] ?? "Administrator", AppClaims.OrgAdminRole,
+            section["AdminPassword"] ?? throw new InvalidOperationException("OpenLer:Bootstrap:AdminPassword is required."));
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
     public static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)
     {
         ArgumentNullException.ThrowIfNull(roles);
