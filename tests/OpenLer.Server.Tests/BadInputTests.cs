@@ -198,4 +198,19 @@ public sealed class BadInputTests
         Assert.Contains(name, page.QuerySelector(".card h2")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector("[data-verified=true]"));
     }
+
+    [Fact]
+    public async Task Asking_for_codes_again_and_again_sends_one()
+    {
+        using var app = new OpenLerFactory(settings: new Dictionary<string, string?> { ["OpenLer:CodeResendSeconds"] = "60" });
+        await app.CreateOrganizationAsync("acme", "admin@acme.test");
+        await Journey.IssueAsync(app, new WebSession(app.Client()), "admin@acme.test", "Warehouse Basics", JourneyTests.Contact);
+        var visitor = new WebSession(app.Client());
+        for (var i = 0; i < 5; i++)
+        {
+            await visitor.SubmitAsync(await visitor.GetAsync("/account/sign-in"), "main form", new Dictionary<string, string> { ["contact"] = JourneyTests.Contact });
+        }
+
+        Assert.Equal(1, await app.WithScopeAsync(s => s.GetRequiredService<AppDbContext>().Outbox.CountAsync()));
+    }
 }

@@ -18,6 +18,9 @@ public sealed class DeploymentOptions
     /// <summary>Further issuer DIDs this deployment trusts (its own organizations are always trusted).</summary>
     public List<string> TrustedIssuers { get; set; } = [];
 
+    /// <summary>A new sign-in code is sent at most once in this many seconds per person (0: no limit).</summary>
+    public int CodeResendSeconds { get; set; } = 60;
+
     /// <summary>Largest accepted request body, in bytes (larger answers 413).</summary>
     public long MaxRequestBytes { get; set; } = 1536 * 1024;
 

@@ -33,6 +33,7 @@ public sealed class OpenLerFactory : WebApplicationFactory<Program>
         {
             ["OpenLer:Demo"] = "false",
             ["OpenLer:LocalBaseUrl"] = "https://localhost",
+            ["OpenLer:CodeResendSeconds"] = "0",
             ["Database:DataFolder"] = _folder,
         };
         if (db == Db.Postgres)

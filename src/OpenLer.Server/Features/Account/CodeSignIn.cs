@@ -32,7 +32,7 @@ public sealed class OutboxCodeSender(AppDbContext db, TimeProvider time) : ICode
 /// Passwordless sign-in for jobseekers: a 6-digit code valid 10 minutes; 5 wrong codes lock the account for 15 minutes.
 /// Unknown, locked and wrong all give the same answer (null), so the form reveals nothing about accounts.
 /// </summary>
-public sealed class CodeSignIn(AppDbContext db, ICodeSender sender, TimeProvider time, ILogger<CodeSignIn> logger)
+public sealed class CodeSignIn(AppDbContext db, ICodeSender sender, TimeProvider time, Microsoft.Extensions.Options.IOptions<Infrastructure.DeploymentOptions> options, ILogger<CodeSignIn> logger)
 {
     public const int MaxAttempts = 5;
     public static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(10);
@@ -59,6 +59,14 @@ public sealed class CodeSignIn(AppDbContext db, ICodeSender sender, TimeProvider
         if (jobseeker is null || jobseeker.LockedUntil > now)
         {
             logger.LogInformation("Sign-in code requested; none sent");
+            return;
+        }
+
+        // One message per resend interval: repeated requests cannot flood a person's phone or mailbox.
+        var recent = now + CodeLifetime - TimeSpan.FromSeconds(options.Value.CodeResendSeconds);
+        if (options.Value.CodeResendSeconds > 0 && await db.LoginCodes.AnyAsync(c => c.JobseekerId == jobseeker.Id && !c.Used && c.ExpiresAt > recent, cancellationToken))
+        {
+            logger.LogInformation("Sign-in code requested again too soon; none sent");
             return;
         }
 
