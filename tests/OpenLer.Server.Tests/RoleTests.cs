@@ -22,6 +22,8 @@ public sealed class RoleTests
         {
             ["staffName"] = "Luis Romero", ["staffEmail"] = "luis@acme.test", ["staffPassword"] = "Specialist-pass-1", ["role"] = "EmploymentSpecialist",
         });
+        page = await admin.SubmitAsync(page, "form[action*=Employer]", new Dictionary<string, string> { ["employerName"] = "Desert Logistics" });
+        Assert.Contains("Desert Logistics", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Acme Des Moines", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("luis@acme.test", page.QuerySelector("table")!.TextContent, StringComparison.Ordinal);
 

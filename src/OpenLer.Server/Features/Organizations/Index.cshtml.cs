@@ -20,6 +20,8 @@ public sealed class IndexModel(AppDbContext db, OrganizationKeys keys, UserManag
 
     public List<StaffRow> Staff { get; private set; } = [];
 
+    public List<Employer> Employers { get; private set; } = [];
+
     public string? Error { get; private set; }
 
     public async Task OnGetAsync() => await LoadAsync();
@@ -29,6 +31,23 @@ public sealed class IndexModel(AppDbContext db, OrganizationKeys keys, UserManag
         if (!string.IsNullOrWhiteSpace(siteName))
         {
             db.Sites.Add(new Site { Id = Guid.NewGuid(), OrganizationId = User.OrganizationId(), Name = siteName.Trim() });
+            await db.SaveChangesAsync();
+        }
+
+        return Redirect("/organization");
+    }
+
+    public async Task<IActionResult> OnPostEmployerAsync(string? employerName, string? employerContact)
+    {
+        if (!string.IsNullOrWhiteSpace(employerName))
+        {
+            db.Employers.Add(new Employer
+            {
+                Id = Guid.NewGuid(),
+                OrganizationId = User.OrganizationId(),
+                Name = employerName.Trim(),
+                ContactName = string.IsNullOrWhiteSpace(employerContact) ? null : employerContact.Trim(),
+            });
             await db.SaveChangesAsync();
         }
 
@@ -65,6 +84,7 @@ public sealed class IndexModel(AppDbContext db, OrganizationKeys keys, UserManag
         Name = org.Name;
         Did = keys.Identity(org).Did;
         Sites = await db.Sites.AsNoTracking().Where(s => s.OrganizationId == orgId).OrderBy(s => s.Name).ToListAsync();
+        Employers = await db.Employers.AsNoTracking().Where(e => e.OrganizationId == orgId).OrderBy(e => e.Name).ToListAsync();
         var staff = await db.Users.AsNoTracking().Where(u => u.OrganizationId == orgId).OrderBy(u => u.DisplayName).ToListAsync();
         Staff = [];
         foreach (var member in staff)
