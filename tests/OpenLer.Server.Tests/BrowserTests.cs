@@ -101,6 +101,9 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await SubmitAsync(staff, "form[action*=Complete]", run, "05-completed");
         await SubmitAsync(staff, "form[action*=Issue]", run, "06-issued");
         Assert.Equal(1, await staff.Locator("form[action*=Revoke]").CountAsync());
+        Assert.Equal(language == "ar" ? "rtl" : "ltr", await staff.Locator("html").GetAttributeAsync("dir"));
+        await GoAsync(staff, "/programs", run, "06b-programs", null);
+        await GoAsync(staff, "/organization", run, "06c-organization", null);
 
         // Jobseeker: sign in with the code the demo outbox shows, see the card, share.
         await using var holderContext = await fixture.Browser.NewContextAsync(options);
@@ -113,6 +116,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await holder.FillAsync("#code", code);
         await SubmitAsync(holder, "main form", run, "09-wallet");
         Assert.Equal(1, await holder.Locator(".cards .card").CountAsync());
+        Assert.Equal(language == "ar" ? "rtl" : "ltr", await holder.Locator("html").GetAttributeAsync("dir"));
         await holder.Locator(".cards .card a").ClickAsync();
         await CheckAsync(holder, run, "10-credential");
         await GoAsync(holder, "/sharing", run, "11-sharing", null);
@@ -128,6 +132,9 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         var expected = language == "ar" ? "موثَّقة" : "Verified";
         Assert.Contains(expected, await employer.Locator("[data-verified=true]").TextContentAsync(), StringComparison.Ordinal);
         Assert.Equal(language == "ar" ? "rtl" : "ltr", await employer.Locator("html").GetAttributeAsync("dir"));
+        await GoAsync(employer, "/", run, "14-home", null);
+        await GoAsync(employer, "/verify", run, "15-verify", null);
+        await GoAsync(employer, "/about", run, "16-about", null);
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
@@ -149,7 +156,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     {
         var response = await page.GotoAsync(fixture.BaseUrl + path);
         Assert.Equal((int)HttpStatusCode.OK, response!.Status);
-        if (language is not null && language != "en")
+        if (language is not null)
         {
             await page.SelectOptionAsync("#language-picker", language);
             await page.Locator("form.language button").ClickAsync();

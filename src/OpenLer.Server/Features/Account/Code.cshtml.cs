@@ -43,7 +43,8 @@ public sealed class CodeModel(CodeSignIn codes, AppDbContext db, IOptions<Deploy
             [new Claim(AppClaims.Jobseeker, jobseeker.Id.ToString()), new Claim(ClaimTypes.Name, jobseeker.DisplayName)],
             AppClaims.JobseekerScheme);
         await HttpContext.SignInAsync(AppClaims.JobseekerScheme, new ClaimsPrincipal(identity));
-        LanguageModel.SetCookie(Response, jobseeker.Language);
+        jobseeker.Language = LanguageModel.Reconcile(HttpContext, jobseeker.Language);
+        await db.SaveChangesAsync();
         return Redirect("/wallet");
     }
 

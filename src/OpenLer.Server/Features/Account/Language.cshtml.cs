@@ -36,6 +36,24 @@ public sealed class LanguageModel(AppDbContext db) : PageModel
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
     }
 
+    /// <summary>
+    /// At sign-in: a language the person chose on this browser before signing in wins and is saved to the profile;
+    /// otherwise the profile's language is applied. Returns the language to store in the profile.
+    /// </summary>
+    public static string Reconcile(HttpContext context, string profileLanguage)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var cookie = context.Request.Cookies[CookieRequestCultureProvider.DefaultCookieName];
+        var chosen = cookie is null ? null : CookieRequestCultureProvider.ParseCookieValue(cookie)?.UICultures.FirstOrDefault().Value;
+        if (chosen is not null && Languages.IsSupported(chosen))
+        {
+            return Languages.Find(chosen).Code;
+        }
+
+        SetCookie(context.Response, profileLanguage);
+        return Languages.Find(profileLanguage).Code;
+    }
+
     public static void SetCookie(HttpResponse response, string? language)
     {
         ArgumentNullException.ThrowIfNull(response);

@@ -35,7 +35,13 @@ public sealed class StaffSignInModel(SignInManager<StaffUser> signIn, UserManage
             return Page();
         }
 
-        LanguageModel.SetCookie(Response, user.Language);
+        var language = LanguageModel.Reconcile(HttpContext, user.Language);
+        if (language != user.Language)
+        {
+            user.Language = language;
+            await users.UpdateAsync(user);
+        }
+
         return Redirect("/issuance");
     }
 }
