@@ -141,6 +141,9 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
 
     private static async Task<IPage> NewPageAsync(IBrowserContext context, List<string> problems)
     {
+        // CI shares two cores between test projects: give slow steps time rather than fail on a busy machine.
+        context.SetDefaultTimeout(120_000);
+        context.SetDefaultNavigationTimeout(120_000);
         var page = await context.NewPageAsync();
         page.Console += (_, message) =>
         {
