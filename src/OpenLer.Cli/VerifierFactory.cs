@@ -2,6 +2,7 @@ using OpenLer.Credentials.Common;
 using OpenLer.Credentials.DataIntegrity;
 using OpenLer.Credentials.Dids;
 using OpenLer.Credentials.Json;
+using OpenLer.Credentials.Status;
 using OpenLer.Credentials.Verification;
 
 namespace OpenLer.Cli;
@@ -21,9 +22,6 @@ internal sealed record VerifierSettings
     /// <summary>The folder of operator-supplied JSON Schemas (--schemas DIR), or null.</summary>
     public string? SchemasFolder { get; init; }
 
-    /// <summary>Builds the status checker over the same (mapped, offline by default) fetcher; null: status is "could not check".</summary>
-    public Func<IHttpsFetcher, ICredentialStatusChecker>? StatusChecker { get; init; }
-
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     /// <summary>The proof suites (and through them the JSON-LD contexts) accepted; null: the product defaults.</summary>
@@ -37,15 +35,18 @@ internal static class VerifierFactory
     {
         var fetcher = new MappedHttpsFetcher(settings.UrlDocuments, settings.Network);
         var resolver = new DidResolver(new MappedDidWebResolver(settings.DidWebDocuments, new DidWebResolver(fetcher)));
-        return new CredentialVerifier(new CredentialVerifierOptions
+        var options = new CredentialVerifierOptions
         {
             DidResolver = resolver,
             VerificationMethods = new SchemeVerificationMethodResolver(new DidVerificationMethodResolver(resolver), new HttpsVerificationMethodResolver(fetcher)),
             SchemaValidator = settings.SchemasFolder is null ? null : JsonSchemaCredentialValidator.FromFolder(settings.SchemasFolder),
-            StatusChecker = settings.StatusChecker?.Invoke(fetcher),
             TimeProvider = settings.TimeProvider,
             Cryptosuites = settings.Cryptosuites ?? OpenLer.Credentials.DataIntegrity.Cryptosuites.Default,
-        });
+        };
+
+        // Bitstring Status List: list credentials come through the same door (--url files, or the network if allowed) and
+        // are verified with the same resolvers, suites and clock.
+        return new CredentialVerifier(options with { StatusChecker = new BitstringStatusChecker(new HttpsStatusListFetcher(fetcher), options) });
     }
 
     /// <summary>did:web documents supplied as files (offline), falling back to the (mapped or network) resolver.</summary>
