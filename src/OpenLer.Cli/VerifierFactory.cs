@@ -1,7 +1,9 @@
 using OpenLer.Credentials.Common;
 using OpenLer.Credentials.DataIntegrity;
 using OpenLer.Credentials.Dids;
+using System.Security.Cryptography;
 using OpenLer.Credentials.Json;
+using OpenLer.Credentials.JsonLd;
 using OpenLer.Credentials.Status;
 using OpenLer.Credentials.Verification;
 
@@ -26,11 +28,33 @@ internal sealed record VerifierSettings
 
     /// <summary>The proof suites (and through them the JSON-LD contexts) accepted; null: the product defaults.</summary>
     public CryptosuiteRegistry? Cryptosuites { get; init; }
+
+    /// <summary>JSON-LD contexts the operator adds by URL (--context URL=FILE), e.g. the CLR 2.0 context.</summary>
+    public IReadOnlyDictionary<string, byte[]> Contexts { get; init; } = new Dictionary<string, byte[]>();
 }
 
 /// <summary>Builds the CLI's verifier: did:key and did:jwk locally; did:web and https documents from mapped files or, if allowed, HTTPS.</summary>
 internal static class VerifierFactory
 {
+    /// <summary>Builds the verifier; an error when an added context is not a valid context document.</summary>
+    public static Outcome<CredentialVerifier> TryCreate(VerifierSettings settings)
+    {
+        var suites = settings.Cryptosuites;
+        if (settings.Contexts.Count > 0)
+        {
+            var added = settings.Contexts.Select(c => new KnownContext(c.Key, c.Value, Convert.ToHexStringLower(SHA256.HashData(c.Value)))).ToList();
+            var loader = ContextDocumentLoader.Create(new ContextLoaderOptions { AdditionalContexts = added });
+            if (!loader.IsSuccess)
+            {
+                return loader.Error;
+            }
+
+            suites = OpenLer.Credentials.DataIntegrity.Cryptosuites.All(new JsonLdProcessor(loader.Value));
+        }
+
+        return Create(settings with { Cryptosuites = suites, Contexts = new Dictionary<string, byte[]>() });
+    }
+
     public static CredentialVerifier Create(VerifierSettings settings)
     {
         var fetcher = new MappedHttpsFetcher(settings.UrlDocuments, settings.Network);

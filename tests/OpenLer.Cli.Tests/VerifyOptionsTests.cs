@@ -112,6 +112,47 @@ public sealed class VerifyOptionsTests : IDisposable
         Assert.Equal(2, result.Code);
     }
 
+    /// <summary>An issuer profile listing one key (what an OB 3.0 issuer without a DID publishes at its id).</summary>
+    private static string ProfileListing(string issuer, string multibase) => new JsonObject
+    {
+        ["id"] = issuer,
+        ["type"] = "Profile",
+        ["verificationMethod"] = new JsonArray(new JsonObject
+        {
+            ["id"] = issuer + "#" + multibase,
+            ["type"] = "Multikey",
+            ["controller"] = issuer,
+            ["publicKeyMultibase"] = multibase,
+        }),
+        ["assertionMethod"] = new JsonArray(issuer + "#" + multibase),
+    }.ToJsonString();
+
+    [Fact]
+    public async Task Verify_Clr20_WithItsContextAndIssuerProfiles_VerifiesWithItsNestedCredential()
+    {
+        var vectors = Path.GetDirectoryName(SharedFolder.VectorsOrSkip("credentials"))!;
+        var clr = Path.Combine(vectors, "credentials", "1edtech-validator-fixtures", "clr20", "simple.json");
+        var context = $"https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json={Path.Combine(vectors, "contexts", "clr-v2p0-context-2.0.1.json")}";
+
+        var withoutContext = await Run("verify", clr, "--json");
+        Assert.Equal("UNKNOWN_CONTEXT_ERROR", CheckOf(withoutContext.Out, "proof", "code"));
+
+        // The real 1EdTech signatures, with the operator supplying the two issuers' profiles (the CLR's and its nested
+        // credential's) that list the keys their verification methods name.
+        await File.WriteAllTextAsync(F("edu.json"), ProfileListing("https://example.edu/issuers/565049", "z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi"), TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(F("com.json"), ProfileListing("https://example.com/issuers/876543", "z6MkvREVgsHx7Ppae68vCoByy73ZD4aMSJiPML2cryVL8JAx"), TestContext.Current.CancellationToken);
+        var result = await Run("verify", clr, "--json", "--context", context,
+            "--url", $"https://example.edu/issuers/565049={F("edu.json")}", "--url", $"https://example.com/issuers/876543={F("com.json")}");
+        Assert.True(result.Code == 0, result.Out);
+        Assert.Equal("passed", CheckOf(result.Out, "nested-credentials", "status"));
+        Assert.Equal("passed", CheckOf(result.Out, "open-badges", "status"));
+
+        var offline = await Run("verify", clr, "--json", "--context", context);
+        Assert.Equal(1, offline.Code);
+        Assert.Equal("passed", CheckOf(offline.Out, "proof", "status"));
+        Assert.Equal("VERIFICATION_METHOD_UNCONFIRMED_ERROR", CheckOf(offline.Out, "verification-method", "code"));
+    }
+
     [Fact]
     public async Task ConformanceCredentials_EveryCredentialGetsItsExpectedOutcome()
     {
