@@ -1,27 +1,13 @@
 using System.Text.Json.Nodes;
+using OpenLer.Cli.Tests.Support;
 using OpenLer.Credentials.Tests.Support;
 
 namespace OpenLer.Cli.Tests;
 
 /// <summary>openler verify --url (issuer profiles offline), --schemas, and the credentials conformance suite end to end.</summary>
-public sealed class VerifyOptionsTests : IDisposable
+public sealed class VerifyOptionsTests : CliTestBase
 {
     private const string Issuer = "https://irc.example/issuers/tucson";
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "openler-verify-" + Guid.NewGuid().ToString("N"));
-
-    public VerifyOptionsTests() => Directory.CreateDirectory(_dir);
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private string F(string name) => Path.Combine(_dir, name);
-
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await OpenLerCli.RunAsync(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
 
     private const string Unsigned = """
         {"@context":["https://www.w3.org/ns/credentials/v2","https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json","https://purl.imsglobal.org/spec/ob/v3p0/extensions.json"],
