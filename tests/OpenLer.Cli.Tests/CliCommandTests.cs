@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-
 using OpenLer.Cli.Tests.Support;
 
 namespace OpenLer.Cli.Tests;
