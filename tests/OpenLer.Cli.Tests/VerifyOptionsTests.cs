@@ -139,6 +139,33 @@ public sealed class VerifyOptionsTests : CliTestBase
         Assert.Equal("VERIFICATION_METHOD_UNCONFIRMED_ERROR", CheckOf(offline.Out, "verification-method", "code"));
     }
 
+    [Theory]
+    [InlineData("badge.png", "eddsa-rdfc-2022")]
+    [InlineData("badge.png", "vc-jwt")]
+    [InlineData("badge.svg", "eddsa-rdfc-2022")]
+    [InlineData("badge.svg", "vc-jwt")]
+    public async Task IssueBake_ThenVerifyTheImage(string image, string suite)
+    {
+        if (image.EndsWith(".png", StringComparison.Ordinal))
+        {
+            await File.WriteAllBytesAsync(F(image), Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP438AAAAQBAYDFKhhdAAAAAElFTkSuQmCC"), TestContext.Current.CancellationToken);
+        }
+        else
+        {
+            await File.WriteAllTextAsync(F(image), """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><rect width="8" height="8"/></svg>""", TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(0, (await Run("key", "generate", "--out", F("k.json"))).Code);
+        await File.WriteAllTextAsync(F("u.json"), Unsigned, TestContext.Current.CancellationToken);
+        var issued = await Run("issue", F("u.json"), "--key", F("k.json"), "--suite", suite, "--bake", F(image), "--out", F("baked-" + image));
+        Assert.True(issued.Code == 0, issued.Err);
+        var verified = await Run("verify", F("baked-" + image));
+        Assert.True(verified.Code == 0, verified.Out);
+
+        var noOut = await Run("issue", F("u.json"), "--key", F("k.json"), "--suite", suite, "--bake", F(image));
+        Assert.Equal(2, noOut.Code);
+    }
+
     [Fact]
     public async Task ConformanceCredentials_EveryCredentialGetsItsExpectedOutcome()
     {

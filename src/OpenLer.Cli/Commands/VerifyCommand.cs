@@ -15,7 +15,7 @@ internal static class VerifyCommand
 {
     public static Command Create()
     {
-        var files = new Argument<FileInfo[]>("files") { Description = "Credential files", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<FileInfo[]>("files") { Description = "Credential files: JSON-LD, JWT, or baked PNG / SVG badges", Arity = ArgumentArity.OneOrMore };
         var json = new Option<bool>("--json") { Description = "One JSON object per line" };
         var didWeb = new Option<string[]>("--did-web") { Description = "Use FILE as the document of a did:web: DID=FILE (repeatable)" };
         var urls = new Option<string[]>("--url")
