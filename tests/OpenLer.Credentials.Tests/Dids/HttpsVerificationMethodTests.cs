@@ -216,4 +216,20 @@ public class HttpsVerificationMethodTests
 
         Assert.True(started.Elapsed < TimeSpan.FromSeconds(1));
     }
+
+    [Fact]
+    public async Task KeyInFragment_ProfileWithoutKeysOrNotJson_IsCouldNotCheck()
+    {
+        using var key = KeyPair.Generate(KeyType.Ed25519);
+        var vm = Issuer + "#" + key.PublicKey.ToMultibase();
+        var signed = TestCredentials.Sign(TestCredentials.OpenBadge(Issuer), key, vm);
+        var bare = new JsonObject { ["id"] = Issuer, ["type"] = "Profile", ["name"] = "IRC Tucson" };
+        foreach (var document in new[] { Bytes(bare), Encoding.UTF8.GetBytes("<!doctype html><title>IRC</title>") })
+        {
+            var result = await Verify(signed, new() { [Issuer] = document });
+            Assert.Equal(CheckStatus.Passed, result[CheckNames.Proof]!.Status);
+            Assert.Equal(CheckStatus.CouldNotCheck, result[CheckNames.VerificationMethod]!.Status);
+            Assert.Equal(ErrorCodes.VerificationMethodUnconfirmed, result[CheckNames.VerificationMethod]!.Code);
+        }
+    }
 }
