@@ -172,13 +172,13 @@ public sealed class HttpsVerificationMethodResolver(IHttpsFetcher fetcher) : IVe
             : Outcome.Error(ErrorCodes.InvalidControlledIdentifierDocument, $"The document at {url} is not valid JSON: {json.Error.Message}");
     }
 
-    /// <summary>The absolute https URL without fragment, or null when <paramref name="url"/> is not one (no user info, no query tricks).</summary>
+    /// <summary>The absolute https URL without its fragment, or null when <paramref name="url"/> is not one (or carries user info).</summary>
     internal static string? DocumentUrl(string url)
     {
         var hash = url.IndexOf('#', StringComparison.Ordinal);
         var withoutFragment = hash < 0 ? url : url[..hash];
         return Uri.TryCreate(withoutFragment, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps &&
-               uri.UserInfo.Length == 0 && !string.IsNullOrEmpty(uri.Host) && uri.OriginalString == withoutFragment
+               uri.UserInfo.Length == 0 && !string.IsNullOrEmpty(uri.Host)
             ? withoutFragment
             : null;
     }
