@@ -1,7 +1,10 @@
 using OpenLer.Credentials.Common;
 using OpenLer.Credentials.DataIntegrity;
 using OpenLer.Credentials.Dids;
+using System.Security.Cryptography;
 using OpenLer.Credentials.Json;
+using OpenLer.Credentials.JsonLd;
+using OpenLer.Credentials.Status;
 using OpenLer.Credentials.Verification;
 
 namespace OpenLer.Cli;
@@ -21,31 +24,53 @@ internal sealed record VerifierSettings
     /// <summary>The folder of operator-supplied JSON Schemas (--schemas DIR), or null.</summary>
     public string? SchemasFolder { get; init; }
 
-    /// <summary>Builds the status checker over the same (mapped, offline by default) fetcher; null: status is "could not check".</summary>
-    public Func<IHttpsFetcher, ICredentialStatusChecker>? StatusChecker { get; init; }
-
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     /// <summary>The proof suites (and through them the JSON-LD contexts) accepted; null: the product defaults.</summary>
     public CryptosuiteRegistry? Cryptosuites { get; init; }
+
+    /// <summary>JSON-LD contexts the operator adds by URL (--context URL=FILE), e.g. the CLR 2.0 context.</summary>
+    public IReadOnlyDictionary<string, byte[]> Contexts { get; init; } = new Dictionary<string, byte[]>();
 }
 
 /// <summary>Builds the CLI's verifier: did:key and did:jwk locally; did:web and https documents from mapped files or, if allowed, HTTPS.</summary>
 internal static class VerifierFactory
 {
+    /// <summary>Builds the verifier; an error when an added context is not a valid context document.</summary>
+    public static Outcome<CredentialVerifier> TryCreate(VerifierSettings settings)
+    {
+        var suites = settings.Cryptosuites;
+        if (settings.Contexts.Count > 0)
+        {
+            var added = settings.Contexts.Select(c => new KnownContext(c.Key, c.Value, Convert.ToHexStringLower(SHA256.HashData(c.Value)))).ToList();
+            var loader = ContextDocumentLoader.Create(new ContextLoaderOptions { AdditionalContexts = added });
+            if (!loader.IsSuccess)
+            {
+                return loader.Error;
+            }
+
+            suites = OpenLer.Credentials.DataIntegrity.Cryptosuites.All(new JsonLdProcessor(loader.Value));
+        }
+
+        return Create(settings with { Cryptosuites = suites, Contexts = new Dictionary<string, byte[]>() });
+    }
+
     public static CredentialVerifier Create(VerifierSettings settings)
     {
         var fetcher = new MappedHttpsFetcher(settings.UrlDocuments, settings.Network);
         var resolver = new DidResolver(new MappedDidWebResolver(settings.DidWebDocuments, new DidWebResolver(fetcher)));
-        return new CredentialVerifier(new CredentialVerifierOptions
+        var options = new CredentialVerifierOptions
         {
             DidResolver = resolver,
             VerificationMethods = new SchemeVerificationMethodResolver(new DidVerificationMethodResolver(resolver), new HttpsVerificationMethodResolver(fetcher)),
             SchemaValidator = settings.SchemasFolder is null ? null : JsonSchemaCredentialValidator.FromFolder(settings.SchemasFolder),
-            StatusChecker = settings.StatusChecker?.Invoke(fetcher),
             TimeProvider = settings.TimeProvider,
             Cryptosuites = settings.Cryptosuites ?? OpenLer.Credentials.DataIntegrity.Cryptosuites.Default,
-        });
+        };
+
+        // Bitstring Status List: list credentials come through the same door (--url files, or the network if allowed) and
+        // are verified with the same resolvers, suites and clock.
+        return new CredentialVerifier(options with { StatusChecker = new BitstringStatusChecker(new HttpsStatusListFetcher(fetcher), options) });
     }
 
     /// <summary>did:web documents supplied as files (offline), falling back to the (mapped or network) resolver.</summary>

@@ -15,7 +15,7 @@ internal static class VerifyCommand
 {
     public static Command Create()
     {
-        var files = new Argument<FileInfo[]>("files") { Description = "Credential files", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<FileInfo[]>("files") { Description = "Credential files: JSON-LD, JWT, or baked PNG / SVG badges", Arity = ArgumentArity.OneOrMore };
         var json = new Option<bool>("--json") { Description = "One JSON object per line" };
         var didWeb = new Option<string[]>("--did-web") { Description = "Use FILE as the document of a did:web: DID=FILE (repeatable)" };
         var urls = new Option<string[]>("--url")
@@ -26,20 +26,25 @@ internal static class VerifyCommand
         {
             Description = "Folder of JSON Schemas (matched by $id) for credentialSchema; schemas are never fetched",
         };
+        var contexts = new Option<string[]>("--context")
+        {
+            Description = "Accept FILE as the JSON-LD context at URL (e.g. the CLR 2.0 context): URL=FILE (repeatable)",
+        };
         var network = new Option<bool>("--allow-network") { Description = "Fetch did:web documents and issuer profiles over HTTPS (public addresses only)" };
-        var command = new Command("verify", "Verify credentials") { files, json, didWeb, urls, schemas, network };
+        var command = new Command("verify", "Verify credentials") { files, json, didWeb, urls, schemas, contexts, network };
         command.SetAction((parse, cancellationToken) => RunAsync(
-            parse.GetValue(files)!, parse.GetValue(json), parse.GetValue(didWeb) ?? [], parse.GetValue(urls) ?? [], parse.GetValue(schemas), parse.GetValue(network),
+            parse.GetValue(files)!, parse.GetValue(json), parse.GetValue(didWeb) ?? [], parse.GetValue(urls) ?? [], parse.GetValue(schemas), parse.GetValue(contexts) ?? [], parse.GetValue(network),
             parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
         return command;
     }
 
-    internal static async Task<int> RunAsync(FileInfo[] files, bool json, string[] didWebMappings, string[] urlMappings, DirectoryInfo? schemas, bool allowNetwork,
+    internal static async Task<int> RunAsync(FileInfo[] files, bool json, string[] didWebMappings, string[] urlMappings, DirectoryInfo? schemas, string[] contextMappings, bool allowNetwork,
         TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var didWebDocuments = ReadMappings("--did-web", "DID", didWebMappings, stderr);
         var urlDocuments = ReadMappings("--url", "URL", urlMappings, stderr);
-        if (didWebDocuments is null || urlDocuments is null)
+        var contextDocuments = ReadMappings("--context", "URL", contextMappings, stderr);
+        if (didWebDocuments is null || urlDocuments is null || contextDocuments is null)
         {
             return 2;
         }
@@ -51,13 +56,21 @@ internal static class VerifyCommand
         }
 
         using var fetcher = allowNetwork ? new SafeHttpsFetcher() : null;
-        var verifier = VerifierFactory.Create(new VerifierSettings
+        var created = VerifierFactory.TryCreate(new VerifierSettings
         {
             DidWebDocuments = didWebDocuments,
             UrlDocuments = urlDocuments,
             Network = fetcher,
             SchemasFolder = schemas?.FullName,
+            Contexts = contextDocuments,
         });
+        if (!created.IsSuccess)
+        {
+            stderr.WriteLine($"--context: {created.Error}");
+            return 2;
+        }
+
+        var verifier = created.Value;
         var allVerified = true;
         foreach (var file in files)
         {

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using OpenLer.Credentials.Dids;
 using OpenLer.Credentials.Verification;
 
 namespace OpenLer.Cli.Conformance;
@@ -21,11 +20,6 @@ internal sealed class CredentialsSuite : IConformanceSuite
     /// <summary>The verifier's clock: fixed, so that "notExpired" (validUntil 2030 and later) and "expired" fixtures stay so.</summary>
     public static readonly DateTimeOffset Now = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
 
-    /// <summary>
-    /// The status checker to use (Bitstring Status List over the folder's list credentials), or null: then every credential
-    /// with a status entry reports "could not check" and the status expectations fail.
-    /// </summary>
-    internal static Func<IHttpsFetcher, ICredentialStatusChecker>? StatusChecker { get; set; }
 
     /// <summary>Where the fixtures' supporting documents are published (PROVENANCE.md); the local copies answer for them.</summary>
     private static readonly (string Folder, string BaseUrl)[] Origins =
@@ -45,15 +39,16 @@ internal sealed class CredentialsSuite : IConformanceSuite
     {
         var index = JsonNode.Parse(File.ReadAllText(Path.Combine(suiteDirectory, "index.json")))!.AsObject();
         var items = index["items"]!.AsArray().Select(i => i!.AsObject()).ToList();
-        var verifier = new Lazy<CredentialVerifier>(() => CreateVerifier(suiteDirectory, items));
+        var documents = SupportingDocuments(suiteDirectory, items);
+        var verifier = new Lazy<CredentialVerifier>(() => CreateVerifier(suiteDirectory, documents));
         foreach (var item in items.Where(i => i["role"] is null))
         {
             var path = (string)item["path"]!;
-            yield return new ConformanceCase(path, () => Run(verifier.Value, suiteDirectory, item));
+            yield return new ConformanceCase(path, () => Run(verifier.Value, suiteDirectory, item, documents));
         }
     }
 
-    private static CredentialVerifier CreateVerifier(string directory, List<JsonObject> items)
+    private static Dictionary<string, byte[]> SupportingDocuments(string directory, List<JsonObject> items)
     {
         var documents = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         foreach (var item in items.Where(i => i["role"] is not null))
@@ -68,31 +63,30 @@ internal sealed class CredentialsSuite : IConformanceSuite
             }
         }
 
+        return documents;
+    }
+
+    private static CredentialVerifier CreateVerifier(string directory, Dictionary<string, byte[]> documents)
+    {
         var root = VectorContexts.RootOf(directory);
         var schemas = Path.Combine(root, "openbadges");
         return VerifierFactory.Create(new VerifierSettings
         {
             UrlDocuments = documents,
             SchemasFolder = Directory.Exists(schemas) ? schemas : null,
-            StatusChecker = StatusChecker,
             TimeProvider = new FixedTimeProvider(Now),
             Cryptosuites = VectorContexts.Suites(root),
         });
     }
 
-    private static ConformanceOutcome Run(CredentialVerifier verifier, string directory, JsonObject item)
+    private static ConformanceOutcome Run(CredentialVerifier verifier, string directory, JsonObject item, Dictionary<string, byte[]> documents)
     {
         var path = (string)item["path"]!;
         var bytes = File.ReadAllBytes(Path.Combine(directory, path));
-        var expected = Expect(item, bytes);
+        var expected = Expect(item, bytes, documents);
         if (expected is null)
         {
             return ConformanceOutcome.Fail("no expectation recorded for this fixture");
-        }
-
-        if (StatusChecker is null && (expected.Failures.Any(f => f.Check == CheckNames.Status) || HasStatus(bytes)))
-        {
-            return ConformanceOutcome.Skip("the credential has a status entry and no status checker is wired into this build");
         }
 
         var result = verifier.VerifyAsync(bytes, CancellationToken.None).GetAwaiter().GetResult();
@@ -135,7 +129,7 @@ internal sealed class CredentialsSuite : IConformanceSuite
     private static string Describe(CheckResult check) =>
         $"{check.Name} {Commands.VerifyCommand.StatusText(check.Status)} [{check.Code}] {check.Message}";
 
-    private static Expectation? Expect(JsonObject item, byte[] bytes)
+    private static Expectation? Expect(JsonObject item, byte[] bytes, Dictionary<string, byte[]> documents)
     {
         var path = (string)item["path"]!;
         var name = Path.GetFileName(path);
@@ -148,16 +142,24 @@ internal sealed class CredentialsSuite : IConformanceSuite
         var why = new List<string>();
         if (path.StartsWith("dcc-vc-test-fixtures/", StringComparison.Ordinal))
         {
-            switch ((string?)item["status"])
+            if (StatusList(Parse(bytes), documents) is { } unusable)
             {
-                case "revokedStatus" or "revoked":
-                    failures.Add((CheckNames.Status, [ErrorCodes.CredentialRevoked]));
-                    why.Add("revoked");
-                    break;
-                case "missingTypeStatus" or "notYetValidStatus":
-                    failures.Add((CheckNames.Status, [ErrorCodes.StatusVerification, ErrorCodes.StatusRetrieval]));
-                    why.Add("its status list credential is unusable");
-                    break;
+                failures.Add((CheckNames.Status, [unusable.Code]));
+                why.Add(unusable.Why);
+            }
+            else
+            {
+                switch ((string?)item["status"])
+                {
+                    case "revokedStatus" or "revoked":
+                        failures.Add((CheckNames.Status, [ErrorCodes.CredentialRevoked]));
+                        why.Add("revoked");
+                        break;
+                    case "missingTypeStatus" or "notYetValidStatus":
+                        failures.Add((CheckNames.Status, [ErrorCodes.StatusVerification, ErrorCodes.StatusRetrieval]));
+                        why.Add("its status list credential is unusable (" + (string?)item["status"] + ")");
+                        break;
+                }
             }
 
             if ((string?)item["expiry"] == "expired")
@@ -210,7 +212,30 @@ internal sealed class CredentialsSuite : IConformanceSuite
         return new Expectation(why.Count == 0 ? (offline ? "positive; issuer profile not available offline" : "positive") : string.Join(", ", why), failures, offline);
     }
 
-    private static bool HasStatus(byte[] bytes) => Parse(bytes) is { } document && (document["credentialStatus"] is not null || document["status"] is not null);
+    /// <summary>
+    /// Why the credential's status list cannot decide its status here, read from the folder independently of the checker:
+    /// the list is not in the folder (its URL is not one the folder publishes), or it is issued by another issuer than the
+    /// credential's (the status checker does not trust such a list: a list is the issuer's statement, and
+    /// w3c/vc-status-list-2021#7 leaves a shared list to trust frameworks). Null when the list decides.
+    /// </summary>
+    private static (string Code, string Why)? StatusList(JsonObject? credential, Dictionary<string, byte[]> documents)
+    {
+        if (credential?["credentialStatus"] is not JsonObject entry || CredentialFields.Text(entry, "statusListCredential") is not { } url)
+        {
+            return null;
+        }
+
+        if (!documents.TryGetValue(url, out var list))
+        {
+            return (ErrorCodes.StatusRetrieval, $"its status list {url} is not in the folder (not available offline)");
+        }
+
+        var listIssuer = Parse(list) is { } listDocument ? CredentialFields.IssuerId(listDocument) : null;
+        var issuer = CredentialFields.IssuerId(credential);
+        return listIssuer == issuer
+            ? null
+            : (ErrorCodes.StatusListIssuerMismatch, $"its status list is issued by {listIssuer}, not by the credential's issuer {issuer}");
+    }
 
     private static JsonObject? Parse(byte[] bytes)
     {
@@ -255,7 +280,7 @@ internal sealed class CredentialsSuite : IConformanceSuite
             "negative: schema, status (1EdTechRevocationList, not supported: could not check) and refreshService (not checked); edited after signing",
             [
                 (CheckNames.Schema, [ErrorCodes.SchemaValidation]),
-                (CheckNames.Status, [ErrorCodes.StatusRetrieval, ErrorCodes.StatusVerification]),
+                (CheckNames.Status, [ErrorCodes.UnsupportedStatus]),
                 (CheckNames.Proof, [ErrorCodes.ProofVerification]),
             ],
             true),
@@ -263,10 +288,11 @@ internal sealed class CredentialsSuite : IConformanceSuite
         // DCC "bad*" variant: the index only says it must fail "the corresponding check".
         ["dcc-vc-test-fixtures/verifiableCredentials/v2/dataIntegrityProof/didKey/twoOIDF-revoked-notExpired-badSchema.json"] = new(
             "badSchema: VC 1.1 issuanceDate smuggled into a VC 2.0 credential through an inline @context, refused under RDF suites " +
-            "(vc-data-integrity#272); also revoked, and OB 3.0: the subject has neither id nor identifier",
+            "(vc-data-integrity#272); its status list is issued by did:key:z6MknNQD…, not by the credential's issuer (not trusted); " +
+            "OB 3.0: the subject has neither id nor identifier",
             [
                 (CheckNames.Proof, [ErrorCodes.InlineContext]),
-                (CheckNames.Status, [ErrorCodes.CredentialRevoked]),
+                (CheckNames.Status, [ErrorCodes.StatusListIssuerMismatch]),
                 (CheckNames.OpenBadges, [ErrorCodes.MissingSubjectIdentifier]),
             ],
             false),
@@ -284,12 +310,16 @@ internal sealed class CredentialsSuite : IConformanceSuite
                 (CheckNames.ValidityPeriod, [ErrorCodes.CredentialExpired]),
                 (CheckNames.Proof, [ErrorCodes.RemoteDocumentFetch]),
                 (CheckNames.VerificationMethod, [ErrorCodes.RemoteDocumentFetch]),
-                (CheckNames.Status, [ErrorCodes.StatusRetrieval, ErrorCodes.StatusVerification]),
+                (CheckNames.Status, [ErrorCodes.UnsupportedStatus]),
             ],
             true),
         [Ob30 + "complete.json"] = new(
             "positive; issuer profile not available offline; status 1EdTechRevocationList not supported (could not check)",
-            [(CheckNames.Status, [ErrorCodes.StatusRetrieval, ErrorCodes.StatusVerification])], true),
+            [(CheckNames.Status, [ErrorCodes.UnsupportedStatus])], true),
+        [Ob30 + "bit-string-list/credential-status-revoked.json"] = new(
+            "the status list is signed with the key written in https://1edtech.edu/issuers/565049#z6Mk…, whose issuer profile is not " +
+            "available offline: the list cannot be trusted, so revocation could not be checked (never passed)",
+            [(CheckNames.Status, [ErrorCodes.StatusVerification])], true),
         [Ob30 + "simple.jwt"] = Rs256("no key for the https issuer is available offline; its AchievementSubject has no achievement (required by OB 3.0)",
             (CheckNames.OpenBadges, [ErrorCodes.MalformedValue])),
         [Ob30 + "simple-jwt_v1.png"] = Rs256("the key is a jwk in the JWS header"),

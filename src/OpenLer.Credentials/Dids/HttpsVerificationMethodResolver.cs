@@ -41,25 +41,11 @@ public sealed class HttpsVerificationMethodResolver(IHttpsFetcher fetcher) : IVe
         var fetched = await FetchAsync(documentUrl, cancellationToken).ConfigureAwait(false);
         if (!fetched.IsSuccess)
         {
-            if (fragment is null || fetched.Error.Code != ErrorCodes.RemoteDocumentFetch || !fragment.StartsWith('z'))
-            {
-                return fetched.Error;
-            }
-
-            var key = PublicKey.FromMultibase(fragment);
-            if (!key.IsSuccess)
-            {
-                return Outcome.Error(key.Error.Code,
-                    $"The verification method's fragment is not a valid multibase public key ({key.Error.Message}) and the issuer profile {documentUrl} could not be retrieved.");
-            }
-
-            return new ResolvedVerificationMethod(
-                new VerificationMethod(verificationMethodUrl, "Multikey", documentUrl, key.Value),
-                documentUrl,
-                new HashSet<VerificationRelationship> { VerificationRelationship.AssertionMethod })
-            {
-                Unconfirmed = $"The key is the one written in the verification method URL; the issuer profile {documentUrl} could not be retrieved to confirm it ({fetched.Error.Message}).",
-            };
+            // Not retrievable, or not a JSON document (an HTML page): only a key written in the fragment is left.
+            return fragment is not null && fragment.StartsWith('z') &&
+                   fetched.Error.Code is ErrorCodes.RemoteDocumentFetch or ErrorCodes.InvalidControlledIdentifierDocument
+                ? FragmentKey(verificationMethodUrl, documentUrl, fragment, $"could not be retrieved to confirm it ({fetched.Error.Message})")
+                : fetched.Error;
         }
 
         var json = fetched.Value;
@@ -74,7 +60,32 @@ public sealed class HttpsVerificationMethodResolver(IHttpsFetcher fetcher) : IVe
             return Outcome.Error(profile.Error.Code, $"The issuer profile at {documentUrl}: {profile.Error.Message}");
         }
 
-        return FromControllerDocument(profile.Value, verificationMethodUrl);
+        // A profile that lists no key at all cannot confirm the fragment's key; one that lists other keys refuses it.
+        return profile.Value.VerificationMethods.Length == 0 && fragment is not null && fragment.StartsWith('z')
+            ? FragmentKey(verificationMethodUrl, documentUrl, fragment, "lists no keys, so it does not confirm it")
+            : FromControllerDocument(profile.Value, verificationMethodUrl);
+    }
+
+    /// <summary>
+    /// The 1EdTech form <c>https://issuer#z6Mk…</c>: the key is read from the fragment to check the signature, and marked
+    /// <see cref="ResolvedVerificationMethod.Unconfirmed"/> so that the key binding is "could not check", never "passed".
+    /// </summary>
+    private static Outcome<ResolvedVerificationMethod> FragmentKey(string verificationMethodUrl, string documentUrl, string fragment, string why)
+    {
+        var key = PublicKey.FromMultibase(fragment);
+        if (!key.IsSuccess)
+        {
+            return Outcome.Error(key.Error.Code,
+                $"The verification method's fragment is not a valid multibase public key ({key.Error.Message}) and the issuer profile {documentUrl} {why}.");
+        }
+
+        return new ResolvedVerificationMethod(
+            new VerificationMethod(verificationMethodUrl, "Multikey", documentUrl, key.Value),
+            documentUrl,
+            new HashSet<VerificationRelationship> { VerificationRelationship.AssertionMethod })
+        {
+            Unconfirmed = $"The key is the one written in the verification method URL; the issuer profile {documentUrl} {why}.",
+        };
     }
 
     private async Task<Outcome<ResolvedVerificationMethod>> FromKeyDocumentAsync(JsonObject json, string verificationMethodUrl, string documentUrl, CancellationToken cancellationToken)
@@ -161,13 +172,13 @@ public sealed class HttpsVerificationMethodResolver(IHttpsFetcher fetcher) : IVe
             : Outcome.Error(ErrorCodes.InvalidControlledIdentifierDocument, $"The document at {url} is not valid JSON: {json.Error.Message}");
     }
 
-    /// <summary>The absolute https URL without fragment, or null when <paramref name="url"/> is not one (no user info, no query tricks).</summary>
+    /// <summary>The absolute https URL without its fragment, or null when <paramref name="url"/> is not one (or carries user info).</summary>
     internal static string? DocumentUrl(string url)
     {
         var hash = url.IndexOf('#', StringComparison.Ordinal);
         var withoutFragment = hash < 0 ? url : url[..hash];
         return Uri.TryCreate(withoutFragment, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps &&
-               uri.UserInfo.Length == 0 && !string.IsNullOrEmpty(uri.Host) && uri.OriginalString == withoutFragment
+               uri.UserInfo.Length == 0 && !string.IsNullOrEmpty(uri.Host)
             ? withoutFragment
             : null;
     }

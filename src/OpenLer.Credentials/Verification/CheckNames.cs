@@ -21,6 +21,9 @@ public static class CheckNames
     /// <summary>Every credential nested in a CLR 2.0 ClrCredential verifies.</summary>
     public const string NestedCredentials = "nested-credentials";
 
+    /// <summary>Endorsements embedded in an Open Badges credential (third parties' claims): informational, not required.</summary>
+    public const string Endorsements = "endorsements";
+
     /// <summary>Revocation / suspension status.</summary>
     public const string Status = "status";
 

@@ -225,6 +225,73 @@ public sealed class CredentialVerifier
         return couldNot ?? CheckResult.Pass(CheckNames.NestedCredentials, $"All {nested.Length} nested credential(s) verify.");
     }
 
+    /// <summary>Endorsements verified per credential at most; more are reported as not checked.</summary>
+    public const int MaxEndorsements = 16;
+
+    /// <summary>
+    /// OB 3.0 endorsements (EndorsementCredentials, or their compact JWTs) on the credential, its issuer, its achievement and
+    /// the achievement's creator, each verified as a credential of its own. They are third parties' statements, so the check
+    /// is informational (not required): an endorsement that does not verify never makes the credential fail, and one
+    /// that does is reported by its issuer. Null when the credential carries no endorsement.
+    /// </summary>
+    private async Task<CheckResult?> CheckEndorsementsAsync(JsonObject credential, int depth, CancellationToken cancellationToken)
+    {
+        var achievement = credential["credentialSubject"] is JsonObject subject ? subject["achievement"] as JsonObject : null;
+        JsonObject?[] holders = [credential, credential["issuer"] as JsonObject, achievement, achievement?["creator"] as JsonObject];
+        var endorsements = new List<JsonNode>();
+        foreach (var holder in holders.OfType<JsonObject>())
+        {
+            foreach (var name in new[] { "endorsement", "endorsementJwt" })
+            {
+                endorsements.AddRange(holder[name] switch
+                {
+                    JsonArray array => array.OfType<JsonNode>(),
+                    JsonNode one => [one],
+                    null => [],
+                });
+            }
+        }
+
+        if (endorsements.Count == 0)
+        {
+            return null;
+        }
+
+        if (depth + 1 > MaxNesting)
+        {
+            return new CheckResult(CheckNames.Endorsements, CheckStatus.NotChecked, null, "Endorsements nested this deep are not verified.", false);
+        }
+
+        var verified = new List<string>();
+        var problems = new List<string>();
+        string? firstCode = null;
+        foreach (var endorsement in endorsements.Take(MaxEndorsements))
+        {
+            var result = endorsement switch
+            {
+                JsonObject o => await VerifyJsonAsync(o, depth + 1, cancellationToken).ConfigureAwait(false),
+                JsonValue v when v.TryGetValue<string>(out var jwt) => await VerifyTextAsync(jwt, depth + 1, cancellationToken).ConfigureAwait(false),
+                _ => VerificationResult.Failed(CheckNames.Format, ErrorCodes.MalformedValue, "Not a credential."),
+            };
+            var by = DataIntegrityVerifier.Display(result.Credential?.IssuerId);
+            if (result.Verified)
+            {
+                verified.Add(by);
+                continue;
+            }
+
+            var problem = result.FirstProblem!;
+            firstCode ??= problem.Code;
+            problems.Add($"by {by}: {problem.Name} {problem.Code}");
+        }
+
+        var skipped = endorsements.Count > MaxEndorsements ? $" {endorsements.Count - MaxEndorsements} more not checked." : string.Empty;
+        return problems.Count == 0
+            ? new CheckResult(CheckNames.Endorsements, CheckStatus.Passed, null, $"{verified.Count} endorsement(s) verify: by {string.Join(", ", verified)}.{skipped}", false)
+            : new CheckResult(CheckNames.Endorsements, CheckStatus.Failed, firstCode ?? ErrorCodes.NestedCredential,
+                $"{problems.Count} of {Math.Min(endorsements.Count, MaxEndorsements)} endorsement(s) do not verify ({string.Join("; ", problems.GroupBy(p => p).Select(g => g.Count() == 1 ? g.Key : $"{g.Key} (x{g.Count()})"))}); they are third parties' statements and do not affect this credential's verification.{skipped}", false);
+    }
+
     private const string VcV2Context = "https://www.w3.org/ns/credentials/v2";
     private const string VcV1Context = "https://www.w3.org/2018/credentials/v1";
 
@@ -265,6 +332,11 @@ public sealed class CredentialVerifier
             if (OpenBadgesModel.IsClr(document))
             {
                 checks.Add(await CheckNestedAsync(document, depth, cancellationToken).ConfigureAwait(false));
+            }
+
+            if (await CheckEndorsementsAsync(document, depth, cancellationToken).ConfigureAwait(false) is { } endorsements)
+            {
+                checks.Add(endorsements);
             }
         }
 

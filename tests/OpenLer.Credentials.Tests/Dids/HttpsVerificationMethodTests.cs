@@ -183,4 +183,53 @@ public class HttpsVerificationMethodTests
         Assert.False(result.IsSuccess);
         Assert.Equal(code, result.Error!.Code);
     }
+
+    [Fact]
+    public async Task HostileProfiles_AreRefusedQuicklyWithACode()
+    {
+        using var key = KeyPair.Generate(KeyType.Ed25519);
+        var vm = Issuer + "#key-1";
+        var resolver = (Dictionary<string, byte[]> documents) => new HttpsVerificationMethodResolver(new MappedHttpsFetcher(documents));
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        // Larger than the profile limit.
+        var huge = Profile(Issuer, Multikey(vm, Issuer, key.PublicKey));
+        huge["description"] = new string('x', HttpsVerificationMethodResolver.MaxDocumentBytes);
+        var tooLarge = await resolver(new() { [Issuer] = Bytes(huge) }).ResolveAsync(vm, TestContext.Current.CancellationToken);
+        Assert.Equal(ErrorCodes.DocumentTooLarge, tooLarge.Error!.Code);
+
+        // 1,000-deep nesting.
+        var deep = Encoding.UTF8.GetBytes(new string('[', 1000) + new string(']', 1000));
+        var tooDeep = await resolver(new() { [Issuer] = deep }).ResolveAsync(vm, TestContext.Current.CancellationToken);
+        Assert.Equal(ErrorCodes.InvalidControlledIdentifierDocument, tooDeep.Error!.Code);
+
+        // Private key material published in the profile.
+        var leaky = Profile(Issuer, Multikey(vm, Issuer, key.PublicKey));
+        ((JsonObject)leaky["verificationMethod"]![0]!)["secretKeyMultibase"] = "z3u2fake";
+        var secret = await resolver(new() { [Issuer] = Bytes(leaky) }).ResolveAsync(vm, TestContext.Current.CancellationToken);
+        Assert.Equal(ErrorCodes.InvalidVerificationMethod, secret.Error!.Code);
+
+        // A key document whose controller is not an https URL.
+        const string keyUrl = "https://irc.example/keys/1";
+        var foreign = await resolver(new() { [keyUrl] = Bytes(Multikey(keyUrl, "did:example:other", key.PublicKey)) }).ResolveAsync(keyUrl, TestContext.Current.CancellationToken);
+        Assert.Equal(ErrorCodes.InvalidVerificationMethod, foreign.Error!.Code);
+
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task KeyInFragment_ProfileWithoutKeysOrNotJson_IsCouldNotCheck()
+    {
+        using var key = KeyPair.Generate(KeyType.Ed25519);
+        var vm = Issuer + "#" + key.PublicKey.ToMultibase();
+        var signed = TestCredentials.Sign(TestCredentials.OpenBadge(Issuer), key, vm);
+        var bare = new JsonObject { ["id"] = Issuer, ["type"] = "Profile", ["name"] = "IRC Tucson" };
+        foreach (var document in new[] { Bytes(bare), Encoding.UTF8.GetBytes("<!doctype html><title>IRC</title>") })
+        {
+            var result = await Verify(signed, new() { [Issuer] = document });
+            Assert.Equal(CheckStatus.Passed, result[CheckNames.Proof]!.Status);
+            Assert.Equal(CheckStatus.CouldNotCheck, result[CheckNames.VerificationMethod]!.Status);
+            Assert.Equal(ErrorCodes.VerificationMethodUnconfirmed, result[CheckNames.VerificationMethod]!.Code);
+        }
+    }
 }

@@ -170,4 +170,43 @@ public class OpenBadgesModelTests
         Assert.Equal(ErrorCodes.NestedCredential, result[CheckNames.NestedCredentials]!.Code);
         Assert.Equal(ErrorCodes.MalformedValue, result[CheckNames.OpenBadges]!.Code);
     }
+
+    private static JsonObject Endorsement(KeyPair endorser, string endorsed) => TestCredentials.Sign(new JsonObject
+    {
+        ["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"),
+        ["id"] = "urn:uuid:" + Guid.NewGuid(),
+        ["type"] = new JsonArray("VerifiableCredential", "EndorsementCredential"),
+        ["name"] = "Workforce board endorsement",
+        ["issuer"] = new JsonObject { ["id"] = endorser.PublicKey.ToDidKey(), ["type"] = new JsonArray("Profile"), ["name"] = "Pima County Workforce Board" },
+        ["validFrom"] = "2026-01-10T00:00:00Z",
+        ["credentialSubject"] = new JsonObject
+        {
+            ["id"] = endorsed,
+            ["type"] = new JsonArray("EndorsementSubject"),
+            ["endorsementComment"] = "Graduates of this program are ready for warehouse roles.",
+        },
+    }, endorser, suite: "eddsa-rdfc-2022");
+
+    [Fact]
+    public async Task Endorsements_AreVerifiedButNeverDecideTheCredential()
+    {
+        using var issuer = KeyPair.Generate(KeyType.Ed25519);
+        using var endorser = KeyPair.Generate(KeyType.Ed25519);
+        var credential = TestCredentials.OpenBadge(issuer.PublicKey.ToDidKey());
+        var achievement = (JsonObject)credential["credentialSubject"]!["achievement"]!;
+        achievement["endorsement"] = new JsonArray(Endorsement(endorser, (string)achievement["id"]!));
+        var good = await Verify(TestCredentials.Sign(credential, issuer, suite: "eddsa-rdfc-2022"));
+        Assert.True(good.Verified, good.FirstProblem?.ToString());
+        Assert.Equal(CheckStatus.Passed, good[CheckNames.Endorsements]!.Status);
+        Assert.Contains(endorser.PublicKey.ToDidKey(), good[CheckNames.Endorsements]!.Message, StringComparison.Ordinal);
+
+        var forged = Endorsement(endorser, (string)achievement["id"]!);
+        forged["credentialSubject"]!["endorsementComment"] = "Forged praise.";
+        achievement["endorsement"] = new JsonArray(forged);
+        var bad = await Verify(TestCredentials.Sign(credential, issuer, suite: "eddsa-rdfc-2022"));
+        Assert.True(bad.Verified, bad.FirstProblem?.ToString());
+        Assert.Equal(CheckStatus.Failed, bad[CheckNames.Endorsements]!.Status);
+        Assert.False(bad[CheckNames.Endorsements]!.Required);
+        Assert.Equal(ErrorCodes.ProofVerification, bad[CheckNames.Endorsements]!.Code);
+    }
 }
