@@ -75,6 +75,7 @@ public sealed class BadInputTests
         Assert.NotNull(result.QuerySelector("[data-verified=false]"));
         Assert.Contains("Not genuine", result.QuerySelector("#result-title")!.ParentElement!.TextContent, StringComparison.Ordinal);
         Assert.Contains("signature", result.QuerySelector("#reason")!.TextContent, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("The signature does not match", result.QuerySelector("#plain-reason")!.TextContent, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -61,6 +61,6 @@ public sealed partial class LocalizationTests
     [GeneratedRegex("""T\["([^"]+)"[\],]""")]
     private static partial Regex LocalizerKey();
 
-    [GeneratedRegex("""(?:Error|Message|Title|Explanation)\s*=\s*"([^"]+)";|=> \("([^"]+)", "([^"]+)"\)""")]
+    [GeneratedRegex("""(?:Error|Message|Title|Explanation)\s*=\s*"([^"]+)";|=> \("([^"]+)", "([^"]+)"\)|=> "([^"]+)",""")]
     private static partial Regex MessageAssignment();
 }

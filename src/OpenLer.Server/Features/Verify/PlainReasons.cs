@@ -1,0 +1,20 @@
+using OpenLer.Credentials.Verification;
+
+namespace OpenLer.Server.Features.Verify;
+
+/// <summary>Plain-language, translatable explanations of why a credential is not genuine (the library's message stays as detail).</summary>
+public static class PlainReasons
+{
+    /// <summary>The resource key explaining a failed or unchecked required check.</summary>
+    public static string For(CheckResult? problem) => problem switch
+    {
+        null => "We could not check this credential.",
+        { Status: CheckStatus.CouldNotCheck } => "We could not check this part, so do not rely on the credential.",
+        { Name: CheckNames.Format } => "This is not a credential we can read.",
+        { Name: CheckNames.Proof or CheckNames.VerificationMethod } => "The signature does not match: the credential was changed or was not made by its issuer.",
+        { Name: CheckNames.ValidityPeriod } => "The credential has expired or is not valid yet.",
+        { Name: CheckNames.Status } => "The issuer has revoked this credential.",
+        { Name: CheckNames.IssuerTrust } => "We do not know this issuer: it is not on this service's trust list.",
+        _ => "One of the checks failed.",
+    };
+}
