@@ -167,6 +167,8 @@ app.UseAuthorization();
 app.MapRazorPages();
 app.MapOrganizationEndpoints();
 app.MapVerifyApi();
+app.MapGet("/healthz", async (AppDbContext db, CancellationToken ct) =>
+    await db.Database.CanConnectAsync(ct) ? Results.Text("ok") : Results.StatusCode(StatusCodes.Status503ServiceUnavailable));
 await app.RunAsync();
 
 /// <summary>The web app's entry point (public for WebApplicationFactory in tests).</summary>

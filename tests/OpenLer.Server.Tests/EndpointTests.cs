@@ -70,6 +70,13 @@ public sealed class EndpointTests
     }
 
     [Fact]
+    public async Task Health_endpoint_answers_ok_when_the_database_is_reachable()
+    {
+        using var app = new OpenLerFactory();
+        Assert.Equal("ok", await app.Client().GetStringAsync("/healthz"));
+    }
+
+    [Fact]
     public async Task Verify_api_fails_closed_on_garbage()
     {
         using var app = new OpenLerFactory();
