@@ -58,6 +58,18 @@ public sealed partial class LocalizationTests
         Assert.Contains("2026", new DateTime(2026, 11, 29).ToString("d MMMM yyyy", arabic), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_first_visit_follows_the_browser_language()
+    {
+        using var app = new Support.OpenLerFactory();
+        var client = app.Client();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.AcceptLanguage.ParseAdd("ar-SY, ar;q=0.9, en;q=0.5");
+        var html = await (await client.SendAsync(request)).Content.ReadAsStringAsync();
+        Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", html, StringComparison.Ordinal);
+        Assert.Contains("مهاراتك بين يديك", html, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("""T\["([^"]+)"[\],]""")]
     private static partial Regex LocalizerKey();
 
