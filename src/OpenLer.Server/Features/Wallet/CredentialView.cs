@@ -5,10 +5,16 @@ using OpenLer.Credentials.Verification;
 
 namespace OpenLer.Server.Features.Wallet;
 
+/// <summary>A text to show, with its language when it differs from the page's (null: the page's language).</summary>
+public sealed record DisplayText(string Text, string? Lang)
+{
+    public override string ToString() => Text;
+}
+
 /// <summary>What an Open Badges credential says, read from its JSON for display (every value is shown as text).</summary>
 public sealed record CredentialView(
     string Name, string? Description, string? Criteria, string? IssuerName, string? IssuerId, DateTime? ValidFrom,
-    DateTime? ValidUntil, IReadOnlyList<string> Skills, string? EnglishLevel, string? Evidence)
+    DateTime? ValidUntil, IReadOnlyList<DisplayText> Skills, string? EnglishLevel, string? Evidence)
 {
     public static CredentialView From(JsonObject credential)
     {
@@ -17,7 +23,7 @@ public sealed record CredentialView(
         var achievement = subject?["achievement"] as JsonObject;
         var taxonomy = SkillTaxonomy.BuiltIn.Localize(CultureInfo.CurrentUICulture);
         var skills = (achievement?["alignment"] as JsonArray)?.OfType<JsonObject>()
-            .Select(a => DisplayName(a, taxonomy)).OfType<string>().ToList() ?? [];
+            .Select(a => DisplayName(a, taxonomy)).OfType<DisplayText>().ToList() ?? [];
         var level = (subject?["result"] as JsonArray)?.OfType<JsonObject>().Select(r => CredentialFields.Text(r, "value")).OfType<string>().FirstOrDefault();
         var evidence = (credential["evidence"] as JsonArray)?.OfType<JsonObject>().Select(e => CredentialFields.Text(e, "narrative")).OfType<string>().FirstOrDefault();
         var issuerName = credential["issuer"] is JsonObject issuer ? CredentialFields.Text(issuer, "name") : null;
@@ -33,16 +39,18 @@ public sealed record CredentialView(
     }
 
     /// <summary>An alignment's name; O*NET skills and occupations are shown in the reader's language when translated.</summary>
-    private static string? DisplayName(JsonObject alignment, LocalizedTaxonomy taxonomy)
+    private static DisplayText? DisplayName(JsonObject alignment, LocalizedTaxonomy taxonomy)
     {
         var name = CredentialFields.Text(alignment, "targetName");
         var code = CredentialFields.Text(alignment, "targetCode");
-        if (code is null || CredentialFields.Text(alignment, "targetFramework") != OpenBadgesAlignment.Framework)
+        if (code is null || CredentialFields.Text(alignment, "targetFramework") != OpenBadgesAlignment.Framework
+            || (taxonomy.FindSkill(code)?.Name ?? taxonomy.FindOccupation(code)?.Title) is not { } localized)
         {
-            return name;
+            return name is null ? null : new DisplayText(name, null);
         }
 
-        return taxonomy.FindSkill(code)?.Name ?? taxonomy.FindOccupation(code)?.Title ?? name;
+        // Text that fell back to English is marked so screen readers pronounce it as English.
+        return new DisplayText(localized, taxonomy.IsTranslated(code) ? null : "en");
     }
 
     private static DateTime? Date(string? text) =>
