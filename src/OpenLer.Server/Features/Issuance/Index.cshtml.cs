@@ -21,7 +21,7 @@ public sealed class IndexModel(AppDbContext db, Caseload caseload) : PageModel
     public async Task<IActionResult> OnPostAsync(string? name, string? contact, Guid? siteId, string? language)
     {
         var org = User.OrganizationId();
-        if (string.IsNullOrWhiteSpace(name) || string.IsNullOrWhiteSpace(CodeSignInNormalize(contact)))
+        if (string.IsNullOrWhiteSpace(name) || string.IsNullOrWhiteSpace(Account.CodeSignIn.Normalize(contact)))
         {
             Error = "Please give a name and an e-mail address or phone number.";
             await LoadAsync();
@@ -32,8 +32,6 @@ public sealed class IndexModel(AppDbContext db, Caseload caseload) : PageModel
         var client = await caseload.AddClientAsync(org, site?.Id, name, contact!, Languages.Find(language).Code);
         return Redirect($"/issuance/clients/{client.Id}");
     }
-
-    private static string CodeSignInNormalize(string? contact) => Account.CodeSignIn.Normalize(contact);
 
     private async Task LoadAsync()
     {
