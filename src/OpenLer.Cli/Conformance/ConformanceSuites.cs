@@ -12,6 +12,8 @@ public static class ConformanceSuites
         new RdfCanonSuite(),
         new JsonLdExpandSuite(),
         new JsonLdToRdfSuite(),
+        new SdJwtSuite(),
+        new BitstringStatusListSuite(),
     ];
 
     public static IConformanceSuite? Find(string name) =>
