@@ -14,7 +14,7 @@ namespace OpenLer.Cli.Commands;
 internal static class IssueCommand
 {
     internal static readonly string[] Suites =
-        ["eddsa-rdfc-2022", "ecdsa-rdfc-2019", "ed25519-signature-2020", "eddsa-jcs-2022", "ecdsa-jcs-2019", "vc-jwt"];
+        ["eddsa-rdfc-2022", "ecdsa-rdfc-2019", "ed25519-signature-2020", "eddsa-jcs-2022", "ecdsa-jcs-2019", "vc-jwt", "sd-jwt-vc"];
 
     public static Command Create()
     {
@@ -23,15 +23,31 @@ internal static class IssueCommand
         var suite = new Option<string>("--suite") { Description = "How to secure it: " + string.Join(", ", Suites), Required = true };
         suite.AcceptOnlyFromAmong(Suites);
         var output = new Option<FileInfo?>("--out") { Description = "Write the credential here instead of standard output" };
-        var command = new Command("issue", "Sign a credential") { file, key, suite, output };
+        var sd = new Option<string?>("--sd") { Description = "sd-jwt-vc: selectively disclosable claims, comma-separated paths (a.b, list.0, list.*)" };
+        var holder = new Option<FileInfo?>("--holder-key") { Description = "sd-jwt-vc: the holder's key file; its public key goes in cnf for key binding" };
+        var status = new Option<FileInfo?>("--status") { Description = "JSON-LD suites: allocate a credentialStatus entry from this status list state file (openler status create)" };
+        var command = new Command("issue", "Sign a credential") { file, key, suite, output, sd, holder, status };
         command.SetAction(parse => Run(
             parse.GetValue(file)!, parse.GetValue(key)!, parse.GetValue(suite)!, parse.GetValue(output),
-            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error,
+            parse.GetValue(sd), parse.GetValue(holder), parse.GetValue(status)));
         return command;
     }
 
-    internal static int Run(FileInfo file, FileInfo keyFile, string suite, FileInfo? output, TextWriter stdout, TextWriter stderr)
+    internal static int Run(FileInfo file, FileInfo keyFile, string suite, FileInfo? output, TextWriter stdout, TextWriter stderr,
+        string? sd = null, FileInfo? holderKey = null, FileInfo? statusState = null)
     {
+        if (suite == "sd-jwt-vc")
+        {
+            return SdJwtCommands.Issue(file, keyFile, output, sd, holderKey, stdout, stderr);
+        }
+
+        if (sd is not null || holderKey is not null)
+        {
+            stderr.WriteLine("--sd and --holder-key apply only to --suite sd-jwt-vc.");
+            return 2;
+        }
+
         if (!file.Exists)
         {
             stderr.WriteLine($"File not found: {file.FullName}");
@@ -71,6 +87,17 @@ internal static class IssueCommand
                 }
 
                 break;
+        }
+
+        if (statusState is not null)
+        {
+            var entry = StatusCommand.AllocateEntry(statusState, signingKey.Controller, stderr);
+            if (entry is null)
+            {
+                return 2;
+            }
+
+            unsigned["credentialStatus"] = entry;
         }
 
         string result;

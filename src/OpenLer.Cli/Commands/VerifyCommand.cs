@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using OpenLer.Credentials.Dids;
 using OpenLer.Credentials.Json;
+using OpenLer.Credentials.SdJwt;
 using OpenLer.Credentials.Verification;
 
 namespace OpenLer.Cli.Commands;
@@ -19,31 +20,42 @@ internal static class VerifyCommand
         var json = new Option<bool>("--json") { Description = "One JSON object per line" };
         var didWeb = new Option<string[]>("--did-web") { Description = "Use FILE as the document of a did:web: DID=FILE (repeatable)" };
         var network = new Option<bool>("--allow-network") { Description = "Resolve did:web over HTTPS (public addresses only)" };
-        var command = new Command("verify", "Verify credentials") { files, json, didWeb, network };
+        var nonce = new Option<string?>("--nonce") { Description = "SD-JWT: require key binding with this nonce" };
+        var aud = new Option<string?>("--aud") { Description = "SD-JWT: require key binding for this audience" };
+        var lists = new Option<string[]>("--status-list") { Description = "Check status against a local list credential: URL=FILE (repeatable)" };
+        var command = new Command("verify", "Verify credentials") { files, json, didWeb, network, nonce, aud, lists };
         command.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetValue(files)!, parse.GetValue(json), parse.GetValue(didWeb) ?? [], parse.GetValue(network),
-            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken,
+            parse.GetValue(nonce), parse.GetValue(aud), parse.GetValue(lists) ?? []));
         return command;
     }
 
     internal static async Task<int> RunAsync(FileInfo[] files, bool json, string[] didWebMappings, bool allowNetwork,
-        TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+        TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken,
+        string? nonce = null, string? aud = null, string[]? statusLists = null)
     {
-        var mapped = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        foreach (var mapping in didWebMappings)
+        var mapped = VerifierFactory.ReadMappings(didWebMappings, "--did-web", stderr);
+        if (mapped is null)
         {
-            var eq = mapping.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0 || !File.Exists(mapping[(eq + 1)..]))
-            {
-                stderr.WriteLine($"--did-web expects DID=FILE with an existing file: {mapping}");
-                return 2;
-            }
-
-            mapped[mapping[..eq]] = File.ReadAllBytes(mapping[(eq + 1)..]);
+            return 2;
         }
 
+        if ((nonce is null) != (aud is null))
+        {
+            stderr.WriteLine("Key binding needs both --nonce and --aud.");
+            return 2;
+        }
+
+        var statusFetcher = statusLists is { Length: > 0 } ? FileStatusListFetcher.FromMappings(statusLists, stderr) : null;
+        if (statusLists is { Length: > 0 } && statusFetcher is null)
+        {
+            return 2;
+        }
+
+        var keyBinding = nonce is null ? null : new KeyBindingRequirement { Nonce = nonce, Audience = aud };
         using var fetcher = allowNetwork ? new SafeHttpsFetcher() : null;
-        var verifier = VerifierFactory.Create(mapped, fetcher);
+        var verifier = VerifierFactory.Create(mapped, fetcher, statusFetcher, keyBinding);
         var allVerified = true;
         foreach (var file in files)
         {

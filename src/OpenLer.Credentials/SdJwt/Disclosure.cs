@@ -88,6 +88,9 @@ public sealed class Disclosure
         return new Disclosure(encoded, salt, name, array[2]?.DeepClone());
     }
 
+    /// <summary>Only the claim name: logging a disclosure never leaks its salt or value.</summary>
+    public override string ToString() => Name is null ? "disclosure of an array element" : "disclosure of " + Name;
+
     /// <summary>The digest of this disclosure with <paramref name="algorithm"/>.</summary>
     public string Digest(SdHashAlgorithm algorithm) => algorithm.Digest(Encoded);
 }

@@ -23,7 +23,11 @@ public sealed record SdJwtCompact(string IssuerJwt, IReadOnlyList<string> Disclo
     /// <summary>The SD-JWT without the KB-JWT: <c>&lt;JWT&gt;~&lt;D1&gt;~...~&lt;Dn&gt;~</c>, the input of sd_hash (§4.3.1).</summary>
     public string WithoutKeyBinding => IssuerJwt + "~" + string.Concat(Disclosures.Select(d => d + "~"));
 
-    public override string ToString() => WithoutKeyBinding + (KeyBindingJwt ?? string.Empty);
+    /// <summary>The compact form (with the KB-JWT if any). Contains personal data: never log it.</summary>
+    public string Compact => WithoutKeyBinding + (KeyBindingJwt ?? string.Empty);
+
+    /// <summary>A redacted description: logging the object never leaks the token.</summary>
+    public override string ToString() => $"SD-JWT with {Disclosures.Count} disclosure(s){(KeyBindingJwt is null ? "" : " and a KB-JWT")}";
 
     public static Outcome<SdJwtCompact> Parse(string text, int maxLength)
     {

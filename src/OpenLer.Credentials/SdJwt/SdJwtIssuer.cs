@@ -37,11 +37,14 @@ public sealed record SdJwtIssueOptions
     public int DecoysPerObject { get; init; } = 2;
 }
 
-/// <summary>An issued SD-JWT: the Issuer-signed JWT and all its disclosures. <see cref="ToString"/> gives the compact form.</summary>
+/// <summary>An issued SD-JWT: the Issuer-signed JWT and all its disclosures; <see cref="Compact"/> is what the holder receives.</summary>
 public sealed record IssuedSdJwt(string IssuerJwt, IReadOnlyList<Disclosure> Disclosures)
 {
     /// <summary><c>&lt;JWT&gt;~&lt;D1&gt;~...~&lt;Dn&gt;~</c>. Contains personal data: never log it.</summary>
-    public override string ToString() => IssuerJwt + "~" + string.Concat(Disclosures.Select(d => d.Encoded + "~"));
+    public string Compact => IssuerJwt + "~" + string.Concat(Disclosures.Select(d => d.Encoded + "~"));
+
+    /// <summary>A redacted description, so that logging the object never leaks the token, disclosures or salts.</summary>
+    public override string ToString() => $"SD-JWT with {Disclosures.Count} disclosure(s)";
 }
 
 /// <summary>

@@ -6,10 +6,18 @@ using OpenLer.Credentials.Verification;
 namespace OpenLer.Credentials.SdJwt;
 
 /// <summary>A disclosed claim: where it sits in the processed payload (dot path, array positions as numbers) and its disclosure.</summary>
-public sealed record DisclosedClaim(string Path, Disclosure Disclosure);
+public sealed record DisclosedClaim(string Path, Disclosure Disclosure)
+{
+    /// <summary>Only the path: logging the object never leaks the disclosed value or salt.</summary>
+    public override string ToString() => "disclosed " + Path;
+}
 
 /// <summary>The processed SD-JWT payload (RFC 9901 §7.1 step 3-5) and the disclosures that produced it.</summary>
-public sealed record ProcessedSdJwt(JsonObject Claims, IReadOnlyList<DisclosedClaim> Disclosed, SdHashAlgorithm Algorithm);
+public sealed record ProcessedSdJwt(JsonObject Claims, IReadOnlyList<DisclosedClaim> Disclosed, SdHashAlgorithm Algorithm)
+{
+    /// <summary>A redacted description: logging the object never leaks claims.</summary>
+    public override string ToString() => $"processed SD-JWT with {Disclosed.Count} disclosed claim(s)";
+}
 
 /// <summary>
 /// Replaces digests in an Issuer-signed JWT payload with the claims of the disclosures (RFC 9901 §7.1 step 3) and enforces

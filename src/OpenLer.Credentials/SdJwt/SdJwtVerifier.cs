@@ -14,6 +14,9 @@ public sealed record SdJwtVerification(IReadOnlyList<CheckResult> Checks, Proces
     public bool Verified => Processed is not null && Checks.All(c => !c.Required || c.Status == CheckStatus.Passed);
 
     public CheckResult? FirstProblem => Checks.FirstOrDefault(c => c.Required && c.Status != CheckStatus.Passed);
+
+    /// <summary>The checks only: logging the object never leaks claims or the token.</summary>
+    public override string ToString() => string.Join("; ", Checks.Select(c => $"{c.Name}: {c.Status} {c.Code}"));
 }
 
 /// <summary>

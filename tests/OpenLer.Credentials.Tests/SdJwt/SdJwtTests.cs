@@ -55,7 +55,7 @@ public sealed class SdJwtTests : IDisposable
         verifier.VerifyAsync(input, TestContext.Current.CancellationToken);
 
     private string Present(IssuedSdJwt issued, params string[] disclose) =>
-        SdJwtPresenter.Present(issued.ToString(), disclose, _holder, Nonce, Audience, Now).Value;
+        SdJwtPresenter.Present(issued.Compact, disclose, _holder, Nonce, Audience, Now).Value;
 
     /// <summary>A hand-made SD-JWT: any payload, signed by the issuer with typ dc+sd-jwt, plus the given disclosures.</summary>
     private string Forge(JsonObject payload, IEnumerable<string> disclosures, string? alg = null, string typ = SdJwtVc.Type)
@@ -171,7 +171,7 @@ public sealed class SdJwtTests : IDisposable
     public async Task UnreferencedDisclosure_IsRejected()
     {
         var extra = Encode(new JsonArray("c2FsdHNhbHRzYWx0", "extra", "x"));
-        var presentation = Issue().ToString() + extra + "~";
+        var presentation = Issue().Compact + extra + "~";
         var result = await Verify(presentation, Verifier());
         Assert.False(result.Verified);
         Assert.Equal(ErrorCodes.UnreferencedDisclosure, result[CheckNames.Disclosures]!.Code);
@@ -182,7 +182,7 @@ public sealed class SdJwtTests : IDisposable
     {
         var issued = Issue();
         var first = issued.Disclosures[0].Encoded;
-        var result = await Verify(issued.ToString() + first + "~", Verifier());
+        var result = await Verify(issued.Compact + first + "~", Verifier());
         Assert.Equal(ErrorCodes.DuplicateDigest, result[CheckNames.Disclosures]!.Code);
     }
 
@@ -276,7 +276,7 @@ public sealed class SdJwtTests : IDisposable
     [Fact]
     public async Task TamperedPayload_IsRejected()
     {
-        var parts = Issue().ToString().Split('.');
+        var parts = Issue().Compact.Split('.');
         var payload = StrictJson.ParseObject(Base64Url.Decode(parts[1]).Value).Value;
         payload["exp"] = Now.AddYears(50).ToUnixTimeSeconds();
         parts[1] = Base64Url.Encode(Encoding.UTF8.GetBytes(StrictJson.Serialize(payload)));
@@ -308,7 +308,7 @@ public sealed class SdJwtTests : IDisposable
     [InlineData(Nonce, "https://someone-else.example", ErrorCodes.KeyBindingAudience)]
     public async Task WrongNonceOrAudience_IsRejected(string nonce, string audience, string code)
     {
-        var presentation = SdJwtPresenter.Present(Issue().ToString(), ["given_name"], _holder, nonce, audience, Now).Value;
+        var presentation = SdJwtPresenter.Present(Issue().Compact, ["given_name"], _holder, nonce, audience, Now).Value;
         var result = await Verify(presentation, Verifier(Required));
         Assert.False(result.Verified);
         Assert.Equal(code, result[CheckNames.HolderBinding]!.Code);
@@ -340,7 +340,7 @@ public sealed class SdJwtTests : IDisposable
     public async Task KeyBindingSignedByAnotherKey_IsRejected()
     {
         using var thief = KeyPair.Generate(KeyType.P256);
-        var presentation = SdJwtPresenter.Present(Issue().ToString(), ["given_name"], thief, Nonce, Audience, Now).Value;
+        var presentation = SdJwtPresenter.Present(Issue().Compact, ["given_name"], thief, Nonce, Audience, Now).Value;
         var result = await Verify(presentation, Verifier(Required));
         Assert.Equal(ErrorCodes.KeyBindingInvalid, result[CheckNames.HolderBinding]!.Code);
     }
@@ -348,7 +348,7 @@ public sealed class SdJwtTests : IDisposable
     [Fact]
     public async Task KeyBindingWithWrongTyp_IsRejected()
     {
-        var sdJwt = SdJwtPresenter.Present(Issue().ToString(), ["given_name"], null, null, null, Now).Value;
+        var sdJwt = SdJwtPresenter.Present(Issue().Compact, ["given_name"], null, null, null, Now).Value;
         var kb = Jwt.Build(new JsonObject { ["alg"] = "ES256", ["typ"] = "JWT" }, new JsonObject
         {
             ["iat"] = Now.ToUnixTimeSeconds(), ["aud"] = Audience, ["nonce"] = Nonce, ["sd_hash"] = Digest(sdJwt),
@@ -361,7 +361,7 @@ public sealed class SdJwtTests : IDisposable
     public async Task KeyBindingWithoutCnf_IsRejected()
     {
         var issued = Issue(holder: false);
-        var presentation = SdJwtPresenter.Present(issued.ToString(), ["given_name"], _holder, Nonce, Audience, Now).Value;
+        var presentation = SdJwtPresenter.Present(issued.Compact, ["given_name"], _holder, Nonce, Audience, Now).Value;
         var result = await Verify(presentation, Verifier(Required));
         Assert.Equal(ErrorCodes.KeyBindingInvalid, result[CheckNames.HolderBinding]!.Code);
     }
@@ -374,7 +374,7 @@ public sealed class SdJwtTests : IDisposable
     public async Task SelectivelyDisclosableControlClaim_IsRejected(string claim, string check, string code)
     {
         var issued = new SdJwtIssuer(_random).Issue(Claims(), _issuer, new SdJwtIssueOptions { Disclosable = [claim], Type = SdJwtVc.Type, KeyId = Kid }).Value;
-        var result = await Verify(issued.ToString(), Verifier());
+        var result = await Verify(issued.Compact, Verifier());
         Assert.False(result.Verified);
         Assert.Equal(code, result[check]!.Code);
     }
@@ -396,7 +396,7 @@ public sealed class SdJwtTests : IDisposable
     [Fact]
     public async Task ExpiredSdJwtVc_Fails()
     {
-        var result = await Verify(Issue().ToString(), Verifier(at: Now.AddYears(2)));
+        var result = await Verify(Issue().Compact, Verifier(at: Now.AddYears(2)));
         Assert.Equal(ErrorCodes.CredentialExpired, result[CheckNames.ValidityPeriod]!.Code);
     }
 
@@ -406,12 +406,12 @@ public sealed class SdJwtTests : IDisposable
         using var other = KeyPair.Generate(KeyType.Ed25519);
         var claims = Claims();
         var issued = SdJwtVc.Issue(claims, other, other.PublicKey.ToDidKey() + "#" + other.PublicKey.ToMultibase(), [], _random, Now).Value;
-        var result = await Verify(issued.ToString(), Verifier());
+        var result = await Verify(issued.Compact, Verifier());
         Assert.False(result.Verified);
         Assert.Equal(ErrorCodes.UntrustedKeySource, result[CheckNames.VerificationMethod]!.Code);
     }
 
     [Fact]
     public void Presenter_RefusesUnknownClaims() =>
-        Assert.False(SdJwtPresenter.Present(Issue().ToString(), ["middle_name"], _holder, Nonce, Audience, Now).IsSuccess);
+        Assert.False(SdJwtPresenter.Present(Issue().Compact, ["middle_name"], _holder, Nonce, Audience, Now).IsSuccess);
 }
