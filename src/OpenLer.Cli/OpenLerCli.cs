@@ -14,6 +14,7 @@ public static class OpenLerCli
         SdJwtCommands.CreatePresent(),
         StatusCommand.Create(),
         ConformanceCommand.Create(),
+        TaxonomyCommand.Create(),
     };
 
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) =>

@@ -1,55 +1,85 @@
 using OpenLer.Credentials.Common;
+using OpenLer.Credentials.DataIntegrity;
 using OpenLer.Credentials.Dids;
+using System.Security.Cryptography;
 using OpenLer.Credentials.Json;
+using OpenLer.Credentials.JsonLd;
 using OpenLer.Credentials.SdJwt;
 using OpenLer.Credentials.Status;
 using OpenLer.Credentials.Verification;
 
 namespace OpenLer.Cli;
 
-/// <summary>Builds the CLI's verifier: did:key and did:jwk locally; did:web from mapped files or, if allowed, HTTPS.</summary>
+/// <summary>What the CLI's verifier may use besides the credential: supplied documents, the network (only if allowed), schemas.</summary>
+internal sealed record VerifierSettings
+{
+    /// <summary>did:web documents by DID (--did-web DID=FILE).</summary>
+    public IReadOnlyDictionary<string, byte[]> DidWebDocuments { get; init; } = new Dictionary<string, byte[]>();
+
+    /// <summary>Documents by https URL (--url URL=FILE): issuer profiles, key documents, status lists, did.json files.</summary>
+    public IReadOnlyDictionary<string, byte[]> UrlDocuments { get; init; } = new Dictionary<string, byte[]>();
+
+    /// <summary>The network, only with --allow-network; null means nothing is fetched.</summary>
+    public IHttpsFetcher? Network { get; init; }
+
+    /// <summary>The folder of operator-supplied JSON Schemas (--schemas DIR), or null.</summary>
+    public string? SchemasFolder { get; init; }
+
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>The proof suites (and through them the JSON-LD contexts) accepted; null: the product defaults.</summary>
+    public CryptosuiteRegistry? Cryptosuites { get; init; }
+
+    /// <summary>SD-JWT key binding the verifier requires (--nonce, --aud), or null.</summary>
+    public KeyBindingRequirement? KeyBinding { get; init; }
+
+    /// <summary>JSON-LD contexts the operator adds by URL (--context URL=FILE), e.g. the CLR 2.0 context.</summary>
+    public IReadOnlyDictionary<string, byte[]> Contexts { get; init; } = new Dictionary<string, byte[]>();
+}
+
+/// <summary>Builds the CLI's verifier: did:key and did:jwk locally; did:web and https documents from mapped files or, if allowed, HTTPS.</summary>
 internal static class VerifierFactory
 {
-    public static CredentialVerifier Create(IReadOnlyDictionary<string, byte[]> didWebDocuments, IHttpsFetcher? fetcher,
-        IStatusListFetcher? statusLists = null, KeyBindingRequirement? keyBinding = null)
+    /// <summary>Builds the verifier; an error when an added context is not a valid context document.</summary>
+    public static Outcome<CredentialVerifier> TryCreate(VerifierSettings settings)
     {
-        IDidResolver? didWeb = didWebDocuments.Count > 0 || fetcher is not null
-            ? new MappedDidWebResolver(didWebDocuments, fetcher is null ? null : new DidWebResolver(fetcher))
-            : null;
-        var resolver = new DidResolver(didWeb);
+        var suites = settings.Cryptosuites;
+        if (settings.Contexts.Count > 0)
+        {
+            var added = settings.Contexts.Select(c => new KnownContext(c.Key, c.Value, Convert.ToHexStringLower(SHA256.HashData(c.Value)))).ToList();
+            var loader = ContextDocumentLoader.Create(new ContextLoaderOptions { AdditionalContexts = added });
+            if (!loader.IsSuccess)
+            {
+                return loader.Error;
+            }
+
+            suites = OpenLer.Credentials.DataIntegrity.Cryptosuites.All(new JsonLdProcessor(loader.Value));
+        }
+
+        return Create(settings with { Cryptosuites = suites, Contexts = new Dictionary<string, byte[]>() });
+    }
+
+    public static CredentialVerifier Create(VerifierSettings settings)
+    {
+        var fetcher = new MappedHttpsFetcher(settings.UrlDocuments, settings.Network);
+        var resolver = new DidResolver(new MappedDidWebResolver(settings.DidWebDocuments, new DidWebResolver(fetcher)));
         var options = new CredentialVerifierOptions
         {
             DidResolver = resolver,
-            VerificationMethods = new DidVerificationMethodResolver(resolver),
-            KeyBinding = keyBinding,
+            VerificationMethods = new SchemeVerificationMethodResolver(new DidVerificationMethodResolver(resolver), new HttpsVerificationMethodResolver(fetcher)),
+            SchemaValidator = settings.SchemasFolder is null ? null : JsonSchemaCredentialValidator.FromFolder(settings.SchemasFolder),
+            TimeProvider = settings.TimeProvider,
+            Cryptosuites = settings.Cryptosuites ?? OpenLer.Credentials.DataIntegrity.Cryptosuites.Default,
+            KeyBinding = settings.KeyBinding,
         };
-        return new CredentialVerifier(statusLists is null ? options : options with
-        {
-            StatusChecker = new CombinedStatusChecker(statusLists, options),
-        });
+
+        // Bitstring Status List and IETF Token Status List: lists come through the same door (--url files, or the network if
+        // allowed) and are verified with the same resolvers, suites and clock.
+        return new CredentialVerifier(options with { StatusChecker = new CombinedStatusChecker(new HttpsStatusListFetcher(fetcher), options) });
     }
 
-    /// <summary>Reads NAME=FILE options into a map of file contents; null (after a message) when one is malformed.</summary>
-    public static Dictionary<string, byte[]>? ReadMappings(string[] mappings, string option, TextWriter stderr)
-    {
-        var mapped = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        foreach (var mapping in mappings)
-        {
-            var eq = mapping.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0 || !File.Exists(mapping[(eq + 1)..]))
-            {
-                stderr.WriteLine($"{option} expects NAME=FILE with an existing file: {mapping}");
-                return null;
-            }
-
-            mapped[mapping[..eq]] = File.ReadAllBytes(mapping[(eq + 1)..]);
-        }
-
-        return mapped;
-    }
-
-    /// <summary>did:web documents supplied as files (offline), falling back to a network resolver when one is given.</summary>
-    private sealed class MappedDidWebResolver(IReadOnlyDictionary<string, byte[]> documents, IDidResolver? fallback) : IDidResolver
+    /// <summary>did:web documents supplied as files (offline), falling back to the (mapped or network) resolver.</summary>
+    private sealed class MappedDidWebResolver(IReadOnlyDictionary<string, byte[]> documents, IDidResolver fallback) : IDidResolver
     {
         public ValueTask<Outcome<DidDocument>> ResolveAsync(string did, CancellationToken cancellationToken = default)
         {
@@ -61,9 +91,7 @@ internal static class VerifierFactory
                     : Outcome<DidDocument>.Fail(ErrorCodes.InvalidControlledIdentifierDocument, json.Error.Message));
             }
 
-            return fallback?.ResolveAsync(did, cancellationToken)
-                ?? ValueTask.FromResult(Outcome<DidDocument>.Fail(ErrorCodes.DidResolution,
-                    $"No document for {did}: pass --did-web {did}=FILE or --allow-network."));
+            return fallback.ResolveAsync(did, cancellationToken);
         }
     }
 }

@@ -1,29 +1,14 @@
 using System.Text.Json.Nodes;
+using OpenLer.Cli.Tests.Support;
 
 namespace OpenLer.Cli.Tests;
 
-public sealed class CliCommandTests : IDisposable
+public sealed class CliCommandTests : CliTestBase
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "openler-cli-" + Guid.NewGuid().ToString("N"));
-
-    public CliCommandTests() => Directory.CreateDirectory(_dir);
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private string F(string name) => Path.Combine(_dir, name);
-
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await OpenLerCli.RunAsync(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
     private const string Unsigned = """
         {"@context":["https://www.w3.org/ns/credentials/v2","https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
          "type":["VerifiableCredential","OpenBadgeCredential"],"name":"Forklift Safety",
-         "credentialSubject":{"type":["AchievementSubject"],"achievement":{"id":"urn:x","type":["Achievement"],"name":"Forklift Safety","criteria":{"narrative":"Passed."}}}}
+         "credentialSubject":{"id":"did:example:learner","type":["AchievementSubject"],"achievement":{"id":"urn:x","type":["Achievement"],"name":"Forklift Safety","criteria":{"narrative":"Passed."}}}}
         """;
 
     [Theory]
@@ -97,7 +82,7 @@ public sealed class CliCommandTests : IDisposable
     [Fact]
     public async Task Conformance_UnknownSuite_ExitsTwo()
     {
-        var result = await Run("conformance", "nope", "--vectors", _dir);
+        var result = await Run("conformance", "nope", "--vectors", Dir);
         Assert.Equal(2, result.Code);
         Assert.Contains("Unknown suite", result.Out, StringComparison.Ordinal);
     }

@@ -123,13 +123,13 @@ public sealed class SdJwtCliTests : IDisposable
         var index = (string)JsonNode.Parse(await File.ReadAllTextAsync(F("c.json"), TestContext.Current.CancellationToken))!["credentialStatus"]!["statusListIndex"]!;
 
         var list = url + "=" + F("list.json");
-        Assert.Equal(0, (await Run("status", "check", F("c.json"), "--list", list)).Code);
-        Assert.Equal(0, (await Run("verify", F("c.json"), "--status-list", list)).Code);
+        Assert.Equal(0, (await Run("status", "check", F("c.json"), "--url", list)).Code);
+        Assert.Equal(0, (await Run("verify", F("c.json"), "--url", list)).Code);
         Assert.Equal(1, (await Run("verify", F("c.json"))).Code); // a status entry nobody can check is not "not revoked"
 
         var revoked = await Run("status", "revoke", "--state", F("state.json"), "--key", F("issuer.json"), "--index", index, "--out", F("list.json"));
         Assert.True(revoked.Code == 0, revoked.Err);
-        var check = await Run("status", "check", F("c.json"), "--list", list);
+        var check = await Run("status", "check", F("c.json"), "--url", list);
         Assert.Equal(1, check.Code);
         Assert.Contains("CREDENTIAL_REVOKED_ERROR", check.Out, StringComparison.Ordinal);
 

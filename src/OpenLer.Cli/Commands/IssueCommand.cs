@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using OpenLer.Credentials.Common;
 using OpenLer.Credentials.DataIntegrity;
 using OpenLer.Credentials.Jose;
 using OpenLer.Credentials.Json;
@@ -9,7 +10,8 @@ namespace OpenLer.Cli.Commands;
 
 /// <summary>
 /// <c>openler issue FILE --key KEYFILE --suite SUITE [--out FILE]</c>: secures an unsigned credential. The key's controller
-/// becomes the issuer when the credential has none; a credential naming another issuer is refused (it could not verify).
+/// becomes the issuer when the credential has none, and an Open Badges credential without an issuance date gets validFrom
+/// (issuanceDate under VC 1.1) = now; a credential naming another issuer is refused (it could not verify).
 /// </summary>
 internal static class IssueCommand
 {
@@ -23,28 +25,39 @@ internal static class IssueCommand
         var suite = new Option<string>("--suite") { Description = "How to secure it: " + string.Join(", ", Suites), Required = true };
         suite.AcceptOnlyFromAmong(Suites);
         var output = new Option<FileInfo?>("--out") { Description = "Write the credential here instead of standard output" };
+        var bake = new Option<FileInfo?>("--bake")
+        {
+            Description = "Bake the credential into this badge image (PNG or SVG, Open Badges 3.0 §5.3); --out names the baked image",
+        };
         var sd = new Option<string?>("--sd") { Description = "sd-jwt-vc: selectively disclosable claims, comma-separated paths (a.b, list.0, list.*)" };
         var holder = new Option<FileInfo?>("--holder-key") { Description = "sd-jwt-vc: the holder's key file; its public key goes in cnf for key binding" };
         var status = new Option<FileInfo?>("--status") { Description = "JSON-LD suites: allocate a credentialStatus entry from this status list state file (openler status create)" };
-        var command = new Command("issue", "Sign a credential") { file, key, suite, output, sd, holder, status };
+        var command = new Command("issue", "Sign a credential") { file, key, suite, output, bake, sd, holder, status };
         command.SetAction(parse => Run(
             parse.GetValue(file)!, parse.GetValue(key)!, parse.GetValue(suite)!, parse.GetValue(output),
-            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error,
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(bake),
             parse.GetValue(sd), parse.GetValue(holder), parse.GetValue(status)));
         return command;
     }
 
-    internal static int Run(FileInfo file, FileInfo keyFile, string suite, FileInfo? output, TextWriter stdout, TextWriter stderr,
+    internal static int Run(FileInfo file, FileInfo keyFile, string suite, FileInfo? output, TextWriter stdout, TextWriter stderr, FileInfo? bake = null,
         string? sd = null, FileInfo? holderKey = null, FileInfo? statusState = null)
     {
         if (suite == "sd-jwt-vc")
         {
-            return SdJwtCommands.Issue(file, keyFile, output, sd, holderKey, stdout, stderr);
+            return bake is not null || statusState is not null
+                ? Usage(stderr, "--bake and --status do not apply to --suite sd-jwt-vc.")
+                : SdJwtCommands.Issue(file, keyFile, output, sd, holderKey, stdout, stderr);
         }
 
         if (sd is not null || holderKey is not null)
         {
-            stderr.WriteLine("--sd and --holder-key apply only to --suite sd-jwt-vc.");
+            return Usage(stderr, "--sd and --holder-key apply only to --suite sd-jwt-vc.");
+        }
+
+        if (bake is not null && (!bake.Exists || output is null))
+        {
+            stderr.WriteLine(bake.Exists ? "--bake needs --out for the baked image." : $"Image not found: {bake.FullName}");
             return 2;
         }
 
@@ -89,6 +102,15 @@ internal static class IssueCommand
                 break;
         }
 
+        // Open Badges 3.0 requires the issuance date (validFrom; VC 1.1: issuanceDate): stamp it when the input has none.
+        if (OpenBadgesModel.Applies(unsigned) && unsigned["validFrom"] is null && unsigned["issuanceDate"] is null)
+        {
+            var now = TimeProvider.System.GetUtcNow();
+            var stamp = XsdDateTime.Format(now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond)));
+            var v1 = unsigned["@context"] is JsonArray contexts && contexts.Count > 0 && (string?)contexts[0] == "https://www.w3.org/2018/credentials/v1";
+            unsigned[v1 ? "issuanceDate" : "validFrom"] = stamp;
+        }
+
         if (statusState is not null)
         {
             var entry = StatusCommand.AllocateEntry(statusState, signingKey.Controller, stderr);
@@ -122,6 +144,11 @@ internal static class IssueCommand
             result = StrictJson.Serialize(signed.Value, indented: true);
         }
 
+        if (bake is not null)
+        {
+            return Bake(bake, result, output!, stderr);
+        }
+
         if (output is null)
         {
             stdout.WriteLine(result);
@@ -132,5 +159,47 @@ internal static class IssueCommand
         }
 
         return 0;
+    }
+
+    /// <summary>Writes the badge image with the credential baked in (PNG iTXt chunk, or SVG openbadges:credential).</summary>
+    private static int Bake(FileInfo image, string credential, FileInfo output, TextWriter stderr)
+    {
+        var bytes = File.ReadAllBytes(image.FullName);
+        if (BakedBadge.IsPng(bytes))
+        {
+            var baked = BakedBadge.BakePng(bytes, credential);
+            if (!baked.IsSuccess)
+            {
+                stderr.WriteLine(baked.Error.ToString());
+                return 2;
+            }
+
+            File.WriteAllBytes(output.FullName, baked.Value);
+            return 0;
+        }
+
+        var text = System.Text.Encoding.UTF8.GetString(bytes);
+        if (!BakedBadge.IsSvg(text))
+        {
+            stderr.WriteLine($"{image.Name} is neither a PNG nor an SVG image.");
+            return 2;
+        }
+
+        try
+        {
+            File.WriteAllText(output.FullName, BakedBadge.BakeSvg(text, credential));
+            return 0;
+        }
+        catch (ArgumentException ex)
+        {
+            stderr.WriteLine($"{image.Name}: {ex.Message}");
+            return 2;
+        }
+    }
+
+    private static int Usage(TextWriter stderr, string message)
+    {
+        stderr.WriteLine(message);
+        return 2;
     }
 }

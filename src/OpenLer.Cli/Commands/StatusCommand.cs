@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using OpenLer.Credentials.Common;
 using OpenLer.Credentials.DataIntegrity;
 using OpenLer.Credentials.Json;
 using OpenLer.Credentials.Status;
@@ -13,7 +12,7 @@ namespace OpenLer.Cli.Commands;
 /// <summary>
 /// <c>openler status create|revoke|suspend|reinstate|check</c>: keeps a W3C Bitstring Status List in a state file and writes
 /// the signed BitstringStatusListCredential after every change; <c>check</c> verifies a credential's status against list
-/// files given as URL=FILE.
+/// files given as URL=FILE (never fetched).
 /// </summary>
 internal static class StatusCommand
 {
@@ -63,7 +62,7 @@ internal static class StatusCommand
     private static Command CreateCheck()
     {
         var file = new Argument<FileInfo>("credential") { Description = "The credential whose status to check" };
-        var lists = new Option<string[]>("--list") { Description = "A status list credential file for a URL: URL=FILE (repeatable)" };
+        var lists = new Option<string[]>("--url") { Description = "The status list credential published at URL: URL=FILE (repeatable)" };
         var didWeb = new Option<string[]>("--did-web") { Description = "Use FILE as the document of a did:web: DID=FILE (repeatable)" };
         var command = new Command("check", "Check a credential's revocation/suspension status against local list files") { file, lists, didWeb };
         command.SetAction((parse, token) => RunCheckAsync(parse.GetValue(file)!, parse.GetValue(lists) ?? [], parse.GetValue(didWeb) ?? [],
@@ -197,9 +196,9 @@ internal static class StatusCommand
     internal static async Task<int> RunCheckAsync(FileInfo file, string[] lists, string[] didWebMappings, TextWriter stdout, TextWriter stderr,
         CancellationToken cancellationToken)
     {
-        var fetcher = FileStatusListFetcher.FromMappings(lists, stderr);
-        var didWeb = VerifierFactory.ReadMappings(didWebMappings, "--did-web", stderr);
-        if (fetcher is null || didWeb is null || !file.Exists)
+        var urls = VerifyCommand.ReadMappings("--url", "URL", lists, stderr);
+        var didWeb = VerifyCommand.ReadMappings("--did-web", "DID", didWebMappings, stderr);
+        if (urls is null || didWeb is null || !file.Exists)
         {
             if (!file.Exists)
             {
@@ -209,7 +208,7 @@ internal static class StatusCommand
             return 2;
         }
 
-        var verifier = VerifierFactory.Create(didWeb, null, fetcher);
+        var verifier = VerifierFactory.Create(new VerifierSettings { UrlDocuments = urls, DidWebDocuments = didWeb });
         var result = await verifier.VerifyAsync(await File.ReadAllBytesAsync(file.FullName, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         var status = result[CheckNames.Status];
         if (status is null)
@@ -222,19 +221,4 @@ internal static class StatusCommand
         stdout.WriteLine($"{file.Name}: {VerifyCommand.StatusText(status.Status)}{code} {status.Message}");
         return status.Status == CheckStatus.Passed ? 0 : 1;
     }
-}
-
-/// <summary>Serves status list credentials from local files mapped to their URLs (the CLI never fetches them itself).</summary>
-internal sealed class FileStatusListFetcher(IReadOnlyDictionary<string, string> files) : IStatusListFetcher
-{
-    public static FileStatusListFetcher? FromMappings(string[] mappings, TextWriter stderr)
-    {
-        var read = VerifierFactory.ReadMappings(mappings, "--list", stderr);
-        return read is null ? null : new FileStatusListFetcher(read.ToDictionary(p => p.Key, p => System.Text.Encoding.UTF8.GetString(p.Value), StringComparer.Ordinal));
-    }
-
-    public ValueTask<Outcome<string>> FetchAsync(string url, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(files.TryGetValue(url, out var text)
-            ? Outcome<string>.Ok(text)
-            : Outcome<string>.Fail(ErrorCodes.StatusRetrieval, $"No file for {url}: pass --list URL=FILE."));
 }

@@ -16,46 +16,71 @@ internal static class VerifyCommand
 {
     public static Command Create()
     {
-        var files = new Argument<FileInfo[]>("files") { Description = "Credential files", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<FileInfo[]>("files") { Description = "Credential files: JSON-LD, JWT, or baked PNG / SVG badges", Arity = ArgumentArity.OneOrMore };
         var json = new Option<bool>("--json") { Description = "One JSON object per line" };
         var didWeb = new Option<string[]>("--did-web") { Description = "Use FILE as the document of a did:web: DID=FILE (repeatable)" };
-        var network = new Option<bool>("--allow-network") { Description = "Resolve did:web over HTTPS (public addresses only)" };
-        var nonce = new Option<string?>("--nonce") { Description = "SD-JWT: require key binding with this nonce" };
-        var aud = new Option<string?>("--aud") { Description = "SD-JWT: require key binding for this audience" };
-        var lists = new Option<string[]>("--status-list") { Description = "Check status against a local list credential: URL=FILE (repeatable)" };
-        var command = new Command("verify", "Verify credentials") { files, json, didWeb, network, nonce, aud, lists };
+        var urls = new Option<string[]>("--url")
+        {
+            Description = "Use FILE as the document at an https URL (issuer profile, key document, status list): URL=FILE (repeatable)",
+        };
+        var schemas = new Option<DirectoryInfo?>("--schemas")
+        {
+            Description = "Folder of JSON Schemas (matched by $id) for credentialSchema; schemas are never fetched",
+        };
+        var contexts = new Option<string[]>("--context")
+        {
+            Description = "Accept FILE as the JSON-LD context at URL (e.g. the CLR 2.0 context): URL=FILE (repeatable)",
+        };
+        var network = new Option<bool>("--allow-network") { Description = "Fetch did:web documents and issuer profiles over HTTPS (public addresses only)" };
+        var nonce = new Option<string?>("--nonce") { Description = "SD-JWT: require key binding with this nonce (with --aud)" };
+        var aud = new Option<string?>("--aud") { Description = "SD-JWT: require key binding for this audience (with --nonce)" };
+        var command = new Command("verify", "Verify credentials") { files, json, didWeb, urls, schemas, contexts, network, nonce, aud };
         command.SetAction((parse, cancellationToken) => RunAsync(
-            parse.GetValue(files)!, parse.GetValue(json), parse.GetValue(didWeb) ?? [], parse.GetValue(network),
-            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken,
-            parse.GetValue(nonce), parse.GetValue(aud), parse.GetValue(lists) ?? []));
+            parse.GetValue(files)!, parse.GetValue(json), parse.GetValue(didWeb) ?? [], parse.GetValue(urls) ?? [], parse.GetValue(schemas), parse.GetValue(contexts) ?? [], parse.GetValue(network),
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken, parse.GetValue(nonce), parse.GetValue(aud)));
         return command;
     }
 
-    internal static async Task<int> RunAsync(FileInfo[] files, bool json, string[] didWebMappings, bool allowNetwork,
-        TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken,
-        string? nonce = null, string? aud = null, string[]? statusLists = null)
+    internal static async Task<int> RunAsync(FileInfo[] files, bool json, string[] didWebMappings, string[] urlMappings, DirectoryInfo? schemas, string[] contextMappings, bool allowNetwork,
+        TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken, string? nonce = null, string? aud = null)
     {
-        var mapped = VerifierFactory.ReadMappings(didWebMappings, "--did-web", stderr);
-        if (mapped is null)
-        {
-            return 2;
-        }
-
         if ((nonce is null) != (aud is null))
         {
             stderr.WriteLine("Key binding needs both --nonce and --aud.");
             return 2;
         }
 
-        var statusFetcher = statusLists is { Length: > 0 } ? FileStatusListFetcher.FromMappings(statusLists, stderr) : null;
-        if (statusLists is { Length: > 0 } && statusFetcher is null)
+        var didWebDocuments = ReadMappings("--did-web", "DID", didWebMappings, stderr);
+        var urlDocuments = ReadMappings("--url", "URL", urlMappings, stderr);
+        var contextDocuments = ReadMappings("--context", "URL", contextMappings, stderr);
+        if (didWebDocuments is null || urlDocuments is null || contextDocuments is null)
         {
             return 2;
         }
 
-        var keyBinding = nonce is null ? null : new KeyBindingRequirement { Nonce = nonce, Audience = aud };
+        if (schemas is { Exists: false })
+        {
+            stderr.WriteLine($"--schemas: folder not found: {schemas.FullName}");
+            return 2;
+        }
+
         using var fetcher = allowNetwork ? new SafeHttpsFetcher() : null;
-        var verifier = VerifierFactory.Create(mapped, fetcher, statusFetcher, keyBinding);
+        var created = VerifierFactory.TryCreate(new VerifierSettings
+        {
+            DidWebDocuments = didWebDocuments,
+            UrlDocuments = urlDocuments,
+            Network = fetcher,
+            SchemasFolder = schemas?.FullName,
+            Contexts = contextDocuments,
+            KeyBinding = nonce is null ? null : new KeyBindingRequirement { Nonce = nonce, Audience = aud },
+        });
+        if (!created.IsSuccess)
+        {
+            stderr.WriteLine($"--context: {created.Error}");
+            return 2;
+        }
+
+        var verifier = created.Value;
         var allVerified = true;
         foreach (var file in files)
         {
@@ -64,10 +89,10 @@ internal static class VerifyCommand
             {
                 result = VerificationResult.Failed(CheckNames.Format, ErrorCodes.JsonParse, "File not found.");
             }
-            else if (file.Length > verifier.Options.Limits.MaxBytes)
+            else if (file.Length > BakedBadge.MaxImageBytes)
             {
                 result = VerificationResult.Failed(CheckNames.Format, ErrorCodes.DocumentTooLarge,
-                    $"The file is larger than the limit of {verifier.Options.Limits.MaxBytes} bytes.");
+                    $"The file is larger than the limit of {BakedBadge.MaxImageBytes} bytes.");
             }
             else
             {
@@ -86,6 +111,26 @@ internal static class VerifyCommand
         }
 
         return allVerified ? 0 : 1;
+    }
+
+    /// <summary>Reads NAME=FILE options; null (after a message) when one is malformed or names a missing file.</summary>
+    internal static Dictionary<string, byte[]>? ReadMappings(string option, string name, string[] mappings, TextWriter stderr)
+    {
+        var mapped = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var mapping in mappings)
+        {
+            // The file is after the last '=' (URLs may contain '=' in their query).
+            var eq = mapping.LastIndexOf('=');
+            if (eq <= 0 || !File.Exists(mapping[(eq + 1)..]))
+            {
+                stderr.WriteLine($"{option} expects {name}=FILE with an existing file: {mapping}");
+                return null;
+            }
+
+            mapped[mapping[..eq]] = File.ReadAllBytes(mapping[(eq + 1)..]);
+        }
+
+        return mapped;
     }
 
     internal static JsonObject ToJson(string file, VerificationResult result)

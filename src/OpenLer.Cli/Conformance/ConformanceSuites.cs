@@ -12,6 +12,7 @@ public static class ConformanceSuites
         new RdfCanonSuite(),
         new JsonLdExpandSuite(),
         new JsonLdToRdfSuite(),
+        new CredentialsSuite(),
         new SdJwtSuite(),
         new BitstringStatusListSuite(),
     ];

@@ -169,7 +169,10 @@ public sealed class DataIntegrityVerifier(CryptosuiteRegistry suites, IVerificat
         var resolved = await methods.ResolveAsync(vmUrl, cancellationToken).ConfigureAwait(false);
         if (!resolved.IsSuccess)
         {
-            var vmFailure = CheckResult.Fail(CheckNames.VerificationMethod, resolved.Error.Code, resolved.Error.Message);
+            // A document that could not be retrieved is "could not check"; one that was read and is wrong is "failed".
+            var vmFailure = resolved.Error.Code is ErrorCodes.RemoteDocumentFetch or ErrorCodes.DidResolution
+                ? CheckResult.Unavailable(CheckNames.VerificationMethod, resolved.Error.Code, resolved.Error.Message)
+                : CheckResult.Fail(CheckNames.VerificationMethod, resolved.Error.Code, resolved.Error.Message);
             var couldNot = CheckResult.Unavailable(CheckNames.Proof, resolved.Error.Code, "The signature could not be checked: " + resolved.Error.Message);
             return new ProofVerification(couldNot, vmFailure, proofType);
         }

@@ -20,7 +20,11 @@ public sealed class DidVerificationMethodResolver(IDidResolver resolver) : IVeri
             return document.Error;
         }
 
-        var method = document.Value.Find(verificationMethodUrl);
+        // A bare did:key / did:jwk (no fragment), as some Open Badges issuers write it, names the one key the DID encodes.
+        var method = document.Value.Find(verificationMethodUrl)
+            ?? (verificationMethodUrl == did && DidUrl.MethodOf(did) is "key" or "jwk" && document.Value.VerificationMethods.Length == 1
+                ? document.Value.VerificationMethods[0]
+                : null);
         if (method is null)
         {
             return Outcome.Error(ErrorCodes.InvalidVerificationMethod, "The DID document has no such verification method.");

@@ -7,4 +7,11 @@ namespace OpenLer.Credentials.Dids;
 public sealed record ResolvedVerificationMethod(
     VerificationMethod Method,
     string ControllerDocumentId,
-    IReadOnlySet<VerificationRelationship> Relationships);
+    IReadOnlySet<VerificationRelationship> Relationships)
+{
+    /// <summary>
+    /// Set when the key could be read (so the signature can be checked) but its controller document could not be retrieved
+    /// to confirm it: the verification-method check then reports "could not check", never "passed".
+    /// </summary>
+    public string? Unconfirmed { get; init; }
+}

@@ -25,6 +25,11 @@ public static class VerificationMethodBinding
                 "The signing key does not belong to the issuer.");
         }
 
+        if (resolved.Unconfirmed is not null)
+        {
+            return CheckResult.Unavailable(CheckNames.VerificationMethod, ErrorCodes.VerificationMethodUnconfirmed, resolved.Unconfirmed);
+        }
+
         if (!resolved.Relationships.Contains(relationship))
         {
             return CheckResult.Fail(CheckNames.VerificationMethod, ErrorCodes.InvalidRelationshipForVerificationMethod,

@@ -15,6 +15,15 @@ public static class CheckNames
     /// <summary>validFrom / validUntil (and VC 1.1 issuanceDate / expirationDate, JWT nbf / exp).</summary>
     public const string ValidityPeriod = "validity-period";
 
+    /// <summary>Open Badges 3.0 / CLR 2.0 data model rules (types, subject id or identifier, issuance date).</summary>
+    public const string OpenBadges = "open-badges";
+
+    /// <summary>Every credential nested in a CLR 2.0 ClrCredential verifies.</summary>
+    public const string NestedCredentials = "nested-credentials";
+
+    /// <summary>Endorsements embedded in an Open Badges credential (third parties' claims): informational, not required.</summary>
+    public const string Endorsements = "endorsements";
+
     /// <summary>Revocation / suspension status.</summary>
     public const string Status = "status";
 

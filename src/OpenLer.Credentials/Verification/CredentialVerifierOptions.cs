@@ -8,8 +8,13 @@ namespace OpenLer.Credentials.Verification;
 /// <summary>Everything a <see cref="CredentialVerifier"/> depends on, injected; the defaults touch no network.</summary>
 public sealed record CredentialVerifierOptions
 {
-    /// <summary>Resolves verification methods; by default did:key and did:jwk only (no network).</summary>
-    public IVerificationMethodResolver VerificationMethods { get; init; } = new DidVerificationMethodResolver(Dids.DidResolver.Offline);
+    /// <summary>
+    /// Resolves verification methods; by default did:key and did:jwk, and https (issuer profile) methods through a fetcher
+    /// that refuses the network (<see cref="MappedHttpsFetcher.Offline"/>): a key written in an https method's fragment checks
+    /// the signature but the key binding is "could not check".
+    /// </summary>
+    public IVerificationMethodResolver VerificationMethods { get; init; } = new SchemeVerificationMethodResolver(
+        new DidVerificationMethodResolver(Dids.DidResolver.Offline), new HttpsVerificationMethodResolver(MappedHttpsFetcher.Offline));
 
     /// <summary>Resolves issuer DIDs (for JWS without kid). Should agree with <see cref="VerificationMethods"/>.</summary>
     public IDidResolver DidResolver { get; init; } = Dids.DidResolver.Offline;

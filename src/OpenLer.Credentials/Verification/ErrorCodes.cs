@@ -28,6 +28,8 @@ public static class ErrorCodes
     public const string InvalidControlledIdentifierDocumentId = "INVALID_CONTROLLED_IDENTIFIER_DOCUMENT_ID";
     public const string InvalidRelationshipForVerificationMethod = "INVALID_RELATIONSHIP_FOR_VERIFICATION_METHOD";
     public const string VerificationMethodNotControlledByIssuer = "VERIFICATION_METHOD_NOT_CONTROLLED_BY_ISSUER_ERROR";
+    /// <summary>The key was read (from the verification method URL or a key document) but its controller's document could not be retrieved to confirm it.</summary>
+    public const string VerificationMethodUnconfirmed = "VERIFICATION_METHOD_UNCONFIRMED_ERROR";
     public const string InvalidDid = "INVALID_DID_ERROR";
     public const string UnsupportedDidMethod = "UNSUPPORTED_DID_METHOD_ERROR";
     public const string DidResolution = "DID_RESOLUTION_ERROR";
@@ -111,6 +113,14 @@ public static class ErrorCodes
     public const string InvalidRdfDataset = "INVALID_RDF_DATASET_ERROR";
     public const string RdfDatasetTooLarge = "RDF_DATASET_TOO_LARGE_ERROR";
     public const string RdfcWorkLimitExceeded = "RDFC_WORK_LIMIT_EXCEEDED_ERROR";
+
+    // Open Badges 3.0 / CLR 2.0 data model
+    /// <summary>An object's <c>type</c> does not include the type the specification requires at that place.</summary>
+    public const string InvalidType = "INVALID_TYPE_ERROR";
+    /// <summary>An AchievementSubject / ClrSubject with neither <c>id</c> nor <c>identifier</c>.</summary>
+    public const string MissingSubjectIdentifier = "MISSING_SUBJECT_IDENTIFIER_ERROR";
+    /// <summary>A credential nested in a CLR (credentialSubject.verifiableCredential) is not verified.</summary>
+    public const string NestedCredential = "NESTED_CREDENTIAL_ERROR";
 
     // Schema, trust
     public const string SchemaValidation = "SCHEMA_VALIDATION_ERROR";

@@ -27,7 +27,7 @@ public class CredentialVerifierTests
         var result = await Verify(signed);
         Assert.True(result.Verified, result.FirstProblem?.ToString());
         Assert.Equal(
-            [CheckNames.Format, CheckNames.Proof, CheckNames.VerificationMethod, CheckNames.ValidityPeriod, CheckNames.Status, CheckNames.Schema, CheckNames.IssuerTrust],
+            [CheckNames.Format, CheckNames.Proof, CheckNames.VerificationMethod, CheckNames.ValidityPeriod, CheckNames.OpenBadges, CheckNames.Status, CheckNames.Schema, CheckNames.IssuerTrust],
             result.Checks.Select(c => c.Name));
     }
 

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace OpenLer.Server.Data;
+
+/// <summary>The app's database. Provider-specific subclasses carry the migrations for SQLite and PostgreSQL.</summary>
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<Site> Sites => Set<Site>();
+    public DbSet<Jobseeker> Jobseekers => Set<Jobseeker>();
+    public DbSet<LoginCode> LoginCodes => Set<LoginCode>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<Client> Clients => Set<Client>();
+    public DbSet<AchievementProgram> Programs => Set<AchievementProgram>();
+    public DbSet<Enrollment> Enrollments => Set<Enrollment>();
+    public DbSet<IssuedCredential> Credentials => Set<IssuedCredential>();
+    public DbSet<SelfReportedExperience> SelfReported => Set<SelfReportedExperience>();
+    public DbSet<Share> Shares => Set<Share>();
+    public DbSet<ShareItem> ShareItems => Set<ShareItem>();
+    public DbSet<ShareOpen> ShareOpens => Set<ShareOpen>();
+    public DbSet<Employer> Employers => Set<Employer>();
+    public DbSet<StatusListDocument> StatusLists => Set<StatusListDocument>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+        builder.Entity<Organization>().HasIndex(o => o.Slug).IsUnique();
+        builder.Entity<Organization>().Property(o => o.Slug).HasMaxLength(64);
+        builder.Entity<Jobseeker>().HasIndex(j => j.Contact).IsUnique();
+        builder.Entity<Client>().HasIndex(c => new { c.OrganizationId, c.JobseekerId }).IsUnique();
+        builder.Entity<IssuedCredential>().HasIndex(c => c.EnrollmentId).IsUnique();
+        builder.Entity<IssuedCredential>().HasIndex(c => new { c.OrganizationId, c.StatusPurpose, c.StatusListNumber, c.StatusListIndex }).IsUnique();
+        builder.Entity<IssuedCredential>().HasIndex(c => c.JobseekerId);
+        builder.Entity<Share>().HasIndex(s => s.TokenHash).IsUnique();
+        builder.Entity<Share>().HasMany(s => s.Items).WithOne().HasForeignKey(i => i.ShareId);
+        builder.Entity<ShareOpen>().HasIndex(o => o.ShareId);
+        builder.Entity<StatusListDocument>().HasIndex(l => new { l.OrganizationId, l.Purpose, l.Number }).IsUnique();
+        builder.Entity<LoginCode>().HasIndex(c => c.JobseekerId);
+    }
+}
+
+/// <summary>SQLite (the default): migrations in Data/Migrations/Sqlite.</summary>
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
+
+/// <summary>PostgreSQL (Database:Provider=Postgres): migrations in Data/Migrations/Postgres.</summary>
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);

@@ -1,0 +1,52 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using OpenLer.Credentials.Verification;
+using OpenLer.Server.Data;
+using OpenLer.Server.Features.Verify;
+using OpenLer.Server.Features.Wallet;
+
+namespace OpenLer.Server.Features.Sharing;
+
+/// <summary>The employer's page: no account; each shared credential verified now (404 unknown link, 410 expired/stopped).</summary>
+public sealed class OpenModel(ShareService shares, DeploymentVerifier verifier, AppDbContext db) : PageModel
+{
+    public sealed record Item(CredentialView View, VerificationResult Result);
+
+    public ShareState State { get; private set; }
+
+    public string HolderName { get; private set; } = "";
+
+    public List<Item> Items { get; private set; } = [];
+
+    public List<SelfReportedExperience> Experience { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string token)
+    {
+        var (state, share, credentials) = await shares.OpenAsync(token, HttpContext.RequestAborted);
+        State = state;
+        Response.Headers.CacheControl = "no-store";
+        if (state == ShareState.NotFound)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return Page();
+        }
+
+        if (state != ShareState.Open)
+        {
+            Response.StatusCode = StatusCodes.Status410Gone;
+            return Page();
+        }
+
+        HolderName = (await db.Jobseekers.AsNoTracking().FirstAsync(j => j.Id == share!.JobseekerId)).DisplayName;
+        foreach (var credential in credentials)
+        {
+            var result = await verifier.VerifyAsync(credential.Json, HttpContext.RequestAborted);
+            Items.Add(new Item(CredentialView.From(JsonNode.Parse(credential.Json)!.AsObject()), result));
+        }
+
+        Experience = await db.SelfReported.AsNoTracking().Where(e => e.JobseekerId == share!.JobseekerId).OrderBy(e => e.CreatedAt).ToListAsync();
+        return Page();
+    }
+}

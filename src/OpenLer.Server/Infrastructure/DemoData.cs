@@ -1,0 +1,109 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpenLer.Server.Data;
+using OpenLer.Server.Features.Issuance;
+using OpenLer.Server.Features.Organizations;
+using OpenLer.Server.Features.Sharing;
+
+namespace OpenLer.Server.Infrastructure;
+
+/// <summary>
+/// Demo mode: seeds an IRC organization (Tucson, Des Moines), a program with skills, staff, three jobseekers with
+/// credentials and an employer, then prints how to sign in as each. Demo passwords are printed, never logged.
+/// </summary>
+public sealed class DemoData(
+    AppDbContext db, OrganizationKeys organizations, UserManager<StaffUser> users, RoleManager<IdentityRole> roles,
+    Caseload caseload, CredentialIssuer issuer, ShareService shares, IOptions<DeploymentOptions> options, TimeProvider time)
+{
+    public const string Password = "Demo-password-1";
+    public const string AdminEmail = "admin@irc.demo";
+    public const string SpecialistEmail = "specialist@irc.demo";
+    public static readonly string[] JobseekerContacts = ["amina@example.org", "+15205550142", "dawit@example.org"];
+
+    public async Task EnsureAsync(CancellationToken cancellationToken = default)
+    {
+        await EnsureRolesAsync(roles);
+        var org = await db.Organizations.FirstOrDefaultAsync(o => o.Slug == "irc", cancellationToken);
+        if (org is null)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            org = await organizations.CreateAsync("International Rescue Committee", "irc", ["IRC Tucson", "IRC Des Moines"], cancellationToken);
+            var sites = await db.Sites.Where(s => s.OrganizationId == org.Id).OrderBy(s => s.Name).ToListAsync(cancellationToken);
+            var desMoines = sites.First(s => s.Name.Contains("Des Moines", StringComparison.Ordinal));
+            var tucson = sites.First(s => s.Name.Contains("Tucson", StringComparison.Ordinal));
+            await CreateStaffAsync(users, org.Id, tucson.Id, AdminEmail, "Grace Okafor", AppClaims.OrgAdminRole, Password);
+            await CreateStaffAsync(users, org.Id, desMoines.Id, SpecialistEmail, "Luis Romero", AppClaims.SpecialistRole, Password);
+
+            var program = new AchievementProgram
+            {
+                Id = Guid.NewGuid(),
+                OrganizationId = org.Id,
+                Name = "Job Readiness",
+                Description = "Completed the IRC job-readiness program: workplace communication, safety, interviews and U.S. workplace culture.",
+                Criteria = "Attended at least 80% of the 6-week program and completed a mock interview.",
+                Alignments = "2.A.1.b\n2.A.1.d\n2.B.1.f\n2.B.5.a",
+                RecordsEnglishLevel = true,
+                CreatedAt = time.GetUtcNow().UtcDateTime,
+            };
+            db.Programs.Add(program);
+            db.Employers.Add(new Employer { Id = Guid.NewGuid(), OrganizationId = org.Id, Name = "Desert Logistics", ContactName = "Hiring team" });
+            await db.SaveChangesAsync(cancellationToken);
+
+            string[] names = ["Amina Yusuf", "Farid Ahmadi", "Dawit Bekele"];
+            string[] languages = ["en", "ar", "es"];
+            string[] levels = ["B1", "A2", "B2"];
+            for (var i = 0; i < names.Length; i++)
+            {
+                var client = await caseload.AddClientAsync(org.Id, i == 2 ? desMoines.Id : tucson.Id, names[i], JobseekerContacts[i], languages[i], cancellationToken);
+                var enrollment = await caseload.EnrollAsync(org.Id, client.Id, program.Id, "2026 Autumn", cancellationToken);
+                await caseload.CompleteAsync(org.Id, enrollment!.Id, "Attended 23 of 24 sessions; mock interview passed.", levels[i], cancellationToken);
+                await issuer.IssueAsync(org.Id, enrollment.Id, cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        // A fresh share link from the first jobseeker to the demo employer at every start (the token is shown only now).
+        var amina = await db.Jobseekers.FirstAsync(j => j.Contact == JobseekerContacts[0], cancellationToken);
+        var credentialIds = await db.Credentials.Where(c => c.JobseekerId == amina.Id).Select(c => c.Id).ToListAsync(cancellationToken);
+        var share = await shares.CreateAsync(amina.Id, credentialIds, ShareService.DefaultDays, "Desert Logistics (demo)", cancellationToken);
+        var baseUrl = options.Value.LocalBaseUrl.TrimEnd('/');
+        Console.WriteLine($"""
+
+            OpenLER demo is ready at {baseUrl}
+              Staff (organization admin, IRC Tucson):        {AdminEmail} / {Password}   -> {baseUrl}/account/staff-sign-in
+              Staff (employment specialist, IRC Des Moines): {SpecialistEmail} / {Password}
+              Jobseekers (sign in with a one-time code; demo mode shows the code on screen): {string.Join(", ", JobseekerContacts)} -> {baseUrl}/account/sign-in
+              Employer (Desert Logistics, no account): open {baseUrl}/s/{share?.Token}
+              Verify any credential: {baseUrl}/verify
+
+            """);
+    }
+
+    public static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        foreach (var role in new[] { AppClaims.OrgAdminRole, AppClaims.SpecialistRole })
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+    }
+
+    public static async Task<StaffUser> CreateStaffAsync(UserManager<StaffUser> users, Guid organizationId, Guid? siteId, string email, string name, string role, string password)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, OrganizationId = organizationId, SiteId = siteId, DisplayName = name };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException("Could not create a staff user: " + string.Join("; ", created.Errors.Select(e => e.Code)));
+        }
+
+        await users.AddToRoleAsync(user, role);
+        return user;
+    }
+}

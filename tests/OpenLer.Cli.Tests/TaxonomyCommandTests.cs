@@ -1,0 +1,73 @@
+using OpenLer.Credentials.Taxonomy;
+using OpenLer.Credentials.Tests.Support;
+
+namespace OpenLer.Cli.Tests;
+
+public sealed class TaxonomyCommandTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "openler-cli-tax-" + Guid.NewGuid().ToString("N"));
+
+    public TaxonomyCommandTests() => Directory.CreateDirectory(_dir);
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await OpenLerCli.RunAsync(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task ImportOnet_SharedDatabase_WritesATaxonomyLoadCanRead()
+    {
+        var onet = SharedFolder.SubfolderOrSkip("data/onet-text/db_29_2_text");
+        var file = Path.Combine(_dir, "onet.json");
+        var result = await Run("taxonomy", "import-onet", onet, "--out", file);
+        Assert.True(result.Code == 0, result.Err);
+        Assert.Contains("35 skills, 1016 occupations (879 with skill ratings) written to", result.Out, StringComparison.Ordinal);
+
+        await using var stream = File.OpenRead(file);
+        var loaded = SkillTaxonomy.Load(stream);
+        Assert.True(loaded.IsSuccess, loaded.Error?.ToString());
+        Assert.Equal(35, loaded.Value.Skills.Count);
+        Assert.Equal(1016, loaded.Value.Occupations.Count);
+        Assert.Equal("Janitors and Cleaners, Except Maids and Housekeeping Cleaners", loaded.Value.FindOccupation("37-2011.00")?.Title);
+        Assert.Equal(SkillTaxonomy.BuiltIn.FindOccupation("37-2011.00")!.SkillCodes, loaded.Value.FindOccupation("37-2011.00")!.SkillCodes);
+    }
+
+    [Fact]
+    public async Task ImportOnet_WithoutOut_WritesJsonToStandardOutput_AndHonoursTop()
+    {
+        var onet = SharedFolder.SubfolderOrSkip("data/onet-text/db_29_2_text");
+        var result = await Run("taxonomy", "import-onet", onet, "--top", "3");
+        Assert.True(result.Code == 0, result.Err);
+        Assert.Contains("35 skills, 1016 occupations", result.Err, StringComparison.Ordinal);
+        var loaded = SkillTaxonomy.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(result.Out)));
+        Assert.True(loaded.IsSuccess, loaded.Error?.ToString());
+        Assert.Equal(3, loaded.Value.FindOccupation("35-2021.00")!.SkillCodes.Count);
+    }
+
+    [Fact]
+    public async Task ImportOnet_MalformedFolder_ClearErrorAndExitOne()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_dir, OnetTextImporter.ContentModelFile), "not an O*NET file\n", TestContext.Current.CancellationToken);
+        var result = await Run("taxonomy", "import-onet", _dir, "--out", Path.Combine(_dir, "out.json"));
+        Assert.Equal(1, result.Code);
+        Assert.Contains("O*NET import: Content Model Reference.txt line 1: the header has no \"Element ID\" column", result.Err, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_dir, "out.json")));
+
+        var missing = await Run("taxonomy", "import-onet", Path.Combine(_dir, "absent"));
+        Assert.Equal(1, missing.Code);
+        Assert.Contains("does not exist", missing.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ImportOnet_TopOutOfRange_UsageError()
+    {
+        var result = await Run("taxonomy", "import-onet", _dir, "--top", "0");
+        Assert.NotEqual(0, result.Code);
+        Assert.Contains("--top must be from 1 to 35", result.Err, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,179 @@
+using System.Net;
+using Deque.AxeCore.Playwright;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using OpenLer.Server.Infrastructure;
+using OpenLer.Server.Tests.Support;
+
+namespace OpenLer.Server.Tests;
+
+/// <summary>The app on a real Kestrel port (127.0.0.1, dynamic) in demo mode, and one headless Chromium for the browser tests.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    public OpenLerFactory? App { get; private set; }
+    public IPlaywright? Playwright { get; private set; }
+    public IBrowser? Browser { get; private set; }
+    public string BaseUrl { get; private set; } = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            return;
+        }
+
+        App = new OpenLerFactory(Db.Sqlite, kestrel: true, new Dictionary<string, string?>
+        {
+            ["OpenLer:Demo"] = "true",
+            ["OpenLer:AllowInsecureCookies"] = "true",
+        });
+        App.StartServer();
+        var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseUrl = addresses.First().TrimEnd('/');
+        Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        Playwright?.Dispose();
+        if (App is not null)
+        {
+            await App.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>
+/// A real browser: staff issue, the jobseeker signs in with a code (read from the demo outbox on screen) and shares, the
+/// employer opens the link and sees "verified"; at 360x740 and 1280x800, in English and Arabic. Every page of the journey is
+/// checked with axe (no serious or critical violation) and saved as a screenshot under artifacts/screenshots.
+/// </summary>
+public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots");
+
+    [Theory]
+    [InlineData("en", 360, 740)]
+    [InlineData("en", 1280, 800)]
+    [InlineData("ar", 360, 740)]
+    [InlineData("ar", 1280, 800)]
+    public async Task Issue_sign_in_share_and_verify_in_a_real_browser(string language, int width, int height)
+    {
+        if (fixture.Browser is null)
+        {
+            Assert.Skip($"Chromium is not installed at {BrowserFixture.ChromiumPath} (apt-get install -y chromium fonts-noto-core; .ci/run does).");
+        }
+
+        var run = $"{language}-{width}x{height}";
+        var contact = $"browser-{language}-{width}@example.org";
+        var problems = new List<string>();
+        var options = new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } };
+
+        // Staff: sign in, add a client, enroll, record completion, issue.
+        await using var staffContext = await fixture.Browser.NewContextAsync(options);
+        var staff = await NewPageAsync(staffContext, problems);
+        await GoAsync(staff, "/account/staff-sign-in", run, "01-staff-sign-in", language);
+        await staff.FillAsync("#email", DemoData.AdminEmail);
+        await staff.FillAsync("#password", DemoData.Password);
+        await SubmitAsync(staff, "main form", run, "02-caseload");
+        await staff.FillAsync("#name", "Browser Client " + run);
+        await staff.FillAsync("#contact", contact);
+        await SubmitAsync(staff, "main form", run, "03-client");
+        await staff.FillAsync("#cohort", "2026 Winter");
+        await SubmitAsync(staff, "form[action*=Enroll]", run, "04-enrolled");
+        await staff.Locator("form[action*=Complete] textarea").FillAsync("Completed all sessions.");
+        await staff.Locator("form[action*=Complete] select").SelectOptionAsync("B1");
+        await SubmitAsync(staff, "form[action*=Complete]", run, "05-completed");
+        await SubmitAsync(staff, "form[action*=Issue]", run, "06-issued");
+        Assert.Equal(1, await staff.Locator("form[action*=Revoke]").CountAsync());
+
+        // Jobseeker: sign in with the code the demo outbox shows, see the card, share.
+        await using var holderContext = await fixture.Browser.NewContextAsync(options);
+        var holder = await NewPageAsync(holderContext, problems);
+        await GoAsync(holder, "/account/sign-in", run, "07-sign-in", language);
+        await holder.FillAsync("#contact", contact);
+        await SubmitAsync(holder, "main form", run, "08-code");
+        var code = (await holder.Locator("#demo-code").TextContentAsync())!.Trim();
+        Assert.Matches("^[0-9]{6}$", code);
+        await holder.FillAsync("#code", code);
+        await SubmitAsync(holder, "main form", run, "09-wallet");
+        Assert.Equal(1, await holder.Locator(".cards .card").CountAsync());
+        await holder.Locator(".cards .card a").ClickAsync();
+        await CheckAsync(holder, run, "10-credential");
+        await GoAsync(holder, "/sharing", run, "11-sharing", null);
+        await SubmitAsync(holder, "form[action*=Create]", run, "12-shared");
+        var link = new Uri((await holder.Locator("#share-link").GetAttributeAsync("href"))!);
+
+        // Employer: no account, opens the link, sees "verified".
+        await using var employerContext = await fixture.Browser.NewContextAsync(options);
+        var employer = await NewPageAsync(employerContext, problems);
+        await GoAsync(employer, link.AbsolutePath, run, "13-employer", language);
+        Assert.Equal(1, await employer.Locator("[data-verified=true]").CountAsync());
+        Assert.Equal(0, await employer.Locator("[data-verified=false]").CountAsync());
+        var expected = language == "ar" ? "موثَّقة" : "Verified";
+        Assert.Contains(expected, await employer.Locator("[data-verified=true]").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal(language == "ar" ? "rtl" : "ltr", await employer.Locator("html").GetAttributeAsync("dir"));
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    private static async Task<IPage> NewPageAsync(IBrowserContext context, List<string> problems)
+    {
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                problems.Add("console: " + message.Text);
+            }
+        };
+        return page;
+    }
+
+    private async Task GoAsync(IPage page, string path, string run, string step, string? language)
+    {
+        var response = await page.GotoAsync(fixture.BaseUrl + path);
+        Assert.Equal((int)HttpStatusCode.OK, response!.Status);
+        if (language is not null && language != "en")
+        {
+            await page.SelectOptionAsync("#language-picker", language);
+            await page.Locator("form.language button").ClickAsync();
+            await page.WaitForLoadStateAsync();
+        }
+
+        await CheckAsync(page, run, step);
+    }
+
+    private static async Task SubmitAsync(IPage page, string form, string run, string step)
+    {
+        await page.Locator(form + " button[type=submit]").ClickAsync();
+        await page.WaitForLoadStateAsync();
+        await CheckAsync(page, run, step);
+    }
+
+    /// <summary>axe: no serious or critical violation; and a screenshot kept as a test artifact.</summary>
+    private static async Task CheckAsync(IPage page, string run, string step)
+    {
+        Directory.CreateDirectory(Screenshots);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"{run}-{step}.png"), FullPage = true });
+        var axe = await page.RunAxe();
+        var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{step}: {v.Id} ({v.Impact}) {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
+        Assert.True(serious.Count == 0, string.Join("\n", serious));
+    }
+}

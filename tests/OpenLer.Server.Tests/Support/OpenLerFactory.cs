@@ -1,0 +1,164 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using OpenLer.Server.Data;
+using OpenLer.Server.Features.Organizations;
+using OpenLer.Server.Infrastructure;
+
+namespace OpenLer.Server.Tests.Support;
+
+/// <summary>Which database a test runs on.</summary>
+public enum Db { Sqlite, Postgres }
+
+/// <summary>
+/// The app in memory (or on a real Kestrel port for the browser tests) on a fresh database: a temporary SQLite file, or a
+/// PostgreSQL database of its own (OPENLER_TEST_POSTGRES) dropped at the end. Every log line is captured.
+/// </summary>
+public sealed class OpenLerFactory : WebApplicationFactory<Program>
+{
+    public const string PostgresVariable = "OPENLER_TEST_POSTGRES";
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "openler-server-tests", Guid.NewGuid().ToString("N"));
+    private readonly string? _postgres;
+    private readonly Dictionary<string, string?> _settings;
+
+    public OpenLerFactory(Db db = Db.Sqlite, bool kestrel = false, IDictionary<string, string?>? settings = null)
+    {
+        Database = db;
+        Directory.CreateDirectory(_folder);
+        _settings = new Dictionary<string, string?>
+        {
+            ["OpenLer:Demo"] = "false",
+            ["OpenLer:LocalBaseUrl"] = "https://localhost",
+            ["Database:DataFolder"] = _folder,
+        };
+        if (db == Db.Postgres)
+        {
+            var baseConnection = Environment.GetEnvironmentVariable(PostgresVariable)
+                ?? throw new InvalidOperationException(PostgresVariable + " is not set.");
+            var builder = new NpgsqlConnectionStringBuilder(baseConnection) { Database = "openler_test_" + Guid.NewGuid().ToString("N")[..16] };
+            _postgres = builder.ConnectionString;
+            _settings["Database:Provider"] = "Postgres";
+            _settings["Database:ConnectionString"] = _postgres;
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+
+        if (kestrel)
+        {
+            UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
+        }
+    }
+
+    public Db Database { get; }
+
+    public ConcurrentQueue<string> Logs { get; } = new();
+
+    /// <summary>Skips the test when PostgreSQL is asked for but not configured.</summary>
+    public static void SkipUnlessAvailable(Db db)
+    {
+        if (db == Db.Postgres && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(PostgresVariable)))
+        {
+            Assert.Skip($"PostgreSQL tests need {PostgresVariable} (e.g. Host=127.0.0.1;Port=5432;Username=postgres;Password=openler-ci;Database=postgres); .ci/run sets it.");
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging =>
+        {
+            logging.SetMinimumLevel(LogLevel.Trace);
+            logging.AddProvider(new CapturingLoggerProvider(Logs));
+        });
+    }
+
+    /// <summary>An HTTPS client (Secure cookies) that keeps cookies and does not follow redirects.</summary>
+    public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        BaseAddress = new Uri("https://localhost"),
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+    });
+
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    /// <summary>Creates an organization with a site and an admin; returns its id.</summary>
+    public Task<Organization> CreateOrganizationAsync(string slug, string adminEmail, string password = "Test-password-1") =>
+        WithScopeAsync(async services =>
+        {
+            var org = await services.GetRequiredService<OrganizationKeys>().CreateAsync("Org " + slug, slug, [slug + " site"]);
+            await DemoData.EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
+            await DemoData.CreateStaffAsync(services.GetRequiredService<UserManager<StaffUser>>(), org.Id, null, adminEmail, "Admin " + slug, AppClaims.OrgAdminRole, password);
+            return org;
+        });
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (!disposing)
+        {
+            return;
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        NpgsqlConnection.ClearAllPools();
+        if (_postgres is not null)
+        {
+            var builder = new NpgsqlConnectionStringBuilder(_postgres);
+            var name = builder.Database;
+            builder.Database = "postgres";
+            using var connection = new NpgsqlConnection(builder.ConnectionString);
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)";
+            command.ExecuteNonQuery();
+        }
+
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open on a slow machine: the temp folder is cleaned by the OS.
+        }
+    }
+
+    private sealed class CapturingLoggerProvider(ConcurrentQueue<string> logs) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, logs);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(string category, ConcurrentQueue<string> logs) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(" ", pairs.Select(p => $"{p.Key}={p.Value}")) : "";
+                logs.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {values} {exception}");
+            }
+        }
+    }
+}
