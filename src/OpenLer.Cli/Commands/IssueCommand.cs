@@ -61,28 +61,12 @@ internal static class IssueCommand
             return 2;
         }
 
-        if (!file.Exists)
+        if (!ReadInputs(file, keyFile, stderr, out var unsigned, out var key))
         {
-            stderr.WriteLine($"File not found: {file.FullName}");
             return 2;
         }
 
-        var credential = StrictJson.ParseObject(File.ReadAllBytes(file.FullName));
-        if (!credential.IsSuccess)
-        {
-            stderr.WriteLine($"{file.Name}: {credential.Error}");
-            return 2;
-        }
-
-        var key = KeyFile.Read(keyFile.FullName);
-        if (!key.IsSuccess)
-        {
-            stderr.WriteLine(key.Error.ToString());
-            return 2;
-        }
-
-        using var signingKey = key.Value;
-        var unsigned = credential.Value;
+        using var signingKey = key;
         var issuer = CredentialFields.IssuerId(unsigned);
         switch (unsigned["issuer"])
         {
@@ -201,5 +185,36 @@ internal static class IssueCommand
     {
         stderr.WriteLine(message);
         return 2;
+    }
+
+    /// <summary>Reads the JSON input and the signing key; false (after a message on standard error) when either is unusable.</summary>
+    internal static bool ReadInputs(FileInfo file, FileInfo keyFile, TextWriter stderr,
+        [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out JsonObject? json, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out KeyFile? key)
+    {
+        json = null;
+        key = null;
+        if (!file.Exists)
+        {
+            stderr.WriteLine($"File not found: {file.FullName}");
+            return false;
+        }
+
+        var parsed = StrictJson.ParseObject(File.ReadAllBytes(file.FullName));
+        if (!parsed.IsSuccess)
+        {
+            stderr.WriteLine($"{file.Name}: {parsed.Error}");
+            return false;
+        }
+
+        var read = KeyFile.Read(keyFile.FullName);
+        if (!read.IsSuccess)
+        {
+            stderr.WriteLine(read.Error.ToString());
+            return false;
+        }
+
+        json = parsed.Value;
+        key = read.Value;
+        return true;
     }
 }

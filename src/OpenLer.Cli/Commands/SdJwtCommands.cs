@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Security.Cryptography;
-using OpenLer.Credentials.Json;
 using OpenLer.Credentials.SdJwt;
 using OpenLer.Credentials.Verification;
 
@@ -32,28 +31,12 @@ internal static class SdJwtCommands
 
     internal static int Issue(FileInfo file, FileInfo keyFile, FileInfo? output, string? sd, FileInfo? holderKeyFile, TextWriter stdout, TextWriter stderr)
     {
-        if (!file.Exists)
+        if (!IssueCommand.ReadInputs(file, keyFile, stderr, out var body, out var key))
         {
-            stderr.WriteLine($"File not found: {file.FullName}");
             return 2;
         }
 
-        var claims = StrictJson.ParseObject(File.ReadAllBytes(file.FullName));
-        if (!claims.IsSuccess)
-        {
-            stderr.WriteLine($"{file.Name}: {claims.Error}");
-            return 2;
-        }
-
-        var key = KeyFile.Read(keyFile.FullName);
-        if (!key.IsSuccess)
-        {
-            stderr.WriteLine(key.Error.ToString());
-            return 2;
-        }
-
-        using var signingKey = key.Value;
-        var body = claims.Value;
+        using var signingKey = key;
         var iss = CredentialFields.Text(body, "iss");
         if (iss is null)
         {
