@@ -11,8 +11,7 @@ namespace OpenLer.Cli.Conformance;
 /// The SD-JWT (RFC 9901) and SD-JWT VC draft examples, from ../shared/vectors/sd-jwt/*/examples.json: every disclosure's
 /// digest and decoding; every Issuer-signed JWT's signature; every SD-JWT / SD-JWT+KB verifies with the example issuer key
 /// (Appendix A.5), presents the expected number of disclosures and, where the draft shows it, yields exactly the
-/// "Processed SD-JWT Payload". The sd-jwt-python folder holds YAML input specifications without expected SD-JWTs; those
-/// are listed as skipped.
+/// "Processed SD-JWT Payload". The sd-jwt-python YAML specifications run through <see cref="SdJwtPythonSpecs"/>.
 /// </summary>
 internal sealed class SdJwtSuite : IConformanceSuite
 {
@@ -63,9 +62,12 @@ internal sealed class SdJwtSuite : IConformanceSuite
         {
             foreach (var spec in Directory.EnumerateFiles(python, "specification.yml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             {
-                var id = "sd-jwt-python/" + Path.GetRelativePath(python, Path.GetDirectoryName(spec)!).Replace('\\', '/');
-                yield return new ConformanceCase(id, () => ConformanceOutcome.Skip(
-                    "YAML input specification (the library generates SD-JWTs at test time; no expected SD-JWT is stored): not run"));
+                var folder = Path.GetDirectoryName(spec)!;
+                var id = "sd-jwt-python/" + Path.GetRelativePath(python, folder).Replace('\\', '/');
+                var settings = Path.Combine(Path.GetDirectoryName(folder)!, "settings.yml");
+                yield return new ConformanceCase(id, () => File.Exists(settings)
+                    ? SdJwtPythonSpecs.Run(spec, settings)
+                    : ConformanceOutcome.Fail("settings.yml not found beside the specification folder"));
             }
         }
     }
