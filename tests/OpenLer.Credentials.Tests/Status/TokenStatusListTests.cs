@@ -111,4 +111,38 @@ public sealed class TokenStatusListTests : IDisposable
         _fetcher.Documents[Uri] = "not-a-token";
         Assert.Equal(CheckStatus.CouldNotCheck, (await Check(Credential(0))).Status);
     }
+
+    [Theory]
+    [InlineData(StatusPurpose.Revocation, ErrorCodes.CredentialRevoked)]
+    [InlineData(StatusPurpose.Suspension, ErrorCodes.CredentialSuspended)]
+    public async Task OurTokenStatusList_RevokeOrSuspend_IsSeenByTheVerifier(string purpose, string code)
+    {
+        var state = new StatusListState(Uri, purpose, RandomNumberGenerator.Create());
+        Assert.True(state.TryAllocate(out var index));
+        Assert.True(state.TryAllocate(out var other));
+        var builder = new TokenStatusListBuilder(_clock);
+        var claims = new JsonObject
+        {
+            ["iss"] = _issuer.PublicKey.ToDidKey(),
+            ["vct"] = "https://openler.example/vct/test",
+            ["status"] = TokenStatusListBuilder.Reference(state, index),
+        };
+        using var random = RandomNumberGenerator.Create();
+        var credential = SdJwtVc.Issue(claims, _issuer, KidOf(_issuer), [], random, Now).Value.Compact;
+
+        _fetcher.Documents[Uri] = builder.BuildSigned(state, _issuer, KidOf(_issuer), TimeSpan.FromDays(1));
+        Assert.Equal(CheckStatus.Passed, (await Check(credential)).Status);
+
+        state.SetStatus(index, true);
+        state.SetStatus(other, true);
+        _fetcher.Documents[Uri] = builder.BuildSigned(state, _issuer, KidOf(_issuer), TimeSpan.FromDays(1));
+        Assert.Equal(code, (await Check(credential)).Code);
+
+        if (purpose == StatusPurpose.Suspension)
+        {
+            state.SetStatus(index, false);
+            _fetcher.Documents[Uri] = builder.BuildSigned(state, _issuer, KidOf(_issuer), TimeSpan.FromDays(1));
+            Assert.Equal(CheckStatus.Passed, (await Check(credential)).Status);
+        }
+    }
 }
