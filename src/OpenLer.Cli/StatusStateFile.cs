@@ -13,11 +13,18 @@ namespace OpenLer.Cli;
 /// </summary>
 internal static class StatusStateFile
 {
-    public static JsonObject ToJson(string issuer, StatusListState state)
+    /// <summary>The "format" of a list published as an IETF Status List Token (for SD-JWT VCs).</summary>
+    public const string TokenFormat = "token-status-list";
+
+    /// <summary>The "format" of a list published as a W3C BitstringStatusListCredential (for JSON-LD and VC-JWT credentials).</summary>
+    public const string BitstringFormat = "bitstring-status-list";
+
+    public static JsonObject ToJson(string issuer, StatusListState state, bool token)
     {
         var snapshot = state.Snapshot();
         return new JsonObject
         {
+            ["format"] = token ? TokenFormat : BitstringFormat,
             ["issuer"] = issuer,
             ["url"] = state.ListCredentialId,
             ["purpose"] = state.Purpose,
@@ -27,10 +34,10 @@ internal static class StatusStateFile
         };
     }
 
-    public static void Save(string path, string issuer, StatusListState state) =>
-        File.WriteAllText(path, StrictJson.Serialize(ToJson(issuer, state), indented: true) + "\n");
+    public static void Save(string path, string issuer, StatusListState state, bool token) =>
+        File.WriteAllText(path, StrictJson.Serialize(ToJson(issuer, state, token), indented: true) + "\n");
 
-    public static Outcome<(string Issuer, StatusListState State)> Load(string path, RandomNumberGenerator random)
+    public static Outcome<(string Issuer, StatusListState State, bool Token)> Load(string path, RandomNumberGenerator random)
     {
         if (!File.Exists(path))
         {
@@ -47,15 +54,17 @@ internal static class StatusStateFile
         var issuer = CredentialFields.Text(obj, "issuer");
         var url = CredentialFields.Text(obj, "url");
         var purpose = CredentialFields.Text(obj, "purpose");
+        var format = CredentialFields.Text(obj, "format") ?? BitstringFormat;
         var bits = BitstringStatusList.Decode(CredentialFields.Text(obj, "bits"));
         var allocated = BitstringStatusList.Decode(CredentialFields.Text(obj, "allocated"));
         if (issuer is null || url is null || !StatusPurpose.IsSupported(purpose) || !bits.IsSuccess || !allocated.IsSuccess ||
             obj["version"] is not JsonValue v || !v.TryGetValue<long>(out var version) ||
-            bits.Value.Length * 8 < BitstringStatusList.MinimumLength || bits.Value.Length != allocated.Value.Length)
+            bits.Value.Length * 8 < BitstringStatusList.MinimumLength || bits.Value.Length != allocated.Value.Length ||
+            format is not (TokenFormat or BitstringFormat))
         {
             return Outcome.Error(ErrorCodes.MalformedValue, $"{path} is not a status list state file.");
         }
 
-        return (issuer, StatusListState.Restore(url, purpose!, random, new StatusListSnapshot(bits.Value, allocated.Value, version)));
+        return (issuer, StatusListState.Restore(url, purpose!, random, new StatusListSnapshot(bits.Value, allocated.Value, version)), format == TokenFormat);
     }
 }

@@ -135,4 +135,33 @@ public sealed class SdJwtCliTests : IDisposable
 
         Assert.Equal(2, (await Run("status", "suspend", "--state", F("state.json"), "--key", F("issuer.json"), "--index", index, "--out", F("list.json"))).Code);
     }
+
+    [Fact]
+    public async Task TokenStatusList_SdJwtVcRevokedAndChecked()
+    {
+        await IssueAsync();
+        var url = "https://cbo.example/statuslists/1";
+        var created = await Run("status", "create", "--token", "--state", F("tstate.json"), "--key", F("issuer.json"), "--url", url, "--out", F("tlist.jwt"));
+        Assert.True(created.Code == 0, created.Err);
+        var issued = await Run("issue", F("claims.json"), "--suite", "sd-jwt-vc", "--key", F("issuer.json"), "--sd", "given_name", "--status", F("tstate.json"), "--out", F("s.sdjwt"));
+        Assert.True(issued.Code == 0, issued.Err);
+        var list = url + "=" + F("tlist.jwt");
+        Assert.Equal(0, (await Run("verify", F("s.sdjwt"), "--url", list)).Code);
+        Assert.Equal(1, (await Run("verify", F("s.sdjwt"))).Code); // status could not be checked
+
+        // The index is in the issuer-signed (always visible) status claim.
+        var payload = (await File.ReadAllTextAsync(F("s.sdjwt"), TestContext.Current.CancellationToken)).Split('.')[1];
+        var json = JsonNode.Parse(Convert.FromBase64String(payload.Replace('-', '+').Replace('_', '/').PadRight((payload.Length + 3) / 4 * 4, '=')))!;
+        var index = ((int)json["status"]!["status_list"]!["idx"]!).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(0, (await Run("status", "revoke", "--state", F("tstate.json"), "--key", F("issuer.json"), "--index", index, "--out", F("tlist.jwt"))).Code);
+        var revoked = await Run("verify", F("s.sdjwt"), "--url", list);
+        Assert.Equal(1, revoked.Code);
+        Assert.Contains("CREDENTIAL_REVOKED_ERROR", revoked.Out, StringComparison.Ordinal);
+
+        // A token list cannot serve a JSON-LD credential, nor a W3C list an SD-JWT VC.
+        await File.WriteAllTextAsync(F("u.json"), """
+            {"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential"],"credentialSubject":{"id":"did:example:amina"}}
+            """, TestContext.Current.CancellationToken);
+        Assert.Equal(2, (await Run("issue", F("u.json"), "--key", F("issuer.json"), "--suite", "eddsa-jcs-2022", "--status", F("tstate.json"))).Code);
+    }
 }

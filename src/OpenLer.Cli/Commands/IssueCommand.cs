@@ -31,7 +31,7 @@ internal static class IssueCommand
         };
         var sd = new Option<string?>("--sd") { Description = "sd-jwt-vc: selectively disclosable claims, comma-separated paths (a.b, list.0, list.*)" };
         var holder = new Option<FileInfo?>("--holder-key") { Description = "sd-jwt-vc: the holder's key file; its public key goes in cnf for key binding" };
-        var status = new Option<FileInfo?>("--status") { Description = "JSON-LD suites: allocate a credentialStatus entry from this status list state file (openler status create)" };
+        var status = new Option<FileInfo?>("--status") { Description = "Allocate a status entry from this status list state file (openler status create; --token lists for sd-jwt-vc)" };
         var command = new Command("issue", "Sign a credential") { file, key, suite, output, bake, sd, holder, status };
         command.SetAction(parse => Run(
             parse.GetValue(file)!, parse.GetValue(key)!, parse.GetValue(suite)!, parse.GetValue(output),
@@ -45,9 +45,9 @@ internal static class IssueCommand
     {
         if (suite == "sd-jwt-vc")
         {
-            return bake is not null || statusState is not null
-                ? Usage(stderr, "--bake and --status do not apply to --suite sd-jwt-vc.")
-                : SdJwtCommands.Issue(file, keyFile, output, sd, holderKey, stdout, stderr);
+            return bake is not null
+                ? Usage(stderr, "--bake does not apply to --suite sd-jwt-vc.")
+                : SdJwtCommands.Issue(file, keyFile, output, sd, holderKey, stdout, stderr, statusState);
         }
 
         if (sd is not null || holderKey is not null)

@@ -29,7 +29,8 @@ internal static class SdJwtCommands
     internal static string[] SplitList(string? list) =>
         list is null ? [] : list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    internal static int Issue(FileInfo file, FileInfo keyFile, FileInfo? output, string? sd, FileInfo? holderKeyFile, TextWriter stdout, TextWriter stderr)
+    internal static int Issue(FileInfo file, FileInfo keyFile, FileInfo? output, string? sd, FileInfo? holderKeyFile, TextWriter stdout, TextWriter stderr,
+        FileInfo? statusState = null)
     {
         if (!IssueCommand.ReadInputs(file, keyFile, stderr, out var body, out var key))
         {
@@ -63,6 +64,17 @@ internal static class SdJwtCommands
 
         using (holder)
         {
+            if (statusState is not null)
+            {
+                var reference = StatusCommand.AllocateEntry(statusState, signingKey.Controller, stderr, sdJwt: true);
+                if (reference is null)
+                {
+                    return 2;
+                }
+
+                body["status"] = reference;
+            }
+
             using var random = RandomNumberGenerator.Create();
             var issued = SdJwtVc.Issue(body, signingKey.Key, signingKey.VerificationMethod, SplitList(sd), random, TimeProvider.System.GetUtcNow(), holder?.Key.PublicKey);
             if (!issued.IsSuccess)

@@ -41,9 +41,10 @@ internal static class StatusCommand
         var url = new Option<string>("--url") { Description = "The URL where the list credential will be published", Required = true };
         var purpose = new Option<string>("--purpose") { Description = "revocation or suspension", DefaultValueFactory = _ => StatusPurpose.Revocation };
         purpose.AcceptOnlyFromAmong(StatusPurpose.Revocation, StatusPurpose.Suspension);
-        var command = new Command("create", "Create an empty status list (131,072 entries)") { state, key, output, url, purpose };
+        var token = new Option<bool>("--token") { Description = "Publish as an IETF Status List Token (statuslist+jwt) for SD-JWT VCs instead of a W3C BitstringStatusListCredential" };
+        var command = new Command("create", "Create an empty status list (131,072 entries)") { state, key, output, url, purpose, token };
         command.SetAction(parse => RunCreate(parse.GetValue(state)!, parse.GetValue(key)!, parse.GetValue(output)!, parse.GetValue(url)!,
-            parse.GetValue(purpose)!, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+            parse.GetValue(purpose)!, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(token)));
         return command;
     }
 
@@ -70,7 +71,8 @@ internal static class StatusCommand
         return command;
     }
 
-    internal static int RunCreate(FileInfo stateFile, FileInfo keyFile, FileInfo output, string url, string purpose, TextWriter stdout, TextWriter stderr)
+    internal static int RunCreate(FileInfo stateFile, FileInfo keyFile, FileInfo output, string url, string purpose, TextWriter stdout, TextWriter stderr,
+        bool token = false)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out _))
         {
@@ -94,8 +96,8 @@ internal static class StatusCommand
         using var signingKey = key.Value;
         using var random = RandomNumberGenerator.Create();
         var state = new StatusListState(url, purpose, random);
-        StatusStateFile.Save(stateFile.FullName, signingKey.Controller, state);
-        return Publish(state, signingKey, output, stdout, stderr);
+        StatusStateFile.Save(stateFile.FullName, signingKey.Controller, state, token);
+        return Publish(state, signingKey, output, token, stdout, stderr);
     }
 
     internal static int RunChange(FileInfo stateFile, FileInfo keyFile, FileInfo output, int index, string purpose, bool value, TextWriter stdout, TextWriter stderr)
@@ -108,7 +110,7 @@ internal static class StatusCommand
             return 2;
         }
 
-        var (issuer, state) = loaded.Value;
+        var (issuer, state, token) = loaded.Value;
         if (state.Purpose != purpose)
         {
             stderr.WriteLine($"This is a {state.Purpose} list; use a {purpose} list.");
@@ -145,12 +147,15 @@ internal static class StatusCommand
             return 2;
         }
 
-        StatusStateFile.Save(stateFile.FullName, issuer, state);
-        return Publish(state, signingKey, output, stdout, stderr);
+        StatusStateFile.Save(stateFile.FullName, issuer, state, token);
+        return Publish(state, signingKey, output, token, stdout, stderr);
     }
 
-    /// <summary>Allocates an index in the state file for a credential of <paramref name="issuer"/> and returns its entry.</summary>
-    internal static JsonObject? AllocateEntry(FileInfo stateFile, string issuer, TextWriter stderr)
+    /// <summary>
+    /// Allocates an index in the state file for a credential of <paramref name="issuer"/> and returns its status entry: a
+    /// BitstringStatusListEntry, or for an SD-JWT VC (<paramref name="sdJwt"/>) the <c>status.status_list</c> reference.
+    /// </summary>
+    internal static JsonObject? AllocateEntry(FileInfo stateFile, string issuer, TextWriter stderr, bool sdJwt = false)
     {
         using var random = RandomNumberGenerator.Create();
         var loaded = StatusStateFile.Load(stateFile.FullName, random);
@@ -160,7 +165,15 @@ internal static class StatusCommand
             return null;
         }
 
-        var (listIssuer, state) = loaded.Value;
+        var (listIssuer, state, token) = loaded.Value;
+        if (token != sdJwt)
+        {
+            stderr.WriteLine(sdJwt
+                ? "SD-JWT VCs need a Token Status List: openler status create --token."
+                : "This is a Token Status List (for SD-JWT VCs); JSON-LD and VC-JWT credentials need a Bitstring Status List.");
+            return null;
+        }
+
         if (listIssuer != issuer)
         {
             stderr.WriteLine($"The status list belongs to {listIssuer}, not to the issuer {issuer}.");
@@ -173,12 +186,20 @@ internal static class StatusCommand
             return null;
         }
 
-        StatusStateFile.Save(stateFile.FullName, listIssuer, state);
-        return state.CreateEntry(index);
+        StatusStateFile.Save(stateFile.FullName, listIssuer, state, token);
+        return token ? TokenStatusListBuilder.Reference(state, index) : state.CreateEntry(index);
     }
 
-    private static int Publish(StatusListState state, KeyFile key, FileInfo output, TextWriter stdout, TextWriter stderr)
+    private static int Publish(StatusListState state, KeyFile key, FileInfo output, bool token, TextWriter stdout, TextWriter stderr)
     {
+        if (token)
+        {
+            File.WriteAllText(output.FullName, new TokenStatusListBuilder().BuildSigned(state, key.Key, key.VerificationMethod) + "\n");
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{state.Purpose} token status list {state.ListCredentialId}: {state.AllocatedCount} allocated, version {state.Version}, signed to {output.Name}"));
+            return 0;
+        }
+
         var signed = new StatusListCredentialBuilder(new DataIntegritySigner(Cryptosuites.Default, TimeProvider.System), TimeProvider.System)
             .BuildSigned(state, key.Controller, key.Key, key.VerificationMethod);
         if (!signed.IsSuccess)
