@@ -101,4 +101,32 @@ public class SdJwtAndStatusInteropTests
         var foreign = await JsLine("status-check", temp.File("c.json"), "--url", url + "=" + temp.File("foreign.json"));
         Assert.False((bool)foreign["verified"]!);
     }
+
+    [Fact]
+    public async Task OpenLerTokenStatusList_CheckedBySdJwtJs_BeforeAndAfterRevocation()
+    {
+        JsReference.SkipUnlessAvailable();
+        using var temp = new TempFolder();
+        const string uri = "https://cbo.example/statuslists/7";
+        await File.WriteAllTextAsync(temp.File("claims.json"), """{"vct":"https://openler.example/vct/test","given_name":"Amina"}""", TestContext.Current.CancellationToken);
+        Assert.Equal(0, (await Cli.RunAsync("key", "generate", "--out", temp.File("issuer.json"))).ExitCode);
+        Assert.Equal(0, (await Cli.RunAsync("status", "create", "--token", "--state", temp.File("state.json"), "--key", temp.File("issuer.json"), "--url", uri, "--out", temp.File("list.jwt"))).ExitCode);
+        var issued = await Cli.RunAsync("issue", temp.File("claims.json"), "--suite", "sd-jwt-vc", "--key", temp.File("issuer.json"), "--sd", "given_name",
+            "--status", temp.File("state.json"), "--out", temp.File("vc.sdjwt"));
+        Assert.True(issued.ExitCode == 0, issued.Error);
+
+        var before = await JsLine("sdjwt-verify", temp.File("vc.sdjwt"), "--status-list", uri + "=" + temp.File("list.jwt"));
+        Assert.True((bool)before["verified"]!, before.ToJsonString());
+
+        var state = JsonNode.Parse(await File.ReadAllTextAsync(temp.File("state.json"), TestContext.Current.CancellationToken))!;
+        var payload = (await File.ReadAllTextAsync(temp.File("vc.sdjwt"), TestContext.Current.CancellationToken)).Split('.')[1];
+        var claims = JsonNode.Parse(OpenLer.Credentials.Encodings.Base64Url.Decode(payload).Value)!;
+        var index = ((int)claims["status"]!["status_list"]!["idx"]!).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal("token-status-list", (string?)state["format"]);
+        Assert.Equal(0, (await Cli.RunAsync("status", "revoke", "--state", temp.File("state.json"), "--key", temp.File("issuer.json"), "--index", index, "--out", temp.File("list.jwt"))).ExitCode);
+
+        var after = await JsLine("sdjwt-verify", temp.File("vc.sdjwt"), "--status-list", uri + "=" + temp.File("list.jwt"));
+        Assert.False((bool)after["verified"]!);
+        Assert.Contains("Status is not valid", after.ToJsonString(), StringComparison.Ordinal);
+    }
 }

@@ -2,7 +2,7 @@
 //   node interop.mjs verify [--did-web DID=FILE]... FILE...   one JSON line per file: {file, verified, engine, errors}
 //   node interop.mjs sign SUITE OUTFILE [--credential FILE]    signs a sample (or the given unsigned) Open Badges 3.0
 //                                                              credential with a fresh did:key as issuer
-//   node interop.mjs sdjwt-verify FILE [--nonce N]                verifies an SD-JWT VC (+KB) with @sd-jwt/sd-jwt-vc; the issuer
+//   node interop.mjs sdjwt-verify FILE [--nonce N] [--status-list URI=FILE]  verifies an SD-JWT VC (+KB) with @sd-jwt/sd-jwt-vc; the issuer
 //                                                              key comes from the kid (did:key), the holder key from cnf.jwk
 //   node interop.mjs sdjwt-issue OUTFILE NONCE AUD               @sd-jwt/sd-jwt-vc issues an SD-JWT VC (fresh P-256 did:key issuer
 //                                                              and holder) and presents given_name + address.region with a KB-JWT
@@ -185,7 +185,7 @@ async function jwkOfKid(kid) {
   return vm.publicKeyMultibase.startsWith('z6Mk') ? Ed25519Multikey.toJwk({keyPair}) : EcdsaMultikey.toJwk({keyPair});
 }
 
-async function sdJwtVerify(file, nonce) {
+async function sdJwtVerify(file, nonce, statusLists = new Map()) {
   const text = readFileSync(file, 'utf8').trim();
   const header = JSON.parse(Buffer.from(text.split('.')[0], 'base64url').toString('utf8'));
   const payload = JSON.parse(Buffer.from(text.split('~')[0].split('.')[1], 'base64url').toString('utf8'));
@@ -195,6 +195,11 @@ async function sdJwtVerify(file, nonce) {
     hasher: digest,
     verifier: (data, sig) => jwsVerify(issuerJwk, data, sig),
     kbVerifier: (data, sig, p) => jwsVerify(p.cnf.jwk, data, sig),
+    statusListFetcher: async (uri) => {
+      if (!statusLists.has(uri)) throw new Error(`status list not mapped: ${uri}`);
+      return statusLists.get(uri);
+    },
+    statusVerifier: (data, sig) => jwsVerify(issuerJwk, data, sig),
   });
   const result = await sdjwt.verify(text, nonce ? {keyBindingNonce: nonce} : {});
   return {verified: true, engine: '@sd-jwt/sd-jwt-vc', typ: result.header?.typ, claims: result.payload, kb: result.kb?.payload ?? null, errors: []};
@@ -238,8 +243,12 @@ async function bitstringStatusCheck(file) {
 const [command, ...args] = process.argv.slice(2);
 if (command === 'sdjwt-verify') {
   const at = args.indexOf('--nonce');
+  const statusLists = new Map();
+  for (let i = 1; i < args.length; i++) {
+    if (args[i] === '--status-list') { const [uri, path] = args[++i].split(/=(.*)/s); statusLists.set(uri, readFileSync(path, 'utf8').trim()); }
+  }
   let line;
-  try { line = {file: args[0], ...(await sdJwtVerify(args[0], at >= 0 ? args[at + 1] : null))}; }
+  try { line = {file: args[0], ...(await sdJwtVerify(args[0], at >= 0 ? args[at + 1] : null, statusLists))}; }
   catch (e) { line = {file: args[0], verified: false, engine: 'error', errors: [e.message]}; }
   console.log(JSON.stringify(line));
   process.exitCode = line.verified ? 0 : 1;
