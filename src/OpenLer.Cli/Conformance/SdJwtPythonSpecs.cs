@@ -60,8 +60,9 @@ internal static partial class SdJwtPythonSpecs
             return ConformanceOutcome.Fail("issuance refused: " + issued.Error);
         }
 
-        // The holder: all disclosures with their paths, then the library's selection rules.
-        var full = SdJwtVerifier.Verify(issued.Value.Compact, issuerKey.PublicKey, null, DateTimeOffset.UnixEpoch);
+        // The holder: all disclosures with their paths, then the library's selection rules. The clock: settings.yml's iat.
+        var now = DateTimeOffset.FromUnixTimeSeconds(long.TryParse(Scalar(settings, "iat"), CultureInfo.InvariantCulture, out var iat) ? iat : 1_683_000_000);
+        var full = SdJwtVerifier.Verify(issued.Value.Compact, issuerKey.PublicKey, null, now);
         if (!full.Verified)
         {
             return ConformanceOutcome.Fail("the issued SD-JWT does not verify: " + full.FirstProblem);
@@ -72,7 +73,6 @@ internal static partial class SdJwtPythonSpecs
         Select(ToJson(disclose, "", []), string.Empty, full.Processed!.Disclosed, chosen);
         var kept = issued.Value.Disclosures.Where(d => chosen.Contains(d.Encoded)).Select(d => d.Encoded).ToArray();
         var presentation = new SdJwtCompact(issued.Value.IssuerJwt, kept, null).WithoutKeyBinding;
-        var now = DateTimeOffset.FromUnixTimeSeconds(1_683_000_000);
         if (keyBinding)
         {
             presentation += KeyBinding.Create(presentation, SdHashAlgorithm.Sha256, holderKey, nonce, audience, now);

@@ -20,7 +20,7 @@ public sealed record SdJwtVerification(IReadOnlyList<CheckResult> Checks, Proces
 }
 
 /// <summary>
-/// Verifies a plain SD-JWT (RFC 9901 §7.1–7.3) against a known issuer key. SD-JWT VCs go through
+/// Verifies a plain SD-JWT (RFC 9901 §7.1–7.3) against a known issuer key, including its nbf/exp validity. SD-JWT VCs go through
 /// <see cref="CredentialVerifier"/>, which also resolves the issuer's key from its DID and applies the SD-JWT VC rules.
 /// </summary>
 public static class SdJwtVerifier
@@ -38,9 +38,18 @@ public static class SdJwtVerifier
         }
 
         var (parts, jws, payload) = read.Value;
+        var nbf = JoseCredentialVerifier.NumericDate(payload, "nbf");
+        var exp = JoseCredentialVerifier.NumericDate(payload, "exp");
+        if (!nbf.IsSuccess || !exp.IsSuccess)
+        {
+            return new SdJwtVerification([CheckResult.FromError(CheckNames.Format, nbf.Error ?? exp.Error!)], null, payload, jws);
+        }
+
+        var skew = clockSkew ?? TimeSpan.FromMinutes(5);
         var checks = new List<CheckResult> { CheckResult.Pass(CheckNames.Format, "SD-JWT.") };
         checks.Add(CheckSignature(jws, issuerKey));
-        return Finish(checks, parts, jws, payload, keyBinding, now, clockSkew ?? TimeSpan.FromMinutes(5), []);
+        checks.Add(ValidityPeriod.Check(new JsonObject(), now, skew, nbf.Value, exp.Value));
+        return Finish(checks, parts, jws, payload, keyBinding, now, skew, []);
     }
 
     /// <summary>Splits the compact form and parses the Issuer-signed JWT (nothing verified yet).</summary>

@@ -228,6 +228,7 @@ public sealed class TokenStatusListChecker : ICredentialStatusChecker
 /// <summary>
 /// The status checker a verifier normally uses: W3C Bitstring Status List for <c>credentialStatus</c> entries and the IETF
 /// Token Status List for an SD-JWT VC's <c>status</c> claim, both through one <see cref="IStatusListFetcher"/>.
+/// (A top-level <c>status</c> in a JSON-LD credential is not a status mechanism and is not checked.)
 /// Every entry present must pass.
 /// </summary>
 public sealed class CombinedStatusChecker(IStatusListFetcher fetcher, CredentialVerifierOptions? verifierOptions = null, BitstringStatusCheckerOptions? cacheOptions = null)
@@ -246,7 +247,8 @@ public sealed class CombinedStatusChecker(IStatusListFetcher fetcher, Credential
             results.Add(await _bitstring.CheckAsync(credential, format, cancellationToken).ConfigureAwait(false));
         }
 
-        if (credential["status"] is not null)
+        // The "status" claim is a status mechanism only in SD-JWT VCs (in JSON-LD it is not a VC term).
+        if (credential["status"] is not null && format == CredentialFormats.SdJwtVc)
         {
             results.Add(await _token.CheckAsync(credential, format, cancellationToken).ConfigureAwait(false));
         }

@@ -414,4 +414,18 @@ public sealed class SdJwtTests : IDisposable
     [Fact]
     public void Presenter_RefusesUnknownClaims() =>
         Assert.False(SdJwtPresenter.Present(Issue().Compact, ["middle_name"], _holder, Nonce, Audience, Now).IsSuccess);
+
+    [Fact]
+    public void PlainVerifier_ChecksSignatureValidityAndDisclosures()
+    {
+        var issued = Issue();
+        var ok = SdJwtVerifier.Verify(issued.Compact, _issuer.PublicKey, null, Now);
+        Assert.True(ok.Verified, ok.ToString());
+        Assert.Equal(7, ok.Processed!.Disclosed.Count);
+        var expired = SdJwtVerifier.Verify(issued.Compact, _issuer.PublicKey, null, Now.AddYears(2));
+        Assert.False(expired.Verified);
+        Assert.Equal(ErrorCodes.CredentialExpired, expired.FirstProblem!.Code);
+        using var other = KeyPair.Generate(KeyType.Ed25519);
+        Assert.Equal(ErrorCodes.ProofVerification, SdJwtVerifier.Verify(issued.Compact, other.PublicKey, null, Now).FirstProblem!.Code);
+    }
 }
