@@ -11,6 +11,8 @@ public static class OpenLerCli
         KeyCommand.Create(),
         IssueCommand.Create(),
         VerifyCommand.Create(),
+        SdJwtCommands.CreatePresent(),
+        StatusCommand.Create(),
         ConformanceCommand.Create(),
         TaxonomyCommand.Create(),
     };

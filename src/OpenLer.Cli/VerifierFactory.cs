@@ -4,6 +4,7 @@ using OpenLer.Credentials.Dids;
 using System.Security.Cryptography;
 using OpenLer.Credentials.Json;
 using OpenLer.Credentials.JsonLd;
+using OpenLer.Credentials.SdJwt;
 using OpenLer.Credentials.Status;
 using OpenLer.Credentials.Verification;
 
@@ -28,6 +29,9 @@ internal sealed record VerifierSettings
 
     /// <summary>The proof suites (and through them the JSON-LD contexts) accepted; null: the product defaults.</summary>
     public CryptosuiteRegistry? Cryptosuites { get; init; }
+
+    /// <summary>SD-JWT key binding the verifier requires (--nonce, --aud), or null.</summary>
+    public KeyBindingRequirement? KeyBinding { get; init; }
 
     /// <summary>JSON-LD contexts the operator adds by URL (--context URL=FILE), e.g. the CLR 2.0 context.</summary>
     public IReadOnlyDictionary<string, byte[]> Contexts { get; init; } = new Dictionary<string, byte[]>();
@@ -66,11 +70,12 @@ internal static class VerifierFactory
             SchemaValidator = settings.SchemasFolder is null ? null : JsonSchemaCredentialValidator.FromFolder(settings.SchemasFolder),
             TimeProvider = settings.TimeProvider,
             Cryptosuites = settings.Cryptosuites ?? OpenLer.Credentials.DataIntegrity.Cryptosuites.Default,
+            KeyBinding = settings.KeyBinding,
         };
 
-        // Bitstring Status List: list credentials come through the same door (--url files, or the network if allowed) and
-        // are verified with the same resolvers, suites and clock.
-        return new CredentialVerifier(options with { StatusChecker = new BitstringStatusChecker(new HttpsStatusListFetcher(fetcher), options) });
+        // Bitstring Status List and IETF Token Status List: lists come through the same door (--url files, or the network if
+        // allowed) and are verified with the same resolvers, suites and clock.
+        return new CredentialVerifier(options with { StatusChecker = new CombinedStatusChecker(new HttpsStatusListFetcher(fetcher), options) });
     }
 
     /// <summary>did:web documents supplied as files (offline), falling back to the (mapped or network) resolver.</summary>

@@ -16,7 +16,7 @@ namespace OpenLer.Cli.Commands;
 internal static class IssueCommand
 {
     internal static readonly string[] Suites =
-        ["eddsa-rdfc-2022", "ecdsa-rdfc-2019", "ed25519-signature-2020", "eddsa-jcs-2022", "ecdsa-jcs-2019", "vc-jwt"];
+        ["eddsa-rdfc-2022", "ecdsa-rdfc-2019", "ed25519-signature-2020", "eddsa-jcs-2022", "ecdsa-jcs-2019", "vc-jwt", "sd-jwt-vc"];
 
     public static Command Create()
     {
@@ -29,43 +29,44 @@ internal static class IssueCommand
         {
             Description = "Bake the credential into this badge image (PNG or SVG, Open Badges 3.0 §5.3); --out names the baked image",
         };
-        var command = new Command("issue", "Sign a credential") { file, key, suite, output, bake };
+        var sd = new Option<string?>("--sd") { Description = "sd-jwt-vc: selectively disclosable claims, comma-separated paths (a.b, list.0, list.*)" };
+        var holder = new Option<FileInfo?>("--holder-key") { Description = "sd-jwt-vc: the holder's key file; its public key goes in cnf for key binding" };
+        var status = new Option<FileInfo?>("--status") { Description = "Allocate a status entry from this status list state file (openler status create; --token lists for sd-jwt-vc)" };
+        var command = new Command("issue", "Sign a credential") { file, key, suite, output, bake, sd, holder, status };
         command.SetAction(parse => Run(
             parse.GetValue(file)!, parse.GetValue(key)!, parse.GetValue(suite)!, parse.GetValue(output),
-            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(bake)));
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(bake),
+            parse.GetValue(sd), parse.GetValue(holder), parse.GetValue(status)));
         return command;
     }
 
-    internal static int Run(FileInfo file, FileInfo keyFile, string suite, FileInfo? output, TextWriter stdout, TextWriter stderr, FileInfo? bake = null)
+    internal static int Run(FileInfo file, FileInfo keyFile, string suite, FileInfo? output, TextWriter stdout, TextWriter stderr, FileInfo? bake = null,
+        string? sd = null, FileInfo? holderKey = null, FileInfo? statusState = null)
     {
+        if (suite == "sd-jwt-vc")
+        {
+            return bake is not null
+                ? Usage(stderr, "--bake does not apply to --suite sd-jwt-vc.")
+                : SdJwtCommands.Issue(file, keyFile, output, sd, holderKey, stdout, stderr, statusState);
+        }
+
+        if (sd is not null || holderKey is not null)
+        {
+            return Usage(stderr, "--sd and --holder-key apply only to --suite sd-jwt-vc.");
+        }
+
         if (bake is not null && (!bake.Exists || output is null))
         {
             stderr.WriteLine(bake.Exists ? "--bake needs --out for the baked image." : $"Image not found: {bake.FullName}");
             return 2;
         }
 
-        if (!file.Exists)
+        if (!ReadInputs(file, keyFile, stderr, out var unsigned, out var key))
         {
-            stderr.WriteLine($"File not found: {file.FullName}");
             return 2;
         }
 
-        var credential = StrictJson.ParseObject(File.ReadAllBytes(file.FullName));
-        if (!credential.IsSuccess)
-        {
-            stderr.WriteLine($"{file.Name}: {credential.Error}");
-            return 2;
-        }
-
-        var key = KeyFile.Read(keyFile.FullName);
-        if (!key.IsSuccess)
-        {
-            stderr.WriteLine(key.Error.ToString());
-            return 2;
-        }
-
-        using var signingKey = key.Value;
-        var unsigned = credential.Value;
+        using var signingKey = key;
         var issuer = CredentialFields.IssuerId(unsigned);
         switch (unsigned["issuer"])
         {
@@ -92,6 +93,17 @@ internal static class IssueCommand
             var stamp = XsdDateTime.Format(now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond)));
             var v1 = unsigned["@context"] is JsonArray contexts && contexts.Count > 0 && (string?)contexts[0] == "https://www.w3.org/2018/credentials/v1";
             unsigned[v1 ? "issuanceDate" : "validFrom"] = stamp;
+        }
+
+        if (statusState is not null)
+        {
+            var entry = StatusCommand.AllocateEntry(statusState, signingKey.Controller, stderr);
+            if (entry is null)
+            {
+                return 2;
+            }
+
+            unsigned["credentialStatus"] = entry;
         }
 
         string result;
@@ -167,5 +179,42 @@ internal static class IssueCommand
             stderr.WriteLine($"{image.Name}: {ex.Message}");
             return 2;
         }
+    }
+
+    private static int Usage(TextWriter stderr, string message)
+    {
+        stderr.WriteLine(message);
+        return 2;
+    }
+
+    /// <summary>Reads the JSON input and the signing key; false (after a message on standard error) when either is unusable.</summary>
+    internal static bool ReadInputs(FileInfo file, FileInfo keyFile, TextWriter stderr,
+        [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out JsonObject? json, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out KeyFile? key)
+    {
+        json = null;
+        key = null;
+        if (!file.Exists)
+        {
+            stderr.WriteLine($"File not found: {file.FullName}");
+            return false;
+        }
+
+        var parsed = StrictJson.ParseObject(File.ReadAllBytes(file.FullName));
+        if (!parsed.IsSuccess)
+        {
+            stderr.WriteLine($"{file.Name}: {parsed.Error}");
+            return false;
+        }
+
+        var read = KeyFile.Read(keyFile.FullName);
+        if (!read.IsSuccess)
+        {
+            stderr.WriteLine(read.Error.ToString());
+            return false;
+        }
+
+        json = parsed.Value;
+        key = read.Value;
+        return true;
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using OpenLer.Credentials.Dids;
 using OpenLer.Credentials.Json;
+using OpenLer.Credentials.SdJwt;
 using OpenLer.Credentials.Verification;
 
 namespace OpenLer.Cli.Commands;
@@ -31,16 +32,24 @@ internal static class VerifyCommand
             Description = "Accept FILE as the JSON-LD context at URL (e.g. the CLR 2.0 context): URL=FILE (repeatable)",
         };
         var network = new Option<bool>("--allow-network") { Description = "Fetch did:web documents and issuer profiles over HTTPS (public addresses only)" };
-        var command = new Command("verify", "Verify credentials") { files, json, didWeb, urls, schemas, contexts, network };
+        var nonce = new Option<string?>("--nonce") { Description = "SD-JWT: require key binding with this nonce (with --aud)" };
+        var aud = new Option<string?>("--aud") { Description = "SD-JWT: require key binding for this audience (with --nonce)" };
+        var command = new Command("verify", "Verify credentials") { files, json, didWeb, urls, schemas, contexts, network, nonce, aud };
         command.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetValue(files)!, parse.GetValue(json), parse.GetValue(didWeb) ?? [], parse.GetValue(urls) ?? [], parse.GetValue(schemas), parse.GetValue(contexts) ?? [], parse.GetValue(network),
-            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken, parse.GetValue(nonce), parse.GetValue(aud)));
         return command;
     }
 
     internal static async Task<int> RunAsync(FileInfo[] files, bool json, string[] didWebMappings, string[] urlMappings, DirectoryInfo? schemas, string[] contextMappings, bool allowNetwork,
-        TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+        TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken, string? nonce = null, string? aud = null)
     {
+        if ((nonce is null) != (aud is null))
+        {
+            stderr.WriteLine("Key binding needs both --nonce and --aud.");
+            return 2;
+        }
+
         var didWebDocuments = ReadMappings("--did-web", "DID", didWebMappings, stderr);
         var urlDocuments = ReadMappings("--url", "URL", urlMappings, stderr);
         var contextDocuments = ReadMappings("--context", "URL", contextMappings, stderr);
@@ -63,6 +72,7 @@ internal static class VerifyCommand
             Network = fetcher,
             SchemasFolder = schemas?.FullName,
             Contexts = contextDocuments,
+            KeyBinding = nonce is null ? null : new KeyBindingRequirement { Nonce = nonce, Audience = aud },
         });
         if (!created.IsSuccess)
         {
@@ -104,7 +114,7 @@ internal static class VerifyCommand
     }
 
     /// <summary>Reads NAME=FILE options; null (after a message) when one is malformed or names a missing file.</summary>
-    private static Dictionary<string, byte[]>? ReadMappings(string option, string name, string[] mappings, TextWriter stderr)
+    internal static Dictionary<string, byte[]>? ReadMappings(string option, string name, string[] mappings, TextWriter stderr)
     {
         var mapped = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         foreach (var mapping in mappings)

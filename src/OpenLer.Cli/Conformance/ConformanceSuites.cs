@@ -13,6 +13,8 @@ public static class ConformanceSuites
         new JsonLdExpandSuite(),
         new JsonLdToRdfSuite(),
         new CredentialsSuite(),
+        new SdJwtSuite(),
+        new BitstringStatusListSuite(),
     ];
 
     public static IConformanceSuite? Find(string name) =>

@@ -176,7 +176,7 @@ internal sealed class JoseCredentialVerifier(CredentialVerifierOptions options)
         return text is null || (XsdDateTime.TryParse(text, out var date) && Math.Abs((date - claim.Value).TotalSeconds) < 1);
     }
 
-    private static Outcome<DateTimeOffset?> NumericDate(JsonObject payload, string name)
+    internal static Outcome<DateTimeOffset?> NumericDate(JsonObject payload, string name)
     {
         if (payload[name] is null)
         {
@@ -191,7 +191,7 @@ internal sealed class JoseCredentialVerifier(CredentialVerifierOptions options)
         return Outcome.Error(ErrorCodes.MalformedValue, $"The {name} claim is not a NumericDate.");
     }
 
-    private async Task<Outcome<(PublicKey Key, CheckResult Binding)>> ResolveKeyAsync(CompactJws jws, string issuer, CancellationToken cancellationToken)
+    internal async Task<Outcome<(PublicKey Key, CheckResult Binding)>> ResolveKeyAsync(CompactJws jws, string issuer, CancellationToken cancellationToken)
     {
         PublicKey? headerJwk = null;
         if (jws.Header["jwk"] is JsonObject jwk)

@@ -39,6 +39,12 @@ public static class StrictJson
             return Outcome.Error(ErrorCodes.JsonParse, "The document starts with a byte order mark.");
         }
 
+        // System.Text.Json checks string contents only when they are read: invalid UTF-8 in a string would throw later.
+        if (!System.Text.Unicode.Utf8.IsValid(utf8))
+        {
+            return Outcome.Error(ErrorCodes.JsonParse, "The document is not valid UTF-8.");
+        }
+
         var scan = Scan(utf8, limits);
         if (scan is not null)
         {

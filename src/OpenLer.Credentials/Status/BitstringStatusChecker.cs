@@ -36,6 +36,7 @@ public sealed class BitstringStatusChecker : ICredentialStatusChecker
         var listOptions = (verifierOptions ?? new CredentialVerifierOptions()) with
         {
             StatusChecker = null,
+            KeyBinding = null,
             SchemaValidator = null,
             TrustList = null,
             RequireTrustedIssuer = false,

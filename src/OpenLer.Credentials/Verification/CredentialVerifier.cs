@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using OpenLer.Credentials.DataIntegrity;
 using OpenLer.Credentials.Jose;
 using OpenLer.Credentials.Json;
+using OpenLer.Credentials.SdJwt;
 
 namespace OpenLer.Credentials.Verification;
 
@@ -14,12 +15,14 @@ public sealed class CredentialVerifier
     private readonly CredentialVerifierOptions _options;
     private readonly DataIntegrityVerifier _dataIntegrity;
     private readonly JoseCredentialVerifier _jose;
+    private readonly SdJwtVcVerifier _sdJwt;
 
     public CredentialVerifier(CredentialVerifierOptions? options = null)
     {
         _options = options ?? new CredentialVerifierOptions();
         _dataIntegrity = new DataIntegrityVerifier(_options.Cryptosuites, _options.VerificationMethods, _options.TimeProvider);
         _jose = new JoseCredentialVerifier(_options);
+        _sdJwt = new SdJwtVcVerifier(_options, _jose);
     }
 
     public CredentialVerifierOptions Options => _options;
@@ -93,6 +96,19 @@ public sealed class CredentialVerifier
         }
 
         var trimmed = input.Trim();
+        if (SdJwtCompact.LooksLikeSdJwt(trimmed))
+        {
+            var (checks, credential) = await _sdJwt.VerifyAsync(trimmed, cancellationToken).ConfigureAwait(false);
+            return await CompleteAsync(checks, credential, depth, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Key binding is the verifier's policy: a format that cannot carry it does not satisfy it.
+        if (_options.KeyBinding?.Required == true)
+        {
+            return VerificationResult.Failed(CheckNames.HolderBinding, ErrorCodes.KeyBindingRequired,
+                "The verifier requires an SD-JWT presentation with key binding.");
+        }
+
         if (trimmed.StartsWith('{'))
         {
             var parsed = StrictJson.ParseObject(trimmed, _options.Limits);
@@ -116,7 +132,7 @@ public sealed class CredentialVerifier
         }
 
         return VerificationResult.Failed(CheckNames.Format, ErrorCodes.UnrecognizedFormat,
-            "Not a recognized credential: expected a JSON-LD credential, a compact JWT or a baked PNG / SVG badge.");
+            "Not a recognized credential: expected a JSON-LD credential, a compact JWT, an SD-JWT or a baked PNG / SVG badge.");
     }
 
     /// <summary>Verifies a JSON credential: a Data Integrity secured credential, or an EnvelopedVerifiableCredential.</summary>

@@ -31,6 +31,12 @@ public sealed record CredentialVerifierOptions
 
     public ICredentialStatusChecker? StatusChecker { get; init; }
 
+    /// <summary>
+    /// SD-JWT key binding the verifier requires (nonce, audience, freshness), fixed before reading any input; null means a
+    /// presentation without a Key Binding JWT is accepted (a KB-JWT that is present is still checked).
+    /// </summary>
+    public SdJwt.KeyBindingRequirement? KeyBinding { get; init; }
+
     public ICredentialSchemaValidator? SchemaValidator { get; init; }
 
     public IIssuerTrustList? TrustList { get; init; }

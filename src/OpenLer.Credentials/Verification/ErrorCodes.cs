@@ -72,6 +72,22 @@ public static class ErrorCodes
     public const string ClaimMismatch = "CLAIM_MISMATCH_ERROR";
     public const string SignatureInvalid = "PROOF_VERIFICATION_ERROR";
 
+    // SD-JWT (RFC 9901 §7) and SD-JWT VC
+    public const string MalformedSdJwt = "MALFORMED_SD_JWT_ERROR";
+    public const string MalformedDisclosure = "MALFORMED_DISCLOSURE_ERROR";
+    public const string UnsupportedDigestAlgorithm = "UNSUPPORTED_SD_ALG_ERROR";
+    public const string UnreferencedDisclosure = "UNREFERENCED_DISCLOSURE_ERROR";
+    public const string DuplicateDigest = "DUPLICATE_DIGEST_ERROR";
+    public const string ReservedClaimName = "RESERVED_CLAIM_NAME_ERROR";
+    public const string ClaimNameCollision = "CLAIM_NAME_COLLISION_ERROR";
+    public const string NotDisclosableClaim = "NOT_DISCLOSABLE_CLAIM_ERROR";
+    public const string KeyBindingRequired = "KEY_BINDING_REQUIRED_ERROR";
+    public const string KeyBindingInvalid = "KEY_BINDING_INVALID_ERROR";
+    public const string KeyBindingNonce = "KEY_BINDING_NONCE_ERROR";
+    public const string KeyBindingAudience = "KEY_BINDING_AUDIENCE_ERROR";
+    public const string KeyBindingSdHash = "KEY_BINDING_SD_HASH_ERROR";
+    public const string KeyBindingIssuedAt = "KEY_BINDING_IAT_ERROR";
+
     // Validity period (VC 2.0 §4.9)
     public const string CredentialExpired = "CREDENTIAL_EXPIRED_ERROR";
     public const string CredentialNotYetValid = "CREDENTIAL_NOT_YET_VALID_ERROR";

