@@ -48,6 +48,12 @@ public sealed class SdJwtVerifyTests
         var page = await visitor.SubmitAsync(await visitor.GetAsync("/verify"), "main form", new Dictionary<string, string> { ["credential"] = presentation });
         Assert.True(page.QuerySelector("[data-verified=true]") is not null, page.Body!.TextContent);
         var text = page.Body!.TextContent;
+        var facts = page.QuerySelector("dl.facts")!;
+        var shown = facts.QuerySelectorAll("dt").Select(dt => (dt.TextContent.Trim(), dt.NextElementSibling!.TextContent.Trim())).ToList();
+        Assert.Contains(("Authorized to work", "Yes"), shown);
+        Assert.Contains(shown, s => s.Item1 == "Valid until" && s.Item2.Contains(now.UtcDateTime.AddYears(1).Year.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        Assert.Contains(shown, s => s.Item1 == "Evidence" && s.Item2 == WorkAuthorizationCredential.EvidenceStatement);
+        Assert.DoesNotContain(shown, s => s.Item1 is "A-number" or "Document number" or "Category" or "Document type");
         Assert.DoesNotContain(ANumber, text, StringComparison.Ordinal);
         Assert.DoesNotContain(DocumentNumber, text, StringComparison.Ordinal);
         Assert.DoesNotContain("C08", text, StringComparison.Ordinal);

@@ -68,7 +68,9 @@ public static class KeyBinding
 
         var error = Verify(parts, issuerPayload, algorithm, policy, now, clockSkew);
         return error is null
-            ? CheckResult.Pass(CheckNames.HolderBinding, "The presentation is signed by the holder's key (cnf) for this verifier and nonce.")
+            ? CheckResult.Pass(CheckNames.HolderBinding, policy is { Nonce: not null, Audience: not null }
+                ? "The presentation is signed by the holder's key (cnf) for this verifier and nonce."
+                : "The presentation is signed by the holder's key (cnf); this verifier asked for no nonce, so it may have been made for another verifier.")
             : CheckResult.Fail(CheckNames.HolderBinding, error.Code, error.Message);
     }
 

@@ -204,6 +204,15 @@ T = {
 "The staff member could not be added: check the e-mail address and the password rules.": ("The staff member could not be added: check the e-mail address and the password rules.", "No se pudo añadir al miembro del personal: revise el correo electrónico y las reglas de la contraseña.", "تعذّرت إضافة الموظف: تحقق من البريد الإلكتروني ومن قواعد كلمة المرور."),
 "check:open-badges": ("Open Badges rules", "Reglas de Open Badges", "قواعد Open Badges"),
 "check:nested-credentials": ("Credentials inside", "Credenciales incluidas", "الشهادات المتضمَّنة"),
+"Authorized to work": ("Authorized to work", "Autorizado para trabajar", "مصرّح له بالعمل"),
+"Document seen by the organization on": ("Document seen by the organization on", "Documento visto por la organización el", "اطّلعت المنظمة على الوثيقة في"),
+"Document type": ("Document type", "Tipo de documento", "نوع الوثيقة"),
+"Category": ("Category", "Categoría", "الفئة"),
+"A-number": ("A-number", "Número A (A-number)", "الرقم A ‏(A-number)"),
+"Document number": ("Document number", "Número de documento", "رقم الوثيقة"),
+"Document expiry": ("Document expiry", "Vencimiento del documento", "تاريخ انتهاء الوثيقة"),
+"Yes": ("Yes", "Sí", "نعم"),
+"No": ("No", "No", "لا"),
 }
 
 

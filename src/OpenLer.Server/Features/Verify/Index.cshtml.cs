@@ -37,7 +37,7 @@ public sealed class IndexModel(DeploymentVerifier verifier) : PageModel
         Result = await verifier.VerifyAsync(text, HttpContext.RequestAborted);
         if (Result.Credential?.Document is JsonObject document)
         {
-            View = CredentialView.From(document);
+            View = Result.Credential.Format == CredentialFormats.SdJwtVc ? CredentialView.FromSdJwtVc(document) : CredentialView.From(document);
         }
 
         return Page();

@@ -11,11 +11,71 @@ public sealed record DisplayText(string Text, string? Lang)
     public override string ToString() => Text;
 }
 
+/// <summary>
+/// One claim of an SD-JWT VC as the verifier received it: <paramref name="Label"/> is a localization key (a known claim's
+/// English label, else the claim name); <paramref name="Value"/> is text, <paramref name="Date"/> a date to format in
+/// the reader's language, <paramref name="Flag"/> a yes/no.
+/// </summary>
+public sealed record ClaimLine(string Label, string? Value, DateTime? Date = null, bool? Flag = null);
+
 /// <summary>What an Open Badges credential says, read from its JSON for display (every value is shown as text).</summary>
 public sealed record CredentialView(
     string Name, string? Description, string? Criteria, string? IssuerName, string? IssuerId, DateTime? ValidFrom,
     DateTime? ValidUntil, IReadOnlyList<DisplayText> Skills, string? EnglishLevel, string? Evidence)
 {
+    /// <summary>The claims of an SD-JWT VC (only what the holder disclosed); empty for other credentials.</summary>
+    public IReadOnlyList<ClaimLine> Claims { get; init; } = [];
+
+    /// <summary>Labels of the work-authorization profile's claims (keys of the shared resource).</summary>
+    private static readonly Dictionary<string, string> ClaimLabels = new(StringComparer.Ordinal)
+    {
+        ["authorized_to_work"] = "Authorized to work",
+        ["valid_until"] = "Valid until",
+        ["document_seen_at"] = "Document seen by the organization on",
+        ["document_type"] = "Document type",
+        ["category"] = "Category",
+        ["a_number"] = "A-number",
+        ["document_number"] = "Document number",
+        ["document_expiry"] = "Document expiry",
+    };
+
+    /// <summary>Claims of an SD-JWT VC that are about the token, not the holder: never listed.</summary>
+    private static readonly HashSet<string> TokenClaims = new(StringComparer.Ordinal)
+    {
+        "iss", "iat", "nbf", "exp", "cnf", "vct", "vct#integrity", "status", "_sd", "_sd_alg", "sub", "jti",
+    };
+
+    /// <summary>What an SD-JWT VC says: the processed claims (disclosed ones only), each shown as text.</summary>
+    public static CredentialView FromSdJwtVc(JsonObject claims)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        var lines = new List<ClaimLine>();
+        foreach (var (name, value) in claims)
+        {
+            if (TokenClaims.Contains(name) || value is null)
+            {
+                continue;
+            }
+
+            var label = ClaimLabels.GetValueOrDefault(name, name);
+            lines.Add(value switch
+            {
+                JsonValue v when v.TryGetValue<bool>(out var flag) => new ClaimLine(label, null, Flag: flag),
+                JsonValue v when v.TryGetValue<string>(out var text) && Date(text) is { } date && text.Length >= 10 && text[4] == '-' =>
+                    new ClaimLine(label, null, Date: date),
+                JsonValue v when v.TryGetValue<string>(out var text) => new ClaimLine(label, text),
+                JsonObject o when CredentialFields.Text(o, "statement") is { } statement => new ClaimLine(label == "evidence" ? "Evidence" : label, statement),
+                _ => new ClaimLine(label, value.ToJsonString()),
+            });
+        }
+
+        return new CredentialView(CredentialFields.Text(claims, "vct") ?? "?", null, null, null, CredentialFields.Text(claims, "iss"),
+            Seconds(claims["iat"]) ?? Seconds(claims["nbf"]), Seconds(claims["exp"]), [], null, null) { Claims = lines };
+    }
+
+    private static DateTime? Seconds(JsonNode? node) =>
+        node is JsonValue v && v.TryGetValue<long>(out var s) && s is > 0 and < 253402300800 ? DateTimeOffset.FromUnixTimeSeconds(s).UtcDateTime : null;
+
     public static CredentialView From(JsonObject credential)
     {
         ArgumentNullException.ThrowIfNull(credential);
