@@ -117,7 +117,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await SubmitAsync(holder, "main form", run, "09-wallet");
         Assert.Equal(1, await holder.Locator(".cards .card").CountAsync());
         Assert.Equal(language == "ar" ? "rtl" : "ltr", await holder.Locator("html").GetAttributeAsync("dir"));
-        await holder.Locator(".cards .card a").ClickAsync();
+        await ClickAndWaitForNewPageAsync(holder, ".cards .card a");
         await CheckAsync(holder, run, "10-credential");
         await GoAsync(holder, "/sharing", run, "11-sharing", null);
         await SubmitAsync(holder, "form[action*=Create]", run, "12-shared");
@@ -162,8 +162,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         if (language is not null)
         {
             await page.SelectOptionAsync("#language-picker", language);
-            await page.Locator("form.language button").ClickAsync();
-            await page.WaitForLoadStateAsync();
+            await ClickAndWaitForNewPageAsync(page, "form.language button");
         }
 
         await CheckAsync(page, run, step);
@@ -171,9 +170,22 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
 
     private static async Task SubmitAsync(IPage page, string form, string run, string step)
     {
-        await page.Locator(form + " button[type=submit]").ClickAsync();
-        await page.WaitForLoadStateAsync();
+        await ClickAndWaitForNewPageAsync(page, form + " button[type=submit]");
         await CheckAsync(page, run, step);
+    }
+
+    /// <summary>
+    /// Clicks and waits until a new document has replaced the current one and finished loading. Waiting for the load state
+    /// right after a click races with the navigation it starts (the old document is already loaded, or the wait misses the
+    /// new document's load event and hangs), so the current document is marked first and the wait is for an unmarked one.
+    /// </summary>
+    private static async Task ClickAndWaitForNewPageAsync(IPage page, string selector)
+    {
+        var mark = Guid.NewGuid().ToString("N");
+        await page.EvaluateAsync("mark => { window.openlerTestMark = mark; }", mark);
+        await page.Locator(selector).ClickAsync();
+        await page.WaitForFunctionAsync("mark => window.openlerTestMark !== mark && document.readyState === 'complete'", mark,
+            new PageWaitForFunctionOptions { PollingInterval = 100 });
     }
 
     /// <summary>axe: no serious or critical violation; and a screenshot kept as a test artifact.</summary>
