@@ -49,17 +49,9 @@ internal static class SdJwtCommands
             return 2;
         }
 
-        KeyFile? holder = null;
-        if (holderKeyFile is not null)
+        if (!TryReadOptionalKey(holderKeyFile, stderr, out var holder))
         {
-            var read = KeyFile.Read(holderKeyFile.FullName);
-            if (!read.IsSuccess)
-            {
-                stderr.WriteLine(read.Error.ToString());
-                return 2;
-            }
-
-            holder = read.Value;
+            return 2;
         }
 
         using (holder)
@@ -102,17 +94,9 @@ internal static class SdJwtCommands
             return 2;
         }
 
-        KeyFile? holder = null;
-        if (holderKeyFile is not null)
+        if (!TryReadOptionalKey(holderKeyFile, stderr, out var holder))
         {
-            var read = KeyFile.Read(holderKeyFile.FullName);
-            if (!read.IsSuccess)
-            {
-                stderr.WriteLine(read.Error.ToString());
-                return 2;
-            }
-
-            holder = read.Value;
+            return 2;
         }
 
         using (holder)
@@ -126,6 +110,26 @@ internal static class SdJwtCommands
 
             return Write(presentation.Value, output, stdout);
         }
+    }
+
+    /// <summary>Reads the key file when one is given; false (after writing why) when it cannot be read.</summary>
+    private static bool TryReadOptionalKey(FileInfo? keyFile, TextWriter stderr, out KeyFile? key)
+    {
+        key = null;
+        if (keyFile is null)
+        {
+            return true;
+        }
+
+        var read = KeyFile.Read(keyFile.FullName);
+        if (!read.IsSuccess)
+        {
+            stderr.WriteLine(read.Error.ToString());
+            return false;
+        }
+
+        key = read.Value;
+        return true;
     }
 
     private static int Write(string token, FileInfo? output, TextWriter stdout)

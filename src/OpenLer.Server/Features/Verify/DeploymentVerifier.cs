@@ -19,10 +19,16 @@ namespace OpenLer.Server.Features.Verify;
 /// </summary>
 public sealed class DeploymentVerifier(AppDbContext db, StatusListPublisher lists, IOptions<DeploymentOptions> options, TimeProvider time)
 {
-    public Task<VerificationResult> VerifyAsync(string input, CancellationToken cancellationToken = default) =>
-        Create().VerifyAsync(input, cancellationToken);
+    private CredentialVerifier? _verifier;
 
-    public CredentialVerifier Create()
+    /// <summary>
+    /// Verifies with one verifier per request (this service is scoped), so the credentials of one shared page check each
+    /// status list once; a new request sees a revocation at once.
+    /// </summary>
+    public Task<VerificationResult> VerifyAsync(string input, CancellationToken cancellationToken = default) =>
+        (_verifier ??= Create()).VerifyAsync(input, cancellationToken);
+
+    private CredentialVerifier Create()
     {
         var resolver = new DidResolver(new LocalDidWebResolver(db, options.Value));
         var listVerification = new CredentialVerifierOptions

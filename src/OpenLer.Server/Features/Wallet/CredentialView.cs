@@ -37,6 +37,7 @@ public sealed record CredentialView(
         ["a_number"] = "A-number",
         ["document_number"] = "Document number",
         ["document_expiry"] = "Document expiry",
+        ["evidence"] = "Evidence",
     };
 
     /// <summary>Claims of an SD-JWT VC that are about the token, not the holder: never listed.</summary>
@@ -61,16 +62,17 @@ public sealed record CredentialView(
             lines.Add(value switch
             {
                 JsonValue v when v.TryGetValue<bool>(out var flag) => new ClaimLine(label, null, Flag: flag),
-                JsonValue v when v.TryGetValue<string>(out var text) && Date(text) is { } date && text.Length >= 10 && text[4] == '-' =>
+                JsonValue v when v.TryGetValue<string>(out var text) && text.Length >= 10 && text[4] == '-' && Date(text) is { } date =>
                     new ClaimLine(label, null, Date: date),
                 JsonValue v when v.TryGetValue<string>(out var text) => new ClaimLine(label, text),
-                JsonObject o when CredentialFields.Text(o, "statement") is { } statement => new ClaimLine(label == "evidence" ? "Evidence" : label, statement),
+                JsonObject o when CredentialFields.Text(o, "statement") is { } statement => new ClaimLine(label, statement),
                 _ => new ClaimLine(label, value.ToJsonString()),
             });
         }
 
+        // The token's exp is not listed as "Valid until": the claims say how long they hold, and the dates check covers exp.
         return new CredentialView(CredentialFields.Text(claims, "vct") ?? "?", null, null, null, CredentialFields.Text(claims, "iss"),
-            Seconds(claims["iat"]) ?? Seconds(claims["nbf"]), Seconds(claims["exp"]), [], null, null) { Claims = lines };
+            Seconds(claims["iat"]) ?? Seconds(claims["nbf"]), null, [], null, null) { Claims = lines };
     }
 
     private static DateTime? Seconds(JsonNode? node) =>
