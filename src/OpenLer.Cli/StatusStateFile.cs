@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using OpenLer.Credentials.Common;
 using OpenLer.Credentials.Json;
 using OpenLer.Credentials.Status;
-using OpenLer.Credentials.Verification;
 
 namespace OpenLer.Cli;
 

@@ -16,12 +16,12 @@ public static class JsReference
     {
         if (FindNode() is null)
         {
-            Assert.Skip("node is not installed: the interop tests need Node.js 20+ (CI has it).");
+            Requirements.Missing("node is not installed: the interop tests need Node.js 20+ (CI has it).");
         }
 
         if (!Directory.Exists(Path.Combine(ScriptDirectory, "node_modules")))
         {
-            Assert.Skip($"The reference JS packages are not installed: run `npm ci` in {ScriptDirectory} (.ci/run does).");
+            Requirements.Missing($"The reference JS packages are not installed: run `npm ci` in {ScriptDirectory} (.ci/run does).");
         }
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using OpenLer.Credentials.Tests.Support;
 using OpenLer.Server.Infrastructure;
 using OpenLer.Server.Tests.Support;
 
@@ -76,7 +77,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     {
         if (fixture.Browser is null)
         {
-            Assert.Skip($"Chromium is not installed at {BrowserFixture.ChromiumPath} (apt-get install -y chromium fonts-noto-core; .ci/run does).");
+            Requirements.Missing($"Chromium is not installed at {BrowserFixture.ChromiumPath} (apt-get install -y chromium fonts-noto-core; .ci/run does).");
         }
 
         var run = $"{language}-{width}x{height}";

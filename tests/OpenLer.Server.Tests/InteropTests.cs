@@ -21,12 +21,12 @@ public sealed class InteropTests
         var node = FindNode();
         if (node is null)
         {
-            Assert.Skip("node is not installed: this test needs Node.js 20+ (CI has it).");
+            Requirements.Missing("node is not installed: this test needs Node.js 20+ (CI has it).");
         }
 
         if (!Directory.Exists(Path.Combine(ScriptDirectory, "node_modules")))
         {
-            Assert.Skip($"The reference JS packages are not installed: run `npm ci` in {ScriptDirectory} (.ci/run does).");
+            Requirements.Missing($"The reference JS packages are not installed: run `npm ci` in {ScriptDirectory} (.ci/run does).");
         }
 
         var settings = didWeb ? new Dictionary<string, string?> { ["OpenLer:PublicHost"] = "ler.example.org" } : null;

@@ -4,7 +4,7 @@ using OpenLer.Credentials.Common;
 using OpenLer.Credentials.DataIntegrity;
 using OpenLer.Credentials.Jose;
 using OpenLer.Credentials.Json;
-using OpenLer.Credentials.Verification;
+using OpenLer.Credentials.OpenBadges;
 
 namespace OpenLer.Cli.Commands;
 

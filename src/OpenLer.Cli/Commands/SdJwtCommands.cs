@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Security.Cryptography;
+using OpenLer.Credentials.Common;
 using OpenLer.Credentials.SdJwt;
-using OpenLer.Credentials.Verification;
 
 namespace OpenLer.Cli.Commands;
 

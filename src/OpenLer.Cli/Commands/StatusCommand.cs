@@ -2,10 +2,10 @@ using System.CommandLine;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using OpenLer.Credentials.Common;
 using OpenLer.Credentials.DataIntegrity;
 using OpenLer.Credentials.Json;
 using OpenLer.Credentials.Status;
-using OpenLer.Credentials.Verification;
 
 namespace OpenLer.Cli.Commands;
 

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using OpenLer.Credentials.Common;
 using OpenLer.Credentials.Dids;
 using OpenLer.Credentials.Json;
+using OpenLer.Credentials.OpenBadges;
 using OpenLer.Credentials.SdJwt;
 using OpenLer.Credentials.Verification;
 

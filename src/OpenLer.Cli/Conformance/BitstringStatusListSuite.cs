@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using OpenLer.Credentials.Common;
 using OpenLer.Credentials.Status;
 using OpenLer.Credentials.Verification;
 

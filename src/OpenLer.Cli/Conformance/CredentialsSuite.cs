@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using OpenLer.Credentials.Common;
+using OpenLer.Credentials.OpenBadges;
 using OpenLer.Credentials.Verification;
 
 namespace OpenLer.Cli.Conformance;

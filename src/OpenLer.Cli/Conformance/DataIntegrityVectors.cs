@@ -133,7 +133,7 @@ internal static class DataIntegrityVectors
     {
         var verifier = new DataIntegrityVerifier(set.Registry, new DidVerificationMethodResolver(DidResolver.Offline), TimeProvider.System);
         var result = verifier.VerifyAsync(signed, new ProofExpectations { ExpectedController = null }).GetAwaiter().GetResult();
-        return result.Proof.Status == Credentials.Verification.CheckStatus.Passed
+        return result.Proof.Status == Credentials.Common.CheckStatus.Passed
             ? ConformanceOutcome.Pass()
             : ConformanceOutcome.Fail($"{result.Proof.Code}: {result.Proof.Message}");
     }

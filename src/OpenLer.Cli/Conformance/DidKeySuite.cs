@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
+using OpenLer.Credentials.Common;
 using OpenLer.Credentials.Dids;
 using OpenLer.Credentials.Encodings;
 using OpenLer.Credentials.Keys;
-using OpenLer.Credentials.Verification;
 
 namespace OpenLer.Cli.Conformance;
 

@@ -5,7 +5,6 @@ using OpenLer.Credentials.Dids;
 using OpenLer.Credentials.Jcs;
 using OpenLer.Credentials.Json;
 using OpenLer.Credentials.Keys;
-using OpenLer.Credentials.Verification;
 
 namespace OpenLer.Cli.Conformance;
 

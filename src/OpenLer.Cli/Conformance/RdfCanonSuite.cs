@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using OpenLer.Credentials.Common;
 using OpenLer.Credentials.Rdf;
-using OpenLer.Credentials.Verification;
 
 namespace OpenLer.Cli.Conformance;
 

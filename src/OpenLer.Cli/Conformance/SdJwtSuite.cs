@@ -136,7 +136,7 @@ internal sealed class SdJwtSuite : IConformanceSuite
             return ConformanceOutcome.Fail($"{result.Processed.Disclosed.Count} disclosures processed, expected {count}");
         }
 
-        if (parts.Value.KeyBindingJwt is not null && result.Checks.All(c => c.Name != "holder-binding" || c.Status != Credentials.Verification.CheckStatus.Passed))
+        if (parts.Value.KeyBindingJwt is not null && result.Checks.All(c => c.Name != "holder-binding" || c.Status != Credentials.Common.CheckStatus.Passed))
         {
             return ConformanceOutcome.Fail("the Key Binding JWT did not verify");
         }

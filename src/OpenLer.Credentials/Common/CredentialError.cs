@@ -1,6 +1,6 @@
 namespace OpenLer.Credentials.Common;
 
-/// <summary>A failure with a stable machine-readable code (see <see cref="Verification.ErrorCodes"/>) and a human message.</summary>
+/// <summary>A failure with a stable machine-readable code (see <see cref="Common.ErrorCodes"/>) and a human message.</summary>
 public sealed record CredentialError(string Code, string Message)
 {
     public override string ToString() => $"{Code}: {Message}";

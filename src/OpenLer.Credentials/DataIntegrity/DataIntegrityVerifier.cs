@@ -3,7 +3,6 @@ using OpenLer.Credentials.Common;
 using OpenLer.Credentials.Dids;
 using OpenLer.Credentials.Encodings;
 using OpenLer.Credentials.Keys;
-using OpenLer.Credentials.Verification;
 
 namespace OpenLer.Credentials.DataIntegrity;
 

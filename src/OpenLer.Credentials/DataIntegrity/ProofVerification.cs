@@ -1,4 +1,4 @@
-using OpenLer.Credentials.Verification;
+using OpenLer.Credentials.Common;
 
 namespace OpenLer.Credentials.DataIntegrity;
 

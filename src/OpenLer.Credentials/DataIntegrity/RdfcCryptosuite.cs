@@ -112,7 +112,7 @@ public sealed class RdfcCryptosuite : ICryptosuite
         // pins by hash); inline contexts are refused when verifying.
         if (verifying && HasInlineContext(unsecuredDocument))
         {
-            return Outcome.Error(Verification.ErrorCodes.InlineContext,
+            return Outcome.Error(Common.ErrorCodes.InlineContext,
                 "The credential uses an inline @context; only known contexts by URL are accepted (vc-data-integrity#272).");
         }
 

@@ -4,7 +4,6 @@ using OpenLer.Credentials.Encodings;
 using OpenLer.Credentials.Jcs;
 using OpenLer.Credentials.Json;
 using OpenLer.Credentials.Keys;
-using OpenLer.Credentials.Verification;
 
 namespace OpenLer.Credentials.Dids;
 

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using OpenLer.Credentials.Common;
 using OpenLer.Credentials.Encodings;
 using OpenLer.Credentials.Keys;
-using OpenLer.Credentials.Verification;
 
 namespace OpenLer.Credentials.Dids;
 

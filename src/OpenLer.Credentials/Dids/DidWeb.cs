@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using OpenLer.Credentials.Common;
-using OpenLer.Credentials.Verification;
 
 namespace OpenLer.Credentials.Dids;
 

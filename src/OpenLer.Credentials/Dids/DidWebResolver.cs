@@ -1,6 +1,5 @@
 using OpenLer.Credentials.Common;
 using OpenLer.Credentials.Json;
-using OpenLer.Credentials.Verification;
 
 namespace OpenLer.Credentials.Dids;
 

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using OpenLer.Credentials.Common;
 using OpenLer.Credentials.Json;
 using OpenLer.Credentials.Keys;
-using OpenLer.Credentials.Verification;
 
 namespace OpenLer.Credentials.Dids;
 

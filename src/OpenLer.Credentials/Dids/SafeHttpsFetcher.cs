@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using OpenLer.Credentials.Common;
-using OpenLer.Credentials.Verification;
 
 #pragma warning disable RS0030 // HttpClient is banned in the library except here: this class is the one network door.
 

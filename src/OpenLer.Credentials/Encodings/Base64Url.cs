@@ -1,5 +1,4 @@
 using OpenLer.Credentials.Common;
-using OpenLer.Credentials.Verification;
 
 namespace OpenLer.Credentials.Encodings;
 

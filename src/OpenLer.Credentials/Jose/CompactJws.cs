@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using OpenLer.Credentials.Common;
 using OpenLer.Credentials.Encodings;
 using OpenLer.Credentials.Json;
-using OpenLer.Credentials.Verification;
 
 namespace OpenLer.Credentials.Jose;
 

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OpenLer.Credentials.Common;
-using OpenLer.Credentials.Verification;
 
 namespace OpenLer.Credentials.Json;
 

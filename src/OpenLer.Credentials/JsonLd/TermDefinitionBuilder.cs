@@ -567,12 +567,12 @@ internal static class TermDefinitionBuilder
         {
             ContextProcessor.ProcessCore(frame.Op, frame.Active, context, frame.BaseUrl, remote, overrideProtected: true, propagate: true, validateScopedContext: false, frame.Pinned);
         }
-        catch (JsonLdException inner) when (inner.Code != Verification.ErrorCodes.DataLossDetection && inner.Name != JsonLdErrorNames.InvalidScopedContext)
+        catch (JsonLdException inner) when (inner.Code != Common.ErrorCodes.DataLossDetection && inner.Name != JsonLdErrorNames.InvalidScopedContext)
         {
             throw new JsonLdException(JsonLdErrorNames.InvalidScopedContext, $"scoped context of term '{term}': {inner.Message}", KeepSpecificCode(inner));
         }
     }
 
     private static string? KeepSpecificCode(JsonLdException inner) =>
-        inner.Code == Verification.ErrorCodes.JsonLdProcessing ? null : inner.Code;
+        inner.Code == Common.ErrorCodes.JsonLdProcessing ? null : inner.Code;
 }

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using OpenLer.Credentials.Common;
 using OpenLer.Credentials.Encodings;
-using OpenLer.Credentials.Verification;
 
 namespace OpenLer.Credentials.Keys;
 

@@ -1,13 +1,12 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using OpenLer.Credentials.Common;
-using OpenLer.Credentials.Encodings;
-using OpenLer.Credentials.Verification;
 using NSecAlgorithm = NSec.Cryptography.SignatureAlgorithm;
+using NSecExportPolicies = NSec.Cryptography.KeyExportPolicies;
 using NSecFormat = NSec.Cryptography.KeyBlobFormat;
 using NSecKey = NSec.Cryptography.Key;
 using NSecKeyParameters = NSec.Cryptography.KeyCreationParameters;
-using NSecExportPolicies = NSec.Cryptography.KeyExportPolicies;
+using OpenLer.Credentials.Common;
+using OpenLer.Credentials.Encodings;
 
 namespace OpenLer.Credentials.Keys;
 

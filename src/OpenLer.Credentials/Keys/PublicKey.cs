@@ -1,12 +1,11 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using OpenLer.Credentials.Common;
-using OpenLer.Credentials.Encodings;
-using OpenLer.Credentials.Verification;
 using NSecAlgorithm = NSec.Cryptography.SignatureAlgorithm;
 using NSecFormat = NSec.Cryptography.KeyBlobFormat;
 using NSecPublicKey = NSec.Cryptography.PublicKey;
+using OpenLer.Credentials.Common;
+using OpenLer.Credentials.Encodings;
 
 namespace OpenLer.Credentials.Keys;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using OpenLer.Credentials.Common;
-using OpenLer.Credentials.Verification;
 
 namespace OpenLer.Credentials.Rdf;
 

@@ -159,7 +159,7 @@ internal sealed partial class Rdfc10
 
         if (depth > _options.MaxRecursionDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
-            _failure = new Common.CredentialError(Verification.ErrorCodes.RdfcWorkLimitExceeded,
+            _failure = new Common.CredentialError(Common.ErrorCodes.RdfcWorkLimitExceeded,
                 $"RDF canonicalization refused: Hash N-Degree Quads recursion deeper than {_options.MaxRecursionDepth} (possible poison graph).");
             return false;
         }

@@ -4,7 +4,6 @@ using OpenLer.Credentials.Common;
 using OpenLer.Credentials.Jose;
 using OpenLer.Credentials.Json;
 using OpenLer.Credentials.Keys;
-using OpenLer.Credentials.Verification;
 
 namespace OpenLer.Credentials.SdJwt;
 
@@ -111,7 +110,7 @@ public static class KeyBinding
         }
 
         var claims = payload.Value;
-        var iat = JoseCredentialVerifier.NumericDate(claims, "iat");
+        var iat = JwtClaims.NumericDate(claims, "iat");
         if (!iat.IsSuccess || iat.Value is not { } issuedAt)
         {
             return new(ErrorCodes.KeyBindingIssuedAt, "The Key Binding JWT has no valid iat.");

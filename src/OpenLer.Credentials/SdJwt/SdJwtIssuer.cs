@@ -7,7 +7,6 @@ using OpenLer.Credentials.Encodings;
 using OpenLer.Credentials.Jose;
 using OpenLer.Credentials.Json;
 using OpenLer.Credentials.Keys;
-using OpenLer.Credentials.Verification;
 
 namespace OpenLer.Credentials.SdJwt;
 

@@ -4,7 +4,6 @@ using OpenLer.Credentials.Common;
 using OpenLer.Credentials.Jose;
 using OpenLer.Credentials.Json;
 using OpenLer.Credentials.Keys;
-using OpenLer.Credentials.Verification;
 
 namespace OpenLer.Credentials.SdJwt;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using OpenLer.Credentials.Common;
-using OpenLer.Credentials.Verification;
 
 namespace OpenLer.Credentials.SdJwt;
 

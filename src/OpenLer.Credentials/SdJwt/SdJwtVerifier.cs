@@ -3,7 +3,6 @@ using OpenLer.Credentials.Common;
 using OpenLer.Credentials.Jose;
 using OpenLer.Credentials.Json;
 using OpenLer.Credentials.Keys;
-using OpenLer.Credentials.Verification;
 
 namespace OpenLer.Credentials.SdJwt;
 
@@ -21,7 +20,7 @@ public sealed record SdJwtVerification(IReadOnlyList<CheckResult> Checks, Proces
 
 /// <summary>
 /// Verifies a plain SD-JWT (RFC 9901 §7.1–7.3) against a known issuer key, including its nbf/exp validity. SD-JWT VCs go through
-/// <see cref="CredentialVerifier"/>, which also resolves the issuer's key from its DID and applies the SD-JWT VC rules.
+/// the credential verifier, which also resolves the issuer's key from its DID and applies the SD-JWT VC rules.
 /// </summary>
 public static class SdJwtVerifier
 {
@@ -38,8 +37,8 @@ public static class SdJwtVerifier
         }
 
         var (parts, jws, payload) = read.Value;
-        var nbf = JoseCredentialVerifier.NumericDate(payload, "nbf");
-        var exp = JoseCredentialVerifier.NumericDate(payload, "exp");
+        var nbf = JwtClaims.NumericDate(payload, "nbf");
+        var exp = JwtClaims.NumericDate(payload, "exp");
         if (!nbf.IsSuccess || !exp.IsSuccess)
         {
             return new SdJwtVerification([CheckResult.FromError(CheckNames.Format, nbf.Error ?? exp.Error!)], null, payload, jws);

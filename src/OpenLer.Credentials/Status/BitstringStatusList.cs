@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using OpenLer.Credentials.Common;
 using OpenLer.Credentials.Encodings;
-using OpenLer.Credentials.Verification;
 
 namespace OpenLer.Credentials.Status;
 

@@ -1,7 +1,6 @@
 using System.Text;
 using OpenLer.Credentials.Common;
 using OpenLer.Credentials.Dids;
-using OpenLer.Credentials.Verification;
 
 namespace OpenLer.Credentials.Status;
 

@@ -16,6 +16,9 @@ namespace OpenLer.Credentials.Status;
 /// </summary>
 public sealed class TokenStatusListBuilder(TimeProvider timeProvider)
 {
+    /// <summary>The JWT <c>typ</c> of a Status List Token (draft-ietf-oauth-status-list §5.1).</summary>
+    public const string TokenType = "statuslist+jwt";
+
     public TokenStatusListBuilder()
         : this(TimeProvider.System)
     {
@@ -53,7 +56,7 @@ public sealed class TokenStatusListBuilder(TimeProvider timeProvider)
 
         var bits = state.Purpose == StatusPurpose.Revocation ? 1 : 2;
         payload["status_list"] = new JsonObject { ["bits"] = bits, ["lst"] = Base64Url.Encode(Compress(Statuses(state, bits))) };
-        return JwsSigner.Sign(new JsonObject { ["typ"] = TokenStatusListChecker.TokenType, ["kid"] = keyId }, Encoding.UTF8.GetBytes(StrictJson.Serialize(payload)), key);
+        return JwsSigner.Sign(new JsonObject { ["typ"] = TokenType, ["kid"] = keyId }, Encoding.UTF8.GetBytes(StrictJson.Serialize(payload)), key);
     }
 
     /// <summary>The status values, LSB first: index i occupies bits [i*bits, (i+1)*bits) counted from the least significant bit of byte 0.</summary>

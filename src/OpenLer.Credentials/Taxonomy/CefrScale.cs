@@ -111,7 +111,7 @@ public static class CefrScale
         ArgumentException.ThrowIfNullOrWhiteSpace(resultDescriptionId);
         if (Find(levelCode) is not { } level)
         {
-            return Outcome.Error(Verification.ErrorCodes.MalformedValue, $"\"{levelCode}\" is not a CEFR level (A1, A2, B1, B2, C1 or C2)");
+            return Outcome.Error(Common.ErrorCodes.MalformedValue, $"\"{levelCode}\" is not a CEFR level (A1, A2, B1, B2, C1 or C2)");
         }
 
         return new JsonObject

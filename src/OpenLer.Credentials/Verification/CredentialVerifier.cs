@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
+using OpenLer.Credentials.Common;
 using OpenLer.Credentials.DataIntegrity;
 using OpenLer.Credentials.Jose;
 using OpenLer.Credentials.Json;
+using OpenLer.Credentials.OpenBadges;
 using OpenLer.Credentials.SdJwt;
 
 namespace OpenLer.Credentials.Verification;

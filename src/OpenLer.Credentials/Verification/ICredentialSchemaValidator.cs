@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using OpenLer.Credentials.Common;
 
 namespace OpenLer.Credentials.Verification;
 

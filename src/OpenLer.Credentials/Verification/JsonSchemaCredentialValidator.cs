@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
+using OpenLer.Credentials.Common;
 
 namespace OpenLer.Credentials.Verification;
 

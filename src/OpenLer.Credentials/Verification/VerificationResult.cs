@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using OpenLer.Credentials.Common;
 
 namespace OpenLer.Credentials.Verification;
 

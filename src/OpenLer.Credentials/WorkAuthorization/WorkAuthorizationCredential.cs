@@ -6,7 +6,6 @@ using OpenLer.Credentials.Common;
 using OpenLer.Credentials.Json;
 using OpenLer.Credentials.Keys;
 using OpenLer.Credentials.SdJwt;
-using OpenLer.Credentials.Verification;
 
 namespace OpenLer.Credentials.WorkAuthorization;
 

@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
+using OpenLer.Credentials.Common;
 using OpenLer.Credentials.Dids;
 using OpenLer.Credentials.Json;
 using OpenLer.Credentials.Keys;
 using OpenLer.Credentials.Tests.Support;
-using OpenLer.Credentials.Verification;
 
 namespace OpenLer.Credentials.Tests.Dids;
 

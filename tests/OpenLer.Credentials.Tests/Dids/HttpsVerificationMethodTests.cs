@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using OpenLer.Credentials.Common;
 using OpenLer.Credentials.Dids;
 using OpenLer.Credentials.Json;
 using OpenLer.Credentials.Keys;

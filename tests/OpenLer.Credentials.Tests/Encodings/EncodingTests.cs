@@ -1,5 +1,5 @@
+using OpenLer.Credentials.Common;
 using OpenLer.Credentials.Encodings;
-using OpenLer.Credentials.Verification;
 
 namespace OpenLer.Credentials.Tests.Encodings;
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using OpenLer.Credentials.Common;
 using OpenLer.Credentials.Jose;
 using OpenLer.Credentials.Json;
 using OpenLer.Credentials.Keys;

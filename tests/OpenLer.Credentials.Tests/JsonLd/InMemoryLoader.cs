@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using OpenLer.Credentials.Common;
 using OpenLer.Credentials.JsonLd;
-using OpenLer.Credentials.Verification;
 
 namespace OpenLer.Credentials.Tests.JsonLd;
 

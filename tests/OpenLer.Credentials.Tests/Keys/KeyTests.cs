@@ -1,5 +1,5 @@
+using OpenLer.Credentials.Common;
 using OpenLer.Credentials.Keys;
-using OpenLer.Credentials.Verification;
 
 namespace OpenLer.Credentials.Tests.Keys;
 

@@ -1,6 +1,6 @@
+using OpenLer.Credentials.Common;
 using OpenLer.Credentials.Rdf;
 using OpenLer.Credentials.Tests.Support;
-using OpenLer.Credentials.Verification;
 
 namespace OpenLer.Credentials.Tests.Rdf;
 

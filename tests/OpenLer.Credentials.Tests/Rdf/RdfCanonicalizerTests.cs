@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using OpenLer.Credentials.Common;
 using OpenLer.Credentials.Rdf;
-using OpenLer.Credentials.Verification;
 
 namespace OpenLer.Credentials.Tests.Rdf;
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
+using OpenLer.Credentials.Common;
 using OpenLer.Credentials.Encodings;
 using OpenLer.Credentials.Json;
 using OpenLer.Credentials.Keys;

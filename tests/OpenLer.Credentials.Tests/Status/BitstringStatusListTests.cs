@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using OpenLer.Credentials.Common;
 using OpenLer.Credentials.Status;
 using OpenLer.Credentials.Tests.Support;
-using OpenLer.Credentials.Verification;
 
 namespace OpenLer.Credentials.Tests.Status;
 

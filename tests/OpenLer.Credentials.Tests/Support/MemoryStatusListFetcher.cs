@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using OpenLer.Credentials.Common;
 using OpenLer.Credentials.Status;
-using OpenLer.Credentials.Verification;
 
 namespace OpenLer.Credentials.Tests.Support;
 

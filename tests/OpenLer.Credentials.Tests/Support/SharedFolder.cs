@@ -23,7 +23,7 @@ public static class SharedFolder
         var folder = root is null ? null : System.IO.Path.Combine(root, relative);
         if (folder is null || !Directory.Exists(folder))
         {
-            Assert.Skip($"shared/{relative} not found: set OPENLER_SHARED to the shared folder (default ../shared beside the repository).");
+            Requirements.Missing($"shared/{relative} not found: set OPENLER_SHARED to the shared folder (default ../shared beside the repository).");
         }
 
         return folder!;

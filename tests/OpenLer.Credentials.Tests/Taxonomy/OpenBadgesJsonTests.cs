@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using OpenLer.Credentials.JsonLd;
+using OpenLer.Credentials.OpenBadges;
 using OpenLer.Credentials.Taxonomy;
 using OpenLer.Credentials.Tests.Support;
 

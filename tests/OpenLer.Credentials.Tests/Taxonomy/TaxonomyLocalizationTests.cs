@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using OpenLer.Credentials.Json;
+using OpenLer.Credentials.OpenBadges;
 using OpenLer.Credentials.Taxonomy;
 
 namespace OpenLer.Credentials.Tests.Taxonomy;

@@ -1,9 +1,11 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
+using OpenLer.Credentials.Common;
 using OpenLer.Credentials.Jose;
 using OpenLer.Credentials.Json;
 using OpenLer.Credentials.Keys;
+using OpenLer.Credentials.OpenBadges;
 using OpenLer.Credentials.Tests.Support;
 using OpenLer.Credentials.Verification;
 

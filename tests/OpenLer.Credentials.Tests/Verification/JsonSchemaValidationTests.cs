@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using OpenLer.Credentials.Common;
 using OpenLer.Credentials.Json;
 using OpenLer.Credentials.Keys;
 using OpenLer.Credentials.Tests.Support;

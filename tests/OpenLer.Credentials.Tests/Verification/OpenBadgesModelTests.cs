@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
+using OpenLer.Credentials.Common;
 using OpenLer.Credentials.Json;
 using OpenLer.Credentials.Keys;
+using OpenLer.Credentials.OpenBadges;
 using OpenLer.Credentials.Tests.Support;
 using OpenLer.Credentials.Verification;
 

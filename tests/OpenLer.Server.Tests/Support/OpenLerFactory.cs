@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using OpenLer.Credentials.Tests.Support;
 using OpenLer.Server.Data;
 using OpenLer.Server.Features.Organizations;
 using OpenLer.Server.Infrastructure;
@@ -66,7 +67,7 @@ public sealed class OpenLerFactory : WebApplicationFactory<Program>
     {
         if (db == Db.Postgres && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(PostgresVariable)))
         {
-            Assert.Skip($"PostgreSQL tests need {PostgresVariable} (e.g. Host=127.0.0.1;Port=5432;Username=postgres;Password=openler-ci;Database=postgres); .ci/run sets it.");
+            Requirements.Missing($"PostgreSQL tests need {PostgresVariable} (e.g. Host=127.0.0.1;Port=5432;Username=postgres;Password=openler-ci;Database=postgres); .ci/run sets it.");
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using OpenLer.Credentials.OpenBadges;
 using OpenLer.Credentials.Taxonomy;
 
 namespace OpenLer.Server.Features.Programs;

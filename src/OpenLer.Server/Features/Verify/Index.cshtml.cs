@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenLer.Credentials.Common;
 using OpenLer.Credentials.Verification;
 using OpenLer.Server.Features.Wallet;
 

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using OpenLer.Credentials.Common;
+using OpenLer.Credentials.OpenBadges;
 using OpenLer.Credentials.Taxonomy;
-using OpenLer.Credentials.Verification;
 
 namespace OpenLer.Server.Features.Wallet;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace OpenLer.Credentials.Verification;
+namespace OpenLer.Credentials.Common;
 
 /// <summary>Credential formats the verifier recognizes.</summary>
 public static class CredentialFormats
@@ -20,6 +20,6 @@ public static class CredentialFormats
 
 /// <summary>
 /// What the verifier read from a credential, for display. It is filled whether or not the checks passed:
-/// read <see cref="VerificationResult.Verified"/> before trusting any of it.
+/// read the verification result's Verified before trusting any of it.
 /// </summary>
 public sealed record VerifiedCredential(string Format, string? IssuerId, string? ProofType, JsonObject Document);

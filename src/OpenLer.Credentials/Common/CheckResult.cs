@@ -1,4 +1,4 @@
-namespace OpenLer.Credentials.Verification;
+namespace OpenLer.Credentials.Common;
 
 /// <summary>
 /// One check in a verification. <paramref name="Required"/> checks must pass for the credential to be verified;

@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
 using OpenLer.Credentials.Common;
 using OpenLer.Credentials.Dids;
+using OpenLer.Credentials.Jose;
 using OpenLer.Credentials.Json;
 using OpenLer.Credentials.Keys;
-using OpenLer.Credentials.Verification;
 
-namespace OpenLer.Credentials.Jose;
+namespace OpenLer.Credentials.Verification;
 
 /// <summary>
 /// Verifies credentials secured as compact JWS: VC-JOSE-COSE (typ vc+jwt, payload = credential) and VC 1.1 JWT
@@ -77,8 +77,8 @@ internal sealed class JoseCredentialVerifier(CredentialVerifierOptions options)
     private static Outcome<(string Format, JsonObject Credential, string Issuer, DateTimeOffset? Nbf, DateTimeOffset? Exp)> ReadCredential(CompactJws jws, JsonObject payload)
     {
         var typ = jws.Type;
-        var nbf = NumericDate(payload, "nbf");
-        var exp = NumericDate(payload, "exp");
+        var nbf = JwtClaims.NumericDate(payload, "nbf");
+        var exp = JwtClaims.NumericDate(payload, "exp");
         if (!nbf.IsSuccess)
         {
             return nbf.Error;
@@ -174,21 +174,6 @@ internal sealed class JoseCredentialVerifier(CredentialVerifierOptions options)
 
         var text = CredentialFields.Text(credential, v2Name) ?? CredentialFields.Text(credential, v1Name);
         return text is null || (XsdDateTime.TryParse(text, out var date) && Math.Abs((date - claim.Value).TotalSeconds) < 1);
-    }
-
-    internal static Outcome<DateTimeOffset?> NumericDate(JsonObject payload, string name)
-    {
-        if (payload[name] is null)
-        {
-            return Outcome.Ok<DateTimeOffset?>(null);
-        }
-
-        if (payload[name] is JsonValue v && v.TryGetValue<double>(out var seconds) && seconds is >= 0 and < 253402300800)
-        {
-            return Outcome.Ok<DateTimeOffset?>(DateTimeOffset.FromUnixTimeSeconds((long)seconds));
-        }
-
-        return Outcome.Error(ErrorCodes.MalformedValue, $"The {name} claim is not a NumericDate.");
     }
 
     internal async Task<Outcome<(PublicKey Key, CheckResult Binding)>> ResolveKeyAsync(CompactJws jws, string issuer, CancellationToken cancellationToken)

@@ -1,4 +1,4 @@
-namespace OpenLer.Credentials.Verification;
+namespace OpenLer.Credentials.Common;
 
 /// <summary>The outcome of one verification check.</summary>
 public enum CheckStatus

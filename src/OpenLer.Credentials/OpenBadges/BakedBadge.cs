@@ -4,7 +4,7 @@ using System.Text;
 using System.Xml;
 using OpenLer.Credentials.Common;
 
-namespace OpenLer.Credentials.Verification;
+namespace OpenLer.Credentials.OpenBadges;
 
 /// <summary>
 /// Baked badges (Open Badges 3.0 §5.3): a credential carried in the badge image. PNG: an <c>iTXt</c> chunk with keyword

@@ -1,6 +1,6 @@
-namespace OpenLer.Credentials.Verification;
+namespace OpenLer.Credentials.Common;
 
-/// <summary>Names of the checks in a <see cref="VerificationResult"/>, stable across releases.</summary>
+/// <summary>Names of the checks in a verification result, stable across releases.</summary>
 public static class CheckNames
 {
     /// <summary>The input parsed as a supported credential format within the size and depth limits.</summary>

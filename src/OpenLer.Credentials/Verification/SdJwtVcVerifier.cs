@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
+using OpenLer.Credentials.Common;
 using OpenLer.Credentials.Jose;
-using OpenLer.Credentials.Verification;
+using OpenLer.Credentials.SdJwt;
 
-namespace OpenLer.Credentials.SdJwt;
+namespace OpenLer.Credentials.Verification;
 
 /// <summary>
 /// Verifies an SD-JWT VC for <see cref="CredentialVerifier"/>: typ dc+sd-jwt (or vc+sd-jwt), string iss and vct, the issuer
@@ -35,8 +36,8 @@ internal sealed class SdJwtVcVerifier(CredentialVerifierOptions options, JoseCre
             return (checks, null);
         }
 
-        var nbf = JoseCredentialVerifier.NumericDate(payload, "nbf");
-        var exp = JoseCredentialVerifier.NumericDate(payload, "exp");
+        var nbf = JwtClaims.NumericDate(payload, "nbf");
+        var exp = JwtClaims.NumericDate(payload, "exp");
         if (!nbf.IsSuccess || !exp.IsSuccess)
         {
             checks.Add(CheckResult.FromError(CheckNames.Format, nbf.Error ?? exp.Error!));

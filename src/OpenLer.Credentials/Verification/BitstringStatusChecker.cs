@@ -2,9 +2,9 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using OpenLer.Credentials.Common;
-using OpenLer.Credentials.Verification;
+using OpenLer.Credentials.Status;
 
-namespace OpenLer.Credentials.Status;
+namespace OpenLer.Credentials.Verification;
 
 /// <summary>
 /// Checks <c>credentialStatus</c> entries of type BitstringStatusListEntry (W3C Bitstring Status List 1.0 §3.2). The list

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace OpenLer.Credentials.Verification;
+namespace OpenLer.Credentials.Common;
 
 /// <summary>Reads common fields of a VC 1.1 / 2.0 credential without trusting their shape.</summary>
 public static class CredentialFields

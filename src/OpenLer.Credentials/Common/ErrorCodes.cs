@@ -1,4 +1,4 @@
-namespace OpenLer.Credentials.Verification;
+namespace OpenLer.Credentials.Common;
 
 /// <summary>
 /// Stable error codes. Where a specification names an error, its name is used:

@@ -4,9 +4,9 @@ using OpenLer.Credentials.Common;
 using OpenLer.Credentials.Encodings;
 using OpenLer.Credentials.Jose;
 using OpenLer.Credentials.Json;
-using OpenLer.Credentials.Verification;
+using OpenLer.Credentials.Status;
 
-namespace OpenLer.Credentials.Status;
+namespace OpenLer.Credentials.Verification;
 
 /// <summary>
 /// Checks the IETF Token Status List reference of an SD-JWT VC (draft-ietf-oauth-status-list): <c>status.status_list</c>
@@ -19,7 +19,7 @@ namespace OpenLer.Credentials.Status;
 public sealed class TokenStatusListChecker : ICredentialStatusChecker
 {
     /// <summary>The JOSE typ of a Status List Token.</summary>
-    public const string TokenType = "statuslist+jwt";
+    public const string TokenType = TokenStatusListBuilder.TokenType;
 
     private readonly IStatusListFetcher _fetcher;
     private readonly CredentialVerifierOptions _options;
@@ -172,8 +172,8 @@ public sealed class TokenStatusListChecker : ICredentialStatusChecker
             return Outcome.Error(ErrorCodes.StatusVerification, "The status list token's sub is not the URI it was fetched from.");
         }
 
-        var exp = JoseCredentialVerifier.NumericDate(claims, "exp");
-        var iat = JoseCredentialVerifier.NumericDate(claims, "iat");
+        var exp = JwtClaims.NumericDate(claims, "exp");
+        var iat = JwtClaims.NumericDate(claims, "iat");
         if (!exp.IsSuccess || !iat.IsSuccess || iat.Value is null)
         {
             return Outcome.Error(ErrorCodes.StatusVerification, "The status list token has an invalid or missing iat/exp.");

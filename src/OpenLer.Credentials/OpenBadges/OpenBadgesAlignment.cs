@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
+using OpenLer.Credentials.Taxonomy;
 
-namespace OpenLer.Credentials.Taxonomy;
+namespace OpenLer.Credentials.OpenBadges;
 
 /// <summary>
 /// Open Badges 3.0 <c>Alignment</c> objects (OB 3.0 §B.1.3) for taxonomy entries, to put in an Achievement's

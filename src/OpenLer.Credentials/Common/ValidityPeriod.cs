@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
-using OpenLer.Credentials.Common;
 
-namespace OpenLer.Credentials.Verification;
+namespace OpenLer.Credentials.Common;
 
 /// <summary>
 /// The validity-period check (VC 2.0 §4.9 validFrom/validUntil; VC 1.1 issuanceDate/expirationDate; JWT nbf/exp, RFC 7519

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
+using OpenLer.Credentials.Common;
 
-namespace OpenLer.Credentials.Verification;
+namespace OpenLer.Credentials.OpenBadges;
 
 /// <summary>
 /// The Open Badges 3.0 and CLR 2.0 data-model rules a verifier applies beyond VC (the 1EdTech validator's probes):
