@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
-using System.Xml.Linq;
 using OpenLer.Credentials.Tests.Support;
 using OpenLer.Server.Infrastructure;
+using OpenLer.Server.Infrastructure.Localization;
 
 namespace OpenLer.Server.Tests;
 
@@ -33,12 +33,12 @@ public sealed partial class LocalizationTests
         }
 
         Assert.True(keys.Count > 100, $"only {keys.Count} strings found: the scan is broken");
-        foreach (var language in new[] { "", ".es", ".ar" })
+        foreach (var language in Languages.All)
         {
-            var resx = XDocument.Load(Path.Combine(ServerFolder, "Resources", $"SharedResource{language}.resx"));
-            var entries = resx.Root!.Elements("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value"));
+            var file = Path.Combine(ServerFolder, "Resources", "Strings", language.Code + ".tsv");
+            var entries = TextCatalog.Parse(File.ReadAllText(file), file);
             var missing = keys.Where(k => !entries.TryGetValue(k, out var v) || string.IsNullOrWhiteSpace(v)).ToList();
-            Assert.True(missing.Count == 0, $"SharedResource{language}.resx lacks: {string.Join(" | ", missing)}");
+            Assert.True(missing.Count == 0, $"{language.Code}.tsv lacks: {string.Join(" | ", missing)}");
         }
     }
 

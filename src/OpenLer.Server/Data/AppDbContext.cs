@@ -28,6 +28,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     {
         ArgumentNullException.ThrowIfNull(builder);
         base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
         builder.Entity<Organization>().HasIndex(o => o.Slug).IsUnique();
         builder.Entity<Organization>().Property(o => o.Slug).HasMaxLength(64);
         builder.Entity<Jobseeker>().HasIndex(j => j.Contact).IsUnique();

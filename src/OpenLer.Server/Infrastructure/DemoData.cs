@@ -1,34 +1,38 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using OpenLer.Server.Data;
 using OpenLer.Server.Features.Issuance;
 using OpenLer.Server.Features.Organizations;
 using OpenLer.Server.Features.Sharing;
+using OpenLer.Server.Infrastructure.Demo;
 
 namespace OpenLer.Server.Infrastructure;
 
 /// <summary>
-/// Demo mode: seeds an IRC organization (Tucson, Des Moines), a program with skills, staff, three jobseekers with
-/// credentials and an employer, then prints how to sign in as each. Demo passwords are printed, never logged.
+/// The demo's core (OpenLer:Demo=true): an IRC organization (Tucson, Des Moines), a program with skills, staff, three
+/// jobseekers with credentials and an employer, and how to sign in as each. Demo passwords are printed, never logged.
 /// </summary>
 public sealed class DemoData(
     AppDbContext db, OrganizationKeys organizations, UserManager<StaffUser> users, RoleManager<IdentityRole> roles,
-    Caseload caseload, CredentialIssuer issuer, ShareService shares, IOptions<DeploymentOptions> options, TimeProvider time)
+    Caseload caseload, CredentialIssuer issuer, ShareService shares, TimeProvider time) : IDemoSeeder
 {
+    public const string OrganizationSlug = "irc";
     public const string Password = "Demo-password-1";
     public const string AdminEmail = "admin@irc.demo";
     public const string SpecialistEmail = "specialist@irc.demo";
     public static readonly string[] JobseekerContacts = ["amina@example.org", "+15205550142", "dawit@example.org"];
 
-    public async Task EnsureAsync(CancellationToken cancellationToken = default)
+    public int Order => 0;
+
+    public async Task SeedAsync(DemoContext context, bool firstRun, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(context);
         await EnsureRolesAsync(roles);
-        var org = await db.Organizations.FirstOrDefaultAsync(o => o.Slug == "irc", cancellationToken);
+        var org = await db.Organizations.FirstOrDefaultAsync(o => o.Slug == OrganizationSlug, cancellationToken);
         if (org is null)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            org = await organizations.CreateAsync("International Rescue Committee", "irc", ["IRC Tucson", "IRC Des Moines"], cancellationToken);
+            org = await organizations.CreateAsync("International Rescue Committee", OrganizationSlug, ["IRC Tucson", "IRC Des Moines"], cancellationToken);
             var sites = await db.Sites.Where(s => s.OrganizationId == org.Id).OrderBy(s => s.Name).ToListAsync(cancellationToken);
             var desMoines = sites.First(s => s.Name.Contains("Des Moines", StringComparison.Ordinal));
             var tucson = sites.First(s => s.Name.Contains("Tucson", StringComparison.Ordinal));
@@ -68,42 +72,13 @@ public sealed class DemoData(
         var amina = await db.Jobseekers.FirstAsync(j => j.Contact == JobseekerContacts[0], cancellationToken);
         var credentialIds = await db.Credentials.Where(c => c.JobseekerId == amina.Id).Select(c => c.Id).ToListAsync(cancellationToken);
         var share = await shares.CreateAsync(amina.Id, credentialIds, ShareService.DefaultDays, "Desert Logistics (demo)", cancellationToken);
-        var baseUrl = options.Value.LocalBaseUrl.TrimEnd('/');
-        Console.WriteLine($"""
-
-            OpenLER demo is ready at {baseUrl}
-              Staff (organization admin, IRC Tucson):        {AdminEmail} / {Password}   -> {baseUrl}/account/staff-sign-in
-              Staff (employment specialist, IRC Des Moines): {SpecialistEmail} / {Password}
-              Jobseekers (sign in with a one-time code; demo mode shows the code on screen): {string.Join(", ", JobseekerContacts)} -> {baseUrl}/account/sign-in
-              Employer (Desert Logistics, no account): open {baseUrl}/s/{share?.Token}
-              Verify any credential: {baseUrl}/verify
-
-            """);
-    }
-
-    /// <summary>
-    /// First start of a real deployment: creates the organization named in configuration (section OpenLer:Bootstrap:
-    /// Slug, Name, Sites (comma-separated), AdminEmail, AdminName, AdminPassword) with its first admin, once.
-    /// </summary>
-    public async Task<bool> BootstrapAsync(IConfiguration configuration, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var section = configuration.GetSection("OpenLer:Bootstrap");
-        var slug = section["Slug"];
-        if (string.IsNullOrWhiteSpace(slug) || await db.Organizations.AnyAsync(o => o.Slug == slug, cancellationToken))
-        {
-            return false;
-        }
-
-        await EnsureRolesAsync(roles);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var sites = (section["Sites"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var org = await organizations.CreateAsync(section["Name"] ?? slug, slug, sites, cancellationToken);
-        await CreateStaffAsync(users, org.Id, null, section["AdminEmail"] ?? throw new InvalidOperationException("OpenLer:Bootstrap:AdminEmail is required."),
-            section["AdminName"] ?? "Administrator", AppClaims.OrgAdminRole,
-            section["AdminPassword"] ?? throw new InvalidOperationException("OpenLer:Bootstrap:AdminPassword is required."));
-        await transaction.CommitAsync(cancellationToken);
-        return true;
+        var baseUrl = context.BaseUrl;
+        context.Items["org"] = org;
+        context.Say("Staff", $"Organization admin, IRC Tucson: {AdminEmail} / {Password} -> {baseUrl}/account/staff-sign-in");
+        context.Say("Staff", $"Employment specialist, IRC Des Moines: {SpecialistEmail} / {Password}");
+        context.Say("Jobseekers", $"Sign in with a one-time code (demo mode shows the code on screen): {string.Join(", ", JobseekerContacts)} -> {baseUrl}/account/sign-in");
+        context.Say("Employer", $"Desert Logistics (no account): open {baseUrl}/s/{share?.Token}");
+        context.Say("Anyone", $"Verify any credential: {baseUrl}/verify");
     }
 
     public static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)

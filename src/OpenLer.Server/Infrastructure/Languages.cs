@@ -23,6 +23,18 @@ public static class Languages
     public static Language Find(string? code) =>
         All.FirstOrDefault(l => string.Equals(l.Code, code, StringComparison.OrdinalIgnoreCase)) ?? Default;
 
+    /// <summary>The language of the current request (its UI culture), by exact name first, then by language.</summary>
+    public static Language Current
+    {
+        get
+        {
+            var culture = CultureInfo.CurrentUICulture;
+            return All.FirstOrDefault(l => string.Equals(l.Code, culture.Name, StringComparison.OrdinalIgnoreCase))
+                ?? All.FirstOrDefault(l => string.Equals(l.Code, culture.TwoLetterISOLanguageName, StringComparison.OrdinalIgnoreCase))
+                ?? Default;
+        }
+    }
+
     public static bool IsSupported(string? code) => All.Any(l => string.Equals(l.Code, code, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The culture for a language, with the Gregorian calendar (some cultures default to another calendar).</summary>

@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace OpenLer.Server.Data;
+
+/// <summary>Storage: a SQLite file in the data folder by default, PostgreSQL by configuration; migrations per provider.</summary>
+public static class DatabaseSetup
+{
+    public static IServiceCollection AddOpenLerDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+        var provider = configuration["Database:Provider"] ?? "Sqlite";
+        var connectionString = configuration["Database:ConnectionString"];
+        if (IsPostgres(configuration))
+        {
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connectionString));
+        }
+        else if (string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            var dataFolder = DataFolder(configuration, environment);
+            Directory.CreateDirectory(dataFolder);
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o =>
+                o.UseSqlite(connectionString ?? $"Data Source={Path.Combine(dataFolder, "openler.db")}"));
+        }
+        else
+        {
+            throw new InvalidOperationException($"Database:Provider must be Sqlite or Postgres, not '{provider}'.");
+        }
+
+        return services;
+    }
+
+    public static bool IsPostgres(IConfiguration configuration) =>
+        string.Equals(configuration?["Database:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The folder of the SQLite database and other files the app creates (default App_Data beside the app).</summary>
+    public static string DataFolder(IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        return configuration?["Database:DataFolder"] ?? Path.Combine(environment.ContentRootPath, "App_Data");
+    }
+}
