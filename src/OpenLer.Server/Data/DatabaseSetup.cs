@@ -17,8 +17,9 @@ public static class DatabaseSetup
         }
         else if (string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
         {
+            // The data folder is 0700 and the database files 0600 (Infrastructure/Security/SecureFiles).
             var dataFolder = DataFolder(configuration, environment);
-            Directory.CreateDirectory(dataFolder);
+            Infrastructure.Security.SecureFiles.EnsurePrivateFolder(dataFolder);
             services.AddDbContext<AppDbContext, SqliteAppDbContext>(o =>
                 o.UseSqlite(connectionString ?? $"Data Source={Path.Combine(dataFolder, "openler.db")}"));
         }

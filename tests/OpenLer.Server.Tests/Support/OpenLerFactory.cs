@@ -86,10 +86,13 @@ public sealed class OpenLerFactory : WebApplicationFactory<Program>
         });
     }
 
-    /// <summary>An HTTPS client (Secure cookies) that keeps cookies and does not follow redirects.</summary>
+    /// <summary>
+    /// An HTTPS client (Secure cookies) that keeps cookies and does not follow redirects; it asks for the deployment's
+    /// public host when one is set (only that host is allowed then).
+    /// </summary>
     public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions
     {
-        BaseAddress = new Uri("https://localhost"),
+        BaseAddress = new Uri("https://" + (_settings.TryGetValue("OpenLer:PublicHost", out var host) && !string.IsNullOrEmpty(host) ? host : "localhost")),
         AllowAutoRedirect = false,
         HandleCookies = true,
     });
