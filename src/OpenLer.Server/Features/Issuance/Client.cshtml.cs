@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenLer.Server.Data;
 using OpenLer.Server.Infrastructure;
+using OpenLer.Server.Infrastructure.Security;
 
 namespace OpenLer.Server.Features.Issuance;
 
@@ -29,13 +30,13 @@ public sealed class ClientModel(AppDbContext db, Caseload caseload, CredentialIs
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostEnrollAsync(Guid programId, string? cohort)
+    public async Task<IActionResult> OnPostEnrollAsync(Guid programId, [TextField(TextLimits.Short)] string? cohort)
     {
         var enrollment = await caseload.EnrollAsync(User.OrganizationId(), Id, programId, string.IsNullOrWhiteSpace(cohort) ? "-" : cohort);
         return enrollment is null ? NotFound() : Redirect($"/issuance/clients/{Id}");
     }
 
-    public async Task<IActionResult> OnPostCompleteAsync(Guid enrollmentId, string? evidence, string? englishLevel)
+    public async Task<IActionResult> OnPostCompleteAsync(Guid enrollmentId, [TextField(TextLimits.Paragraph)] string? evidence, [TextField(TextLimits.Short)] string? englishLevel)
     {
         if (!await OwnsEnrollmentAsync(enrollmentId))
         {
@@ -79,7 +80,7 @@ public sealed class ClientModel(AppDbContext db, Caseload caseload, CredentialIs
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRevokeAsync(Guid credentialId, string? reason)
+    public async Task<IActionResult> OnPostRevokeAsync(Guid credentialId, [TextField(TextLimits.Sentence)] string? reason)
     {
         var org = User.OrganizationId();
         var owned = await db.Credentials.AnyAsync(c => c.OrganizationId == org && c.Id == credentialId

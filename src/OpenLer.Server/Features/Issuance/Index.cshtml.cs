@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenLer.Server.Data;
 using OpenLer.Server.Infrastructure;
+using OpenLer.Server.Infrastructure.Security;
 
 namespace OpenLer.Server.Features.Issuance;
 
@@ -18,7 +19,8 @@ public sealed class IndexModel(AppDbContext db, Caseload caseload) : PageModel
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnPostAsync(string? name, string? contact, Guid? siteId, string? language)
+    public async Task<IActionResult> OnPostAsync([TextField(TextLimits.Name)] string? name, [TextField(TextLimits.Contact)] string? contact, Guid? siteId,
+        [TextField(TextLimits.Short)] string? language)
     {
         var org = User.OrganizationId();
         if (string.IsNullOrWhiteSpace(name) || string.IsNullOrWhiteSpace(Account.CodeSignIn.Normalize(contact)))

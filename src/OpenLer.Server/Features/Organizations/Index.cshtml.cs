@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenLer.Server.Data;
 using OpenLer.Server.Infrastructure;
+using OpenLer.Server.Infrastructure.Security;
 
 namespace OpenLer.Server.Features.Organizations;
 
@@ -26,7 +27,7 @@ public sealed class IndexModel(AppDbContext db, OrganizationKeys keys, UserManag
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnPostSiteAsync(string? siteName)
+    public async Task<IActionResult> OnPostSiteAsync([TextField(TextLimits.Name)] string? siteName)
     {
         if (!string.IsNullOrWhiteSpace(siteName))
         {
@@ -37,7 +38,7 @@ public sealed class IndexModel(AppDbContext db, OrganizationKeys keys, UserManag
         return Redirect("/organization");
     }
 
-    public async Task<IActionResult> OnPostEmployerAsync(string? employerName, string? employerContact)
+    public async Task<IActionResult> OnPostEmployerAsync([TextField(TextLimits.Name)] string? employerName, [TextField(TextLimits.Name)] string? employerContact)
     {
         if (!string.IsNullOrWhiteSpace(employerName))
         {
@@ -54,7 +55,8 @@ public sealed class IndexModel(AppDbContext db, OrganizationKeys keys, UserManag
         return Redirect("/organization");
     }
 
-    public async Task<IActionResult> OnPostStaffAsync(string? staffName, string? staffEmail, string? staffPassword, string? role)
+    public async Task<IActionResult> OnPostStaffAsync([TextField(TextLimits.Name)] string? staffName, [TextField(TextLimits.Contact)] string? staffEmail,
+        [TextField(TextLimits.Password, Clean = false)] string? staffPassword, [TextField(TextLimits.Short)] string? role)
     {
         var chosenRole = role == AppClaims.OrgAdminRole ? AppClaims.OrgAdminRole : AppClaims.SpecialistRole;
         if (string.IsNullOrWhiteSpace(staffName) || string.IsNullOrWhiteSpace(staffEmail) || string.IsNullOrEmpty(staffPassword))

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenLer.Server.Data;
 using OpenLer.Server.Infrastructure;
+using OpenLer.Server.Infrastructure.Security;
 
 namespace OpenLer.Server.Features.Wallet;
 
@@ -33,7 +34,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string? kind, string? description)
+    public async Task<IActionResult> OnPostAsync([TextField(TextLimits.Short)] string? kind, [TextField(TextLimits.Sentence)] string? description)
     {
         if (!string.IsNullOrWhiteSpace(description))
         {
