@@ -26,9 +26,12 @@ public sealed class OpenLerFactory : WebApplicationFactory<Program>
     private readonly string? _postgres;
     private readonly Dictionary<string, string?> _settings;
 
-    public OpenLerFactory(Db db = Db.Sqlite, bool kestrel = false, IDictionary<string, string?>? settings = null)
+    private readonly string _environment;
+
+    public OpenLerFactory(Db db = Db.Sqlite, bool kestrel = false, IDictionary<string, string?>? settings = null, string environment = "Testing")
     {
         Database = db;
+        _environment = environment;
         Directory.CreateDirectory(_folder);
         _settings = new Dictionary<string, string?>
         {
@@ -60,6 +63,9 @@ public sealed class OpenLerFactory : WebApplicationFactory<Program>
 
     public Db Database { get; }
 
+    /// <summary>The temporary data folder (SQLite database, key file).</summary>
+    public string DataFolder => _folder;
+
     public ConcurrentQueue<string> Logs { get; } = new();
 
     /// <summary>Skips the test when PostgreSQL is asked for but not configured.</summary>
@@ -73,7 +79,8 @@ public sealed class OpenLerFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(_environment);
+        builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestPeer>());
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

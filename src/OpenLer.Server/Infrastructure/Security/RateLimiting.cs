@@ -41,7 +41,8 @@ public static partial class RateLimiting
             o.AddPolicy(RateLimitPolicies.ShareOpen, context => ByAddress(context, settings.ShareOpen));
             o.OnRejected = OnRejectedAsync;
         });
-        services.Configure<RazorPagesOptions>(o =>
+        // PostConfigure: Razor Pages' own setup replaces the convention collection, so earlier Configure calls would be lost.
+        services.PostConfigure<RazorPagesOptions>(o =>
         {
             foreach (var (page, policy) in PagePolicies)
             {
