@@ -23,6 +23,7 @@ public static class ForeignCredentials
             ["validFrom"] = "2026-01-15T00:00:00Z",
             ["credentialSubject"] = new JsonObject
             {
+                ["id"] = "did:example:holder",
                 ["type"] = new JsonArray("AchievementSubject"),
                 ["achievement"] = new JsonObject
                 {
