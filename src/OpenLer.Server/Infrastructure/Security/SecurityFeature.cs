@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
@@ -38,12 +37,8 @@ public static class SecurityFeature
             o.IncludeSubDomains = true;
         });
 
-        // Forms read no further than the request limit (the request body itself is counted by RequestSizeLimit).
-        services.Configure<FormOptions>(o =>
-        {
-            o.MultipartBodyLengthLimit = deployment.MaxRequestBytes;
-            o.ValueLengthLimit = (int)Math.Min(int.MaxValue, deployment.MaxRequestBytes);
-        });
+        // Forms keep ASP.NET Core's own limits (4 MB a value, 128 MB multipart), above the request limit, so that the
+        // request body counter (RequestSizeLimit) is always the one that trips: an oversize form is 413, not 400.
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new TextFieldFilter()));
 
         // Razor writes every character as is (UnicodeRanges.All: Arabic and Dari stay readable in the HTML), except the
