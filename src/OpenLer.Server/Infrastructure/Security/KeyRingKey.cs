@@ -60,7 +60,7 @@ public sealed class KeyRingKey
             return (new KeyRingKey(decoded[..Size], path), null);
         }
 
-        return (null, $"DataProtection:KeyFile: '{path}' does not hold a 256-bit key (32 bytes, or their base64 on one line; create one with: head -c 32 /dev/urandom | base64 > keyring.key).");
+        return (null, $"DataProtection:KeyFile: '{path}' does not hold a 256-bit key (32 bytes, or their base64 on one line; create one with: umask 077; head -c 32 /dev/urandom | base64 > keyring.key).");
     }
 
     /// <summary>Creates a new key file (mode 0600) with a fresh random key, base64 on one line.</summary>

@@ -14,7 +14,7 @@ public static class StartupRules
 
     public const string KeyRingMessage =
         "The Data Protection key ring is not protected: set DataProtection:KeyFile to a file outside the database holding a 256-bit key " +
-        "(create it with: head -c 32 /dev/urandom | base64 > /etc/openler/keyring.key; chmod 600 it), or DataProtection:CertificatePath " +
+        "(create it with: umask 077; head -c 32 /dev/urandom | base64 > /etc/openler/keyring.key), or DataProtection:CertificatePath " +
         "(and DataProtection:CertificatePassword) to a PFX certificate. Without it a copy of the database reveals every issuer's private key. See docs/deploy.md.";
 
     /// <summary>True outside Development and the "Testing" environment of the automated tests.</summary>
