@@ -104,6 +104,68 @@ public sealed class KeyRingTests
         }
     }
 
+    [Fact]
+    public async Task Keys_an_earlier_version_stored_in_clear_are_encrypted_at_start_and_what_they_protected_stays_readable()
+    {
+        var folder = Directory.CreateTempSubdirectory("openler-upgrade").FullName;
+        var settings = new Dictionary<string, string?> { ["Database:DataFolder"] = folder };
+        var database = $"Data Source={Path.Combine(folder, "openler.db")};Pooling=false";
+        try
+        {
+            using (var first = new OpenLerFactory(settings: settings))
+            {
+                await first.CreateOrganizationAsync("acme", "admin@acme.test");
+            }
+
+            // What the previous version did: Data Protection without an XML encryptor (it cannot read the encrypted key,
+            // so it makes a key of its own), the key stored in clear.
+            string legacyPayload;
+            using (var legacy = LegacyStack(database))
+            {
+                legacyPayload = legacy.GetRequiredService<IDataProtectionProvider>().CreateProtector(IssuerKeyPurpose).Protect("issuer key of an earlier version");
+            }
+
+            await using (var connection = new SqliteConnection(database))
+            {
+                await connection.OpenAsync(TestContext.Current.CancellationToken);
+                await using var command = connection.CreateCommand();
+                command.CommandText = "SELECT count(*) FROM DataProtectionKeys WHERE Xml LIKE '%<masterKey%'";
+                Assert.Equal(1L, (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!);
+            }
+
+            using var second = new OpenLerFactory(settings: settings);
+            var rows = await second.WithScopeAsync(s => s.GetRequiredService<AppDbContext>().DataProtectionKeys.Select(k => k.Xml!).ToListAsync());
+            Assert.Equal(2, rows.Count);
+            Assert.All(rows, xml =>
+            {
+                Assert.DoesNotContain("<masterKey", xml, StringComparison.Ordinal);
+                Assert.Contains(typeof(KeyFileXmlDecryptor).FullName!, xml, StringComparison.Ordinal);
+            });
+            Assert.Contains(second.Logs, l => l.Contains("Encrypted 1 Data Protection key(s)", StringComparison.Ordinal));
+            var reader = second.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(IssuerKeyPurpose);
+            Assert.Equal("issuer key of an earlier version", reader.Unprotect(legacyPayload));
+
+            // And a copy of the upgraded database without the key file no longer reads it.
+            SqliteConnection.ClearAllPools();
+            using var attacker = Attacker(Db.Sqlite, database, key: null);
+            Assert.ThrowsAny<CryptographicException>(() => attacker.GetRequiredService<IDataProtectionProvider>().CreateProtector(IssuerKeyPurpose).Unprotect(legacyPayload));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static ServiceProvider LegacyStack(string connection)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connection));
+        services.AddDataProtection().SetApplicationName("OpenLer").PersistKeysToDbContext<AppDbContext>();
+        return services.BuildServiceProvider();
+    }
+
     /// <summary>The Data Protection API over a database, with or without the key file's key: nothing of the app's set-up.</summary>
     private static ServiceProvider Attacker(Db db, string connection, KeyRingKey? key)
     {

@@ -23,6 +23,7 @@ public static class SecurityFeature
         var configuration = builder.Configuration;
         builder.AddOpenLerKeyRing();
         services.AddScoped<IStartupStep, FileModesStep>();
+        services.AddScoped<IStartupStep, KeyRingUpgradeStep>();
         services.AddServerCommand<KeyRingRotateCommand>();
         services.AddServerCommand<KeyRingListCommand>();
 
