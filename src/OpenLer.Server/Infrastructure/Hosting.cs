@@ -28,7 +28,7 @@ public static class Hosting
         builder.Services.AddSingleton(TimeProvider.System);
 
         // Abuse limits and hardening; the Data Protection key ring (in the database, encrypted with a key file or a certificate).
-        builder.AddOpenLerSecurity(deployment);
+        builder.AddOpenLerSecurity();
 
         // Localization: one catalog of strings per language (Resources/Strings/*.tsv), language from the cookie or the browser.
         builder.Services.AddSingleton(TextCatalog.Embedded);

@@ -23,18 +23,13 @@ public static class ProblemResponses
     }
 
     /// <summary>Sets the status (and Retry-After) and, for JSON clients, writes a problem+json body.</summary>
-    public static async Task RefuseAsync(HttpContext context, int status, string title, string detail, TimeSpan? retryAfter = null, string? reason = null)
+    public static async Task RefuseAsync(HttpContext context, int status, string title, string detail, TimeSpan? retryAfter = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         context.Response.StatusCode = status;
         if (retryAfter is { } after)
         {
             context.Response.Headers.RetryAfter = RetryAfterSeconds(after);
-        }
-
-        if (reason is not null)
-        {
-            StatusReason.Set(context, reason);
         }
 
         if (WantsJson(context))

@@ -14,10 +14,9 @@ namespace OpenLer.Server.Infrastructure.Security;
 /// </summary>
 public static class SecurityFeature
 {
-    public static WebApplicationBuilder AddOpenLerSecurity(this WebApplicationBuilder builder, DeploymentOptions deployment)
+    public static WebApplicationBuilder AddOpenLerSecurity(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(deployment);
         SecureFiles.RestrictNewFiles();
         var services = builder.Services;
         var configuration = builder.Configuration;
