@@ -6,7 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using OpenLer.Credentials.Tests.Support;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenLer.Server.Data;
+using OpenLer.Server.Features.Account;
 using OpenLer.Server.Features.Organizations;
 using OpenLer.Server.Infrastructure;
 
@@ -26,8 +29,11 @@ public sealed class OpenLerFactory : WebApplicationFactory<Program>
     private readonly string? _postgres;
     private readonly Dictionary<string, string?> _settings;
 
-    public OpenLerFactory(Db db = Db.Sqlite, bool kestrel = false, IDictionary<string, string?>? settings = null)
+    private readonly Action<IServiceCollection>? _configure;
+
+    public OpenLerFactory(Db db = Db.Sqlite, bool kestrel = false, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
+        _configure = configure;
         Database = db;
         Directory.CreateDirectory(_folder);
         _settings = new Dictionary<string, string?>
@@ -60,7 +66,16 @@ public sealed class OpenLerFactory : WebApplicationFactory<Program>
 
     public Db Database { get; }
 
+    /// <summary>The folder of the SQLite database and other files the app made.</summary>
+    public string DataFolder => _folder;
+
     public ConcurrentQueue<string> Logs { get; } = new();
+
+    /// <summary>What the app sent (sign-in and invitation codes), instead of a real channel (outside demo mode).</summary>
+    public CapturedMessages Messages { get; } = new();
+
+    /// <summary>Authenticator keys of the admins this factory created, by e-mail (admins must use a second step).</summary>
+    public ConcurrentDictionary<string, string> AuthenticatorKeys { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Skips the test when PostgreSQL is asked for but not configured.</summary>
     public static void SkipUnlessAvailable(Db db)
@@ -79,6 +94,18 @@ public sealed class OpenLerFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestClientAddress>();
+            _configure?.Invoke(services);
+            if (!string.Equals(_settings["OpenLer:Demo"], "true", StringComparison.OrdinalIgnoreCase))
+            {
+                services.RemoveAll<IAccountMessages>();
+                services.AddSingleton(Messages);
+                services.AddSingleton<IAccountMessages>(Messages);
+            }
+        });
+
         builder.ConfigureLogging(logging =>
         {
             logging.SetMinimumLevel(LogLevel.Trace);
@@ -87,12 +114,21 @@ public sealed class OpenLerFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>An HTTPS client (Secure cookies) that keeps cookies and does not follow redirects.</summary>
-    public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions
+    public HttpClient Client(string? address = null)
     {
-        BaseAddress = new Uri("https://localhost"),
-        AllowAutoRedirect = false,
-        HandleCookies = true,
-    });
+        var client = CreateClient(new WebApplicationFactoryClientOptions
+        {
+            BaseAddress = new Uri("https://localhost"),
+            AllowAutoRedirect = false,
+            HandleCookies = true,
+        });
+        if (address is not null)
+        {
+            client.DefaultRequestHeaders.Add(TestClientAddress.Header, address);
+        }
+
+        return client;
+    }
 
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
     {
@@ -101,13 +137,35 @@ public sealed class OpenLerFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>Creates an organization with a site and an admin; returns its id.</summary>
-    public Task<Organization> CreateOrganizationAsync(string slug, string adminEmail, string password = "Test-password-1") =>
+    public Task<Organization> CreateOrganizationAsync(string slug, string adminEmail, string password = "Test-password-1", params string[] siteNames) =>
         WithScopeAsync(async services =>
         {
-            var org = await services.GetRequiredService<OrganizationKeys>().CreateAsync("Org " + slug, slug, [slug + " site"]);
+            var org = await services.GetRequiredService<OrganizationKeys>().CreateAsync("Org " + slug, slug, siteNames.Length == 0 ? [slug + " site"] : siteNames);
             await DemoData.EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
-            await DemoData.CreateStaffAsync(services.GetRequiredService<UserManager<StaffUser>>(), org.Id, null, adminEmail, "Admin " + slug, AppClaims.OrgAdminRole, password);
+            var users = services.GetRequiredService<UserManager<StaffUser>>();
+            var admin = await DemoData.CreateStaffAsync(users, org.Id, null, adminEmail, "Admin " + slug, AppClaims.OrgAdminRole, password);
+            AuthenticatorKeys[adminEmail] = await DemoData.EnableSecondFactorAsync(users, admin);
             return org;
+        });
+
+    /// <summary>The signed JSON of the first credential issued (decrypted as the app reads it).</summary>
+    public Task<string> FirstCredentialJsonAsync() =>
+        WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<AppDbContext>();
+            var credential = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+                Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AsNoTracking(db.Credentials.OrderBy(c => c.IssuedAt)));
+            return services.GetRequiredService<OpenLer.Server.Features.Issuance.CaseRecords>().CredentialJson(credential);
+        });
+
+    /// <summary>Adds a staff member (site staff by default) at a site of the organization; returns their id.</summary>
+    public Task<string> CreateStaffAsync(Guid organizationId, string email, string role = AppClaims.SpecialistRole, string? siteName = null, string password = "Test-password-1") =>
+        WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<AppDbContext>();
+            var site = siteName is null ? null : await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.Sites, s => s.OrganizationId == organizationId && s.Name == siteName);
+            var user = await DemoData.CreateStaffAsync(services.GetRequiredService<UserManager<StaffUser>>(), organizationId, site?.Id, email, "Staff " + email, role, password);
+            return user.Id;
         });
 
     protected override void Dispose(bool disposing)
@@ -116,6 +174,15 @@ public sealed class OpenLerFactory : WebApplicationFactory<Program>
         if (!disposing)
         {
             return;
+        }
+
+        // OPENLER_TEST_DUMP_LOGS=1 writes the app's log lines of warning and above (to debug a failing test).
+        if (Environment.GetEnvironmentVariable("OPENLER_TEST_DUMP_LOGS") == "1")
+        {
+            foreach (var line in Logs.Where(l => l.StartsWith("Warning", StringComparison.Ordinal) || l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("Critical", StringComparison.Ordinal)))
+            {
+                Console.Error.WriteLine(line);
+            }
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

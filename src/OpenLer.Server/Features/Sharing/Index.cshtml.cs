@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using OpenLer.Server.Data;
 using OpenLer.Server.Infrastructure;
 using QRCoder;
+using OpenLer.Server.Infrastructure.Localization;
 
 namespace OpenLer.Server.Features.Sharing;
 
@@ -33,7 +34,7 @@ public sealed class IndexModel(AppDbContext db, ShareService shares, IOptions<De
         var created = await shares.CreateAsync(User.JobseekerId(), credentialIds ?? [], days ?? ShareService.DefaultDays, label ?? "", HttpContext.RequestAborted);
         if (created is null)
         {
-            Error = "Choose at least one credential.";
+            Error = L.Key("Choose at least one credential.");
         }
         else
         {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenLer.Credentials.Common;
 using OpenLer.Credentials.Verification;
 using OpenLer.Server.Features.Wallet;
+using OpenLer.Server.Infrastructure.Localization;
 
 namespace OpenLer.Server.Features.Verify;
 
@@ -31,7 +32,7 @@ public sealed class IndexModel(DeploymentVerifier verifier) : PageModel
 
         if (string.IsNullOrWhiteSpace(text))
         {
-            Error = "Paste a credential or choose a file.";
+            Error = L.Key("Paste a credential or choose a file.");
             return Page();
         }
 
