@@ -125,7 +125,19 @@ internal static class MatchCommand
         var unreadable = false;
         var credentials = new List<CredentialEvidence>();
         var selfReported = new List<string>();
-        foreach (var file in folder.EnumerateFiles().OrderBy(f => f.Name, StringComparer.Ordinal))
+        FileInfo[] files;
+        try
+        {
+            files = [.. folder.EnumerateFiles().OrderBy(f => f.Name, StringComparer.Ordinal)];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            stderr.WriteLine($"{folder.Name}: unreadable folder ({e.Message}); the applicant is ranked without evidence.");
+            files = [];
+            unreadable = true;
+        }
+
+        foreach (var file in files)
         {
             var label = folder.Name + "/" + file.Name;
             if (file.Name == SelfReportedFile)

@@ -99,6 +99,9 @@ public sealed class OnetDatabaseTests
 
     [Theory]
     [InlineData("""{"format":"other"}""", "\"format\" must be")]
+    [InlineData("""{"format":"openler-onet/1","format":"openler-onet/1"}""", "not valid JSON")]
+    [InlineData("""{"format":""", "not valid JSON")]
+    [InlineData("""[]""", "\"format\" must be")]
     [InlineData("""{"format":"openler-onet/1","release":"1","source":"s","elements":[],"occupations":[{"code":"x"}]}""", "occupations[0] must have")]
     [InlineData("""{"format":"openler-onet/1","release":"1","source":"s","elements":[{"id":"2.A.1.a","domain":"skill","name":"n","description":"d"}],"occupations":[{"code":"11-1011.00","title":"t","description":"","jobZone":null,"alternateTitles":[],"ratings":[[0,900,100]]}]}""", "ratings must hold")]
     [InlineData("""{"format":"openler-onet/1","release":"1","source":"s","elements":[{"id":"2.A.1.a","domain":"skill","name":"n","description":"d"}],"occupations":[{"code":"11-1011.00","title":"t","description":"","jobZone":9,"alternateTitles":[],"ratings":[]}]}""", "jobZone must be 1 to 5")]
