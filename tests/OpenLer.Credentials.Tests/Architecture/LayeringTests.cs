@@ -27,6 +27,7 @@ public sealed partial class LayeringTests
         ["OpenBadges"] = 7,
         ["WorkAuthorization"] = 7,
         ["Matching"] = 8,
+        ["LerRs"] = 9,
         ["Protocols"] = 9,
         ["Verification"] = 10,
     };
