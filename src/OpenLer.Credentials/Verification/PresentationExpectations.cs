@@ -7,9 +7,10 @@ namespace OpenLer.Credentials.Verification;
 /// </summary>
 public sealed record PresentationExpectations
 {
-    public required string Challenge { get; init; }
+    /// <summary>Null only where the protocol has no challenge (VC-API /presentations/verify without one).</summary>
+    public required string? Challenge { get; init; }
 
-    public required string Domain { get; init; }
+    public required string? Domain { get; init; }
 
     /// <summary>Every credential's <c>credentialSubject.id</c> must be the holder who signed the presentation.</summary>
     public bool RequireHolderBinding { get; init; } = true;
