@@ -228,6 +228,23 @@ public class JoseVerificationTests
     }
 
     [Fact]
+    public async Task VcJwtSecure_IsVerified_AndItsClaimsFollowTheCredential()
+    {
+        using var key = KeyPair.Generate(KeyType.Ed25519);
+        var did = key.PublicKey.ToDidKey();
+        var credential = TestCredentials.OpenBadge(did);
+        var jwt = VcJwt.Secure(credential, key, did + "#" + key.PublicKey.ToMultibase()).Value;
+        var payload = JsonNode.Parse(OpenLer.Credentials.Encodings.Base64Url.Decode(jwt.Split('.')[1]).Value)!;
+        Assert.Equal(did, (string?)payload["iss"]);
+        Assert.Equal("did:example:amina", (string?)payload["sub"]);
+        Assert.Equal((string?)credential["id"], (string?)payload["jti"]);
+        Assert.Equal(DateTimeOffset.Parse("2026-01-15T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture).ToUnixTimeSeconds(), (long)payload["nbf"]!);
+        var result = await Verify(jwt);
+        Assert.True(result.Verified, result.FirstProblem?.ToString());
+        Assert.Equal(CredentialFormats.VcJwt, result.Credential!.Format);
+    }
+
+    [Fact]
     public async Task Jwe_Refused()
     {
         var result = await Verify("eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.a.b.c.d");

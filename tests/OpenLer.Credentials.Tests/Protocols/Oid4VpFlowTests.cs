@@ -316,5 +316,21 @@ public sealed class Oid4VpFlowTests : IDisposable
     public void OversizedResponse_IsRefused() =>
         Assert.False(FormParameters.From([new("vp_token", new string('x', AuthorizationResponse.MaxValueLength + 1))], AuthorizationResponse.MaxValueLength).IsSuccess);
 
+    [Fact]
+    public async Task OversizedRequestObject_IsRefusedBeforeItIsParsed()
+    {
+        var request = Transaction(ResponseModes.DirectPost).Request;
+        var huge = request with { State = new string('a', 400) };
+        var payload = huge.ToJson();
+        payload["pad"] = new string('x', WalletRequestVerifier.MaxRequestObjectLength);
+        var jwt = Jwt.Build(new JsonObject { ["typ"] = AuthorizationRequest.RequestObjectType, ["alg"] = "EdDSA", ["kid"] = EmployerKid }, payload, d => _employer.Sign(d));
+        var result = await new WalletRequestVerifier(DidResolver.Offline, _time).VerifyRequestObjectAsync(jwt, request.ClientId.Value, TestContext.Current.CancellationToken);
+        Assert.Equal(OAuthErrorCodes.InvalidRequest, result.Error?.Code);
+    }
+
+    [Fact]
+    public void OversizedRequestLink_IsRefused() =>
+        Assert.Equal(OAuthErrorCodes.InvalidRequest, AuthorizationRequestUri.Parse("openid4vp://?client_id=x&pad=" + new string('a', AuthorizationRequestUri.MaxLength)).Error?.Code);
+
     private static string FormToken(IReadOnlyDictionary<string, string> form) => form["vp_token"];
 }
