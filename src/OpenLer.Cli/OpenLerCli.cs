@@ -6,7 +6,7 @@ namespace OpenLer.Cli;
 /// <summary>The <c>openler</c> command line: issue, verify and test credentials with the OpenLER library.</summary>
 public static class OpenLerCli
 {
-    public static RootCommand CreateRoot() => new("openler: issue, verify and test Learning and Employment Record credentials")
+    public static RootCommand CreateRoot() => new("openler: issue, verify, test and match Learning and Employment Record credentials")
     {
         KeyCommand.Create(),
         IssueCommand.Create(),
@@ -15,6 +15,7 @@ public static class OpenLerCli
         StatusCommand.Create(),
         ConformanceCommand.Create(),
         TaxonomyCommand.Create(),
+        MatchCommand.Create(),
     };
 
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) =>

@@ -35,6 +35,9 @@ internal sealed record VerifierSettings
 
     /// <summary>JSON-LD contexts the operator adds by URL (--context URL=FILE), e.g. the CLR 2.0 context.</summary>
     public IReadOnlyDictionary<string, byte[]> Contexts { get; init; } = new Dictionary<string, byte[]>();
+
+    /// <summary>The issuers to trust (--trust DID), or null for no trust check; when set, an issuer not in it fails verification.</summary>
+    public IIssuerTrustList? TrustList { get; init; }
 }
 
 /// <summary>Builds the CLI's verifier: did:key and did:jwk locally; did:web and https documents from mapped files or, if allowed, HTTPS.</summary>
@@ -71,6 +74,8 @@ internal static class VerifierFactory
             TimeProvider = settings.TimeProvider,
             Cryptosuites = settings.Cryptosuites ?? OpenLer.Credentials.DataIntegrity.Cryptosuites.Default,
             KeyBinding = settings.KeyBinding,
+            TrustList = settings.TrustList,
+            RequireTrustedIssuer = settings.TrustList is not null,
         };
 
         // Bitstring Status List and IETF Token Status List: lists come through the same door (--url files, or the network if

@@ -1,7 +1,10 @@
 using OpenLer.Server.Data;
 using OpenLer.Server.Features.Account;
+using OpenLer.Server.Features.Audit;
+using OpenLer.Server.Features.Invitations;
 using OpenLer.Server.Features.Issuance;
 using OpenLer.Server.Features.Organizations;
+using OpenLer.Server.Features.Protection;
 using OpenLer.Server.Features.Sharing;
 using OpenLer.Server.Features.Verify;
 using OpenLer.Server.Features.Wallet;
@@ -19,7 +22,10 @@ if (StartupRules.Refuse(builder.Configuration, builder.Environment, Console.Erro
 builder.AddOpenLerHosting();
 builder.Services.AddOpenLerDatabase(builder.Configuration, builder.Environment);
 builder.Services
+    .AddProtection()
+    .AddAudit()
     .AddAccounts(builder.Configuration)
+    .AddInvitations()
     .AddOrganizations()
     .AddIssuance()
     .AddWallet()

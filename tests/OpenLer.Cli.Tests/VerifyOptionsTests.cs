@@ -71,9 +71,11 @@ public sealed class VerifyOptionsTests : CliTestBase
         Assert.Equal("PROOF_VERIFICATION_ERROR", CheckOf(result.Out, "proof", "code"));
     }
 
+    // (5, 0, "failed") changed deliberately (docs/adr/genuine-vs-notes.md): a schema the credential does not meet is a note
+    // beside a genuine result, so the exit code stays 0 while the schema check reports "failed"; it used to exit 1.
     [Theory]
     [InlineData(100, 0, "passed")]
-    [InlineData(5, 1, "failed")]
+    [InlineData(5, 0, "failed")]
     public async Task Verify_Schemas_FromTheOperatorFolder(int maxLength, int exitCode, string schemaStatus)
     {
         var profile = await IssueWithProfileKeyAsync();

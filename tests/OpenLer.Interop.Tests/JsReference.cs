@@ -26,7 +26,10 @@ public static class JsReference
     }
 
     /// <summary>Runs interop.mjs with the arguments; returns exit code and output lines.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => RunScriptAsync("interop.mjs", args);
+
+    /// <summary>Runs one of the js/ scripts with the arguments; returns exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunScriptAsync(string script, params string[] args)
     {
         var info = new ProcessStartInfo(FindNode()!)
         {
@@ -35,7 +38,7 @@ public static class JsReference
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add("interop.mjs");
+        info.ArgumentList.Add(script);
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);

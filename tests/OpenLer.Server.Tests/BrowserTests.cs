@@ -91,7 +91,11 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await GoAsync(staff, "/account/staff-sign-in", run, "01-staff-sign-in", language);
         await staff.FillAsync("#email", DemoData.AdminEmail);
         await staff.FillAsync("#password", DemoData.Password);
-        await SubmitAsync(staff, "main form", run, "02-caseload");
+        await SubmitAsync(staff, "main form", run, "02-second-step");
+        var second = (await staff.Locator("#demo-code").TextContentAsync())!.Trim();
+        Assert.Matches("^[0-9]{6}$", second);
+        await staff.FillAsync("#code", second);
+        await SubmitAsync(staff, "main form", run, "02b-caseload");
         await staff.FillAsync("#name", "Browser Client " + run);
         await staff.FillAsync("#contact", contact);
         await SubmitAsync(staff, "main form", run, "03-client");
@@ -105,6 +109,8 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         Assert.Equal(language == "ar" ? "rtl" : "ltr", await staff.Locator("html").GetAttributeAsync("dir"));
         await GoAsync(staff, "/programs", run, "06b-programs", null);
         await GoAsync(staff, "/organization", run, "06c-organization", null);
+        await GoAsync(staff, "/organization/audit", run, "06d-audit", null);
+        await GoAsync(staff, "/account/sessions", run, "06e-sessions", null);
 
         // Jobseeker: sign in with the code the demo outbox shows, see the card, share.
         await using var holderContext = await fixture.Browser.NewContextAsync(options);

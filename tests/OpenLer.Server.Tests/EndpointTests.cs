@@ -163,12 +163,13 @@ public sealed class VerifyPageTests
             ["credentialSubject"] = new JsonObject { ["name"] = "Forklift safety" },
         };
 
-        var jwt = await app.WithScopeAsync(s =>
+        var jwt = await app.WithScopeAsync(async s =>
         {
             var keys = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<OpenLer.Server.Features.Organizations.OrganizationKeys>(s);
-            var identity = keys.Identity(org);
-            using var key = keys.SigningKey(org);
-            return Task.FromResult(OpenLer.Credentials.Jose.VcJose.Secure(Credential(identity.Did), key, identity.VerificationMethod));
+            var active = await keys.ActiveKeyAsync(org.Id);
+            var identity = keys.Identity(org, active);
+            using var key = keys.SigningKey(active);
+            return OpenLer.Credentials.Jose.VcJose.Secure(Credential(identity.Did), key, identity.VerificationMethod);
         });
         using var stranger = OpenLer.Credentials.Keys.KeyPair.Generate(OpenLer.Credentials.Keys.KeyType.Ed25519);
         var did = stranger.PublicKey.ToDidKey();

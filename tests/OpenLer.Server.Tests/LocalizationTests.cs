@@ -70,7 +70,7 @@ public sealed partial class LocalizationTests
         Assert.Contains("مهاراتك بين يديك", html, StringComparison.Ordinal);
     }
 
-    [GeneratedRegex("""T\["([^"]+)"[\],]""")]
+    [GeneratedRegex("""(?:T\[|L\.Key\()"([^"]+)"[\],)]""")]
     private static partial Regex LocalizerKey();
 
     [GeneratedRegex("""(?:Error|Message|Title|Explanation)\s*=\s*"([^"]+)";|=> \("([^"]+)", "([^"]+)"\)|=> "([^"]+)",""")]

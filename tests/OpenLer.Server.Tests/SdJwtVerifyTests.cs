@@ -24,11 +24,12 @@ public sealed class SdJwtVerifyTests
         var org = await app.CreateOrganizationAsync("acme", "admin@acme.test");
         using var holder = KeyPair.Generate(KeyType.Ed25519);
         var now = DateTimeOffset.UtcNow;
-        var issued = await app.WithScopeAsync(s =>
+        var issued = await app.WithScopeAsync(async s =>
         {
             var keys = s.GetRequiredService<OrganizationKeys>();
-            var identity = keys.Identity(org);
-            using var key = keys.SigningKey(org);
+            var active = await keys.ActiveKeyAsync(org.Id);
+            var identity = keys.Identity(org, active);
+            using var key = keys.SigningKey(active);
             var claims = new WorkAuthorizationClaims
             {
                 AuthorizedToWork = true,
@@ -39,8 +40,8 @@ public sealed class SdJwtVerifyTests
                 ANumber = ANumber,
                 DocumentNumber = DocumentNumber,
             };
-            return Task.FromResult(WorkAuthorizationCredential.Issue(claims, "openler.example", key, identity.Did, identity.VerificationMethod,
-                holder.PublicKey, RandomNumberGenerator.Create(), now).Value.Compact);
+            return WorkAuthorizationCredential.Issue(claims, "openler.example", key, identity.Did, identity.VerificationMethod,
+                holder.PublicKey, RandomNumberGenerator.Create(), now).Value.Compact;
         });
         var presentation = WorkAuthorizationCredential.Present(issued, holder, "nonce-1", "https://employer.example", now).Value;
 

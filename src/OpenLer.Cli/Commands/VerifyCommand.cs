@@ -146,6 +146,7 @@ internal static class VerifyCommand
                 ["status"] = StatusText(check.Status),
                 ["code"] = check.Code,
                 ["message"] = check.Message,
+                ["required"] = check.Required,
             });
         }
 
@@ -166,7 +167,9 @@ internal static class VerifyCommand
         foreach (var check in result.Checks)
         {
             var code = check.Code is null ? string.Empty : $" [{check.Code}]";
-            output.WriteLine($"  {StatusText(check.Status),-15} {check.Name,-20}{code} {check.Message}");
+            // A data-model note (docs/adr/genuine-vs-notes.md) is shown as such, never as a failure of the credential.
+            var status = !check.Required && check.Status is CheckStatus.Failed or CheckStatus.CouldNotCheck ? "note" : StatusText(check.Status);
+            output.WriteLine($"  {status,-15} {check.Name,-20}{code} {check.Message}");
         }
     }
 }

@@ -123,7 +123,14 @@ internal sealed class CredentialsSuite : IConformanceSuite
             return ConformanceOutcome.Fail($"unexpected {Describe(problem)} ({expected.Why})");
         }
 
-        return result.Verified || expected.Failures.Count > 0 || expected.OfflineAllowed
+        // Genuineness (docs/adr/genuine-vs-notes.md): a data-model note never decides; a genuine failure always does.
+        var genuine = expected.Failures.Where(f => !Genuineness.IsNote(f.Check)).ToList();
+        if (genuine.Count > 0 && result.Verified)
+        {
+            return ConformanceOutcome.Fail($"verified although {string.Join(", ", genuine.Select(f => f.Check))} must fail ({expected.Why})");
+        }
+
+        return result.Verified || genuine.Count > 0 || expected.OfflineAllowed
             ? ConformanceOutcome.Pass()
             : ConformanceOutcome.Fail($"not verified ({expected.Why})");
     }

@@ -90,6 +90,9 @@ public static class ErrorCodes
     public const string KeyBindingSdHash = "KEY_BINDING_SD_HASH_ERROR";
     public const string KeyBindingIssuedAt = "KEY_BINDING_IAT_ERROR";
 
+    /// <summary>A presented credential is about someone other than the presentation's holder (OpenID4VP §14.1.2 holder binding).</summary>
+    public const string HolderMismatch = "HOLDER_MISMATCH_ERROR";
+
     // Validity period (VC 2.0 §4.9)
     public const string CredentialExpired = "CREDENTIAL_EXPIRED_ERROR";
     public const string CredentialNotYetValid = "CREDENTIAL_NOT_YET_VALID_ERROR";

@@ -43,6 +43,7 @@ public static class OpenBadgesModel
         }
 
         CheckIssuer(credential["issuer"], issues);
+        CheckEndorsements(credential, "", issues);
         foreach (var (evidence, i) in Items(credential["evidence"]))
         {
             RequireType(evidence, $"evidence[{i}]", "Evidence", issues);
@@ -80,6 +81,16 @@ public static class OpenBadgesModel
             issues.Add((ErrorCodes.MissingSubjectIdentifier, isEndorsement
                 ? "The EndorsementSubject has no id (the endorsed entity)."
                 : $"The {subjectType} has neither id nor identifier: it is not bound to any recipient (either id or at least one identifier MUST be supplied)."));
+        }
+
+        // OB 3.0 AchievementSubject.source: the Profile of the organization that assessed the achievement.
+        if (subject["source"] is JsonObject source)
+        {
+            CheckProfile(source, "credentialSubject.source", issues);
+        }
+        else if (subject["source"] is not null)
+        {
+            issues.Add((ErrorCodes.MalformedValue, "credentialSubject.source must be a Profile object."));
         }
 
         foreach (var (identifier, i) in Items(subject["identifier"]))
@@ -132,9 +143,38 @@ public static class OpenBadgesModel
         CheckProfile(profile, "issuer", issues);
     }
 
+    /// <summary>OB 3.0 endorsement / endorsementJwt: embedded endorsements are EndorsementCredentials (their proofs are checked apart).</summary>
+    private static void CheckEndorsements(JsonObject holder, string path, List<(string, string)> issues)
+    {
+        var prefix = path.Length == 0 ? string.Empty : path + ".";
+        foreach (var (endorsement, i) in Items(holder["endorsement"]))
+        {
+            if (endorsement is JsonObject e)
+            {
+                if (!CredentialFields.Types(e).Contains("EndorsementCredential"))
+                {
+                    issues.Add((ErrorCodes.InvalidType, $"{prefix}endorsement[{i}].type must include EndorsementCredential."));
+                }
+            }
+            else
+            {
+                issues.Add((ErrorCodes.MalformedValue, $"{prefix}endorsement[{i}] must be an EndorsementCredential object (compact JWTs go in endorsementJwt)."));
+            }
+        }
+
+        foreach (var (jwt, i) in Items(holder["endorsementJwt"]))
+        {
+            if (jwt is not JsonValue v || !v.TryGetValue<string>(out _))
+            {
+                issues.Add((ErrorCodes.MalformedValue, $"{prefix}endorsementJwt[{i}] must be a compact JWS string."));
+            }
+        }
+    }
+
     private static void CheckProfile(JsonObject profile, string path, List<(string, string)> issues)
     {
         RequireType(profile, path, "Profile", issues);
+        CheckEndorsements(profile, path, issues);
         foreach (var (entry, i) in Items(profile["otherIdentifier"]))
         {
             RequireType(entry, $"{path}.otherIdentifier[{i}]", "IdentifierEntry", issues);
@@ -163,6 +203,8 @@ public static class OpenBadgesModel
         {
             CheckProfile(creator, path + ".creator", issues);
         }
+
+        CheckEndorsements(achievement, path, issues);
 
         foreach (var (alignment, i) in Items(achievement["alignment"]))
         {

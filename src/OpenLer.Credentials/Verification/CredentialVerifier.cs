@@ -349,7 +349,7 @@ public sealed class CredentialVerifier
         var document = credential.Document;
         if (OpenBadgesModel.Applies(document))
         {
-            checks.Add(OpenBadgesModel.Check(document));
+            checks.Add(Genuineness.Classify(OpenBadgesModel.Check(document)));
             if (OpenBadgesModel.IsClr(document))
             {
                 checks.Add(await CheckNestedAsync(document, depth, cancellationToken).ConfigureAwait(false));
@@ -386,7 +386,7 @@ public sealed class CredentialVerifier
         }
         else
         {
-            checks.Add(await _options.SchemaValidator.ValidateAsync(document, cancellationToken).ConfigureAwait(false));
+            checks.Add(Genuineness.Classify(await _options.SchemaValidator.ValidateAsync(document, cancellationToken).ConfigureAwait(false)));
         }
 
         if (_options.TrustList is null || credential.IssuerId is null)

@@ -147,12 +147,23 @@ internal sealed class JoseCredentialVerifier(CredentialVerifierOptions options)
                 return Outcome.Error(ErrorCodes.ClaimMismatch, "The token's jti is not the credential id.");
             }
 
-            if (!SameInstant(nbf.Value, credential, "validFrom", "issuanceDate") || !SameInstant(exp.Value, credential, "validUntil", "expirationDate"))
+            // VC Data Model 1.1 §6.3.1: nbf represents issuanceDate and exp expirationDate (not VC 2.0's validFrom/validUntil).
+            if (!SameInstant(nbf.Value, credential, "issuanceDate") || !SameInstant(exp.Value, credential, "expirationDate"))
             {
-                return Outcome.Error(ErrorCodes.ClaimMismatch, "The token's nbf/exp disagree with the credential's validity dates.");
+                return Outcome.Error(ErrorCodes.ClaimMismatch, "The token's nbf/exp disagree with the credential's issuanceDate/expirationDate.");
             }
 
             credential["issuer"] ??= iss;
+            if (nbf.Value is { } notBefore && credential["issuanceDate"] is null && credential["validFrom"] is null)
+            {
+                credential["issuanceDate"] = XsdDateTime.Format(notBefore);
+            }
+
+            if (exp.Value is { } expires && credential["expirationDate"] is null && credential["validUntil"] is null)
+            {
+                credential["expirationDate"] = XsdDateTime.Format(expires);
+            }
+
             if (CredentialFields.Text(payload, "jti") is { } tokenId)
             {
                 credential["id"] ??= tokenId;
@@ -165,14 +176,14 @@ internal sealed class JoseCredentialVerifier(CredentialVerifierOptions options)
             $"Token type '{(typ is null ? "(none)" : typ.Length > 40 ? typ[..40] : typ)}' is not a credential.");
     }
 
-    private static bool SameInstant(DateTimeOffset? claim, JsonObject credential, string v2Name, string v1Name)
+    private static bool SameInstant(DateTimeOffset? claim, JsonObject credential, string name)
     {
         if (claim is null)
         {
             return true;
         }
 
-        var text = CredentialFields.Text(credential, v2Name) ?? CredentialFields.Text(credential, v1Name);
+        var text = CredentialFields.Text(credential, name);
         return text is null || (XsdDateTime.TryParse(text, out var date) && Math.Abs((date - claim.Value).TotalSeconds) < 1);
     }
 

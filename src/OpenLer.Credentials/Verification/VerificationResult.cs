@@ -25,6 +25,12 @@ public sealed class VerificationResult
         Checks.Any(c => c.Name == CheckNames.Proof && c.Status == CheckStatus.Passed) &&
         Checks.All(c => !c.Required || c.Status == CheckStatus.Passed);
 
+    /// <summary>
+    /// Data-model notes shown beside the result (see <see cref="Genuineness"/>): checks that are not required and did not pass
+    /// (an OB 3.0 rule the credential breaks, a schema it does not meet, an endorsement that does not verify).
+    /// </summary>
+    public IEnumerable<CheckResult> Notes => Checks.Where(c => !c.Required && c.Status is CheckStatus.Failed or CheckStatus.CouldNotCheck);
+
     /// <summary>The first failed (or could-not-check) required check, the reason verification failed.</summary>
     public CheckResult? FirstProblem =>
         Checks.FirstOrDefault(c => c.Required && c.Status != CheckStatus.Passed);

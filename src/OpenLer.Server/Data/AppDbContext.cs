@@ -1,10 +1,15 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using OpenLer.Server.Features.Account;
+using OpenLer.Server.Features.Issuance;
 
 namespace OpenLer.Server.Data;
 
-/// <summary>The app's database. Provider-specific subclasses carry the migrations for SQLite and PostgreSQL.</summary>
+/// <summary>
+/// The app's database. Features configure their own entities (IEntityTypeConfiguration classes in their folders);
+/// provider-specific subclasses carry the migrations for SQLite and PostgreSQL.
+/// </summary>
 public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options), IDataProtectionKeyContext
 {
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -31,16 +36,17 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
         builder.Entity<Organization>().HasIndex(o => o.Slug).IsUnique();
         builder.Entity<Organization>().Property(o => o.Slug).HasMaxLength(64);
-        builder.Entity<Jobseeker>().HasIndex(j => j.Contact).IsUnique();
-        builder.Entity<Client>().HasIndex(c => new { c.OrganizationId, c.JobseekerId }).IsUnique();
+        builder.Entity<Enrollment>().Property(e => e.LegacyEvidence).HasColumnName("Evidence");
+        builder.Entity<IssuedCredential>().Property(c => c.LegacyJson).HasColumnName("Json");
         builder.Entity<IssuedCredential>().HasIndex(c => c.EnrollmentId).IsUnique();
         builder.Entity<IssuedCredential>().HasIndex(c => new { c.OrganizationId, c.StatusPurpose, c.StatusListNumber, c.StatusListIndex }).IsUnique();
         builder.Entity<IssuedCredential>().HasIndex(c => c.JobseekerId);
+        builder.Entity<SelfReportedExperience>().Property(e => e.LegacyDescription).HasColumnName("Description");
+        builder.Entity<SelfReportedExperience>().HasIndex(e => e.JobseekerId);
         builder.Entity<Share>().HasIndex(s => s.TokenHash).IsUnique();
         builder.Entity<Share>().HasMany(s => s.Items).WithOne().HasForeignKey(i => i.ShareId);
         builder.Entity<ShareOpen>().HasIndex(o => o.ShareId);
         builder.Entity<StatusListDocument>().HasIndex(l => new { l.OrganizationId, l.Purpose, l.Number }).IsUnique();
-        builder.Entity<LoginCode>().HasIndex(c => c.JobseekerId);
     }
 }
 

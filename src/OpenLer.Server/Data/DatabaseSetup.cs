@@ -20,8 +20,12 @@ public static class DatabaseSetup
             // The data folder is 0700 and the database files 0600 (Infrastructure/Security/SecureFiles).
             var dataFolder = DataFolder(configuration, environment);
             Infrastructure.Security.SecureFiles.EnsurePrivateFolder(dataFolder);
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o =>
-                o.UseSqlite(connectionString ?? $"Data Source={Path.Combine(dataFolder, "openler.db")}"));
+
+            // Migrations run a few SQL statements (data copies) before SQLite rebuilds the altered tables at the end of the
+            // migration; they are written for that order, so EF's warning about it is expected and silenced.
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o
+                .UseSqlite(connectionString ?? $"Data Source={Path.Combine(dataFolder, "openler.db")}")
+                .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.SqliteEventId.TableRebuildPendingWarning)));
         }
         else
         {

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 
 namespace OpenLer.Server.Data;
 
@@ -10,11 +9,6 @@ public sealed class Organization
     public string Name { get; set; } = "";
     public string? Url { get; set; }
 
-    /// <summary>The issuer key's public half (Multikey multibase).</summary>
-    public string PublicKeyMultibase { get; set; } = "";
-
-    /// <summary>The private key (multibase), encrypted with ASP.NET Core Data Protection.</summary>
-    public string ProtectedPrivateKey { get; set; } = "";
     public DateTime CreatedAt { get; set; }
 }
 
@@ -26,56 +20,12 @@ public sealed class Site
     public string Name { get; set; } = "";
 }
 
-/// <summary>A staff member (ASP.NET Core Identity user) of one organization.</summary>
-public sealed class StaffUser : IdentityUser
-{
-    public Guid OrganizationId { get; set; }
-    public Guid? SiteId { get; set; }
-    public string DisplayName { get; set; } = "";
-    public string Language { get; set; } = "en";
-}
-
-/// <summary>A jobseeker: signs in with a one-time code sent to their contact (e-mail or phone).</summary>
-public sealed class Jobseeker
-{
-    public Guid Id { get; set; }
-
-    /// <summary>Normalized e-mail address or phone number.</summary>
-    public string Contact { get; set; } = "";
-    public string DisplayName { get; set; } = "";
-    public string Language { get; set; } = "en";
-    public int FailedCodeAttempts { get; set; }
-    public DateTime? LockedUntil { get; set; }
-    public DateTime CreatedAt { get; set; }
-}
-
-/// <summary>A one-time sign-in code (only its salted hash is stored).</summary>
-public sealed class LoginCode
-{
-    public Guid Id { get; set; }
-    public Guid JobseekerId { get; set; }
-    public string CodeHash { get; set; } = "";
-    public DateTime ExpiresAt { get; set; }
-    public bool Used { get; set; }
-}
-
 /// <summary>The local outbox: messages the default sender "delivers" (shown on screen in demo mode).</summary>
 public sealed class OutboxMessage
 {
     public Guid Id { get; set; }
     public string To { get; set; } = "";
     public string Body { get; set; } = "";
-    public DateTime CreatedAt { get; set; }
-}
-
-/// <summary>A jobseeker on an organization's caseload.</summary>
-public sealed class Client
-{
-    public Guid Id { get; set; }
-    public Guid OrganizationId { get; set; }
-    public Guid? SiteId { get; set; }
-    public Guid JobseekerId { get; set; }
-    public Jobseeker? Jobseeker { get; set; }
     public DateTime CreatedAt { get; set; }
 }
 
@@ -108,7 +58,12 @@ public sealed class Enrollment
     public string Cohort { get; set; } = "";
     public DateTime EnrolledAt { get; set; }
     public DateTime? CompletedAt { get; set; }
-    public string? Evidence { get; set; }
+
+    /// <summary>What the person did, encrypted (organization scope).</summary>
+    public string? EvidenceCipher { get; set; }
+
+    /// <summary>Plain-text evidence of a database from before field encryption; emptied by the upgrade at start.</summary>
+    public string? LegacyEvidence { get; set; }
     public string? EnglishLevel { get; set; }
 }
 
@@ -121,7 +76,18 @@ public sealed class IssuedCredential
     public Guid EnrollmentId { get; set; }
     public Guid JobseekerId { get; set; }
     public string AchievementName { get; set; } = "";
-    public string Json { get; set; } = "";
+
+    /// <summary>The signed credential as issued, encrypted (organization scope): it holds evidence and results.</summary>
+    public string? JsonCipher { get; set; }
+
+    /// <summary>Plain-text credential of a database from before field encryption; emptied by the upgrade at start.</summary>
+    public string? LegacyJson { get; set; }
+
+    /// <summary>The organization key that signed it.</summary>
+    public Guid? SigningKeyId { get; set; }
+
+    /// <summary>The credential subject's id: a did:key of a key the person's wallet keeps (null on older credentials).</summary>
+    public string? HolderDid { get; set; }
     public DateTime IssuedAt { get; set; }
     public string StatusPurpose { get; set; } = "revocation";
     public int StatusListNumber { get; set; }
@@ -136,7 +102,12 @@ public sealed class SelfReportedExperience
     public Guid Id { get; set; }
     public Guid JobseekerId { get; set; }
     public string Kind { get; set; } = "work";
-    public string Description { get; set; } = "";
+
+    /// <summary>The person's words, encrypted (people's scope).</summary>
+    public string? DescriptionCipher { get; set; }
+
+    /// <summary>Plain text of a database from before field encryption; emptied by the upgrade at start.</summary>
+    public string? LegacyDescription { get; set; }
     public DateTime CreatedAt { get; set; }
 }
 

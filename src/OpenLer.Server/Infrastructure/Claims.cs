@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using OpenLer.Server.Data;
+using OpenLer.Server.Features.Account;
 
 namespace OpenLer.Server.Infrastructure;
 
@@ -10,12 +10,22 @@ public static class AppClaims
 {
     public const string Organization = "openler:org";
     public const string Jobseeker = "openler:jobseeker";
+    public const string MustChangePassword = "openler:must-change-password";
+    public const string TwoFactorEnabled = "openler:2fa";
+    public const string SharedDevice = "openler:shared-device";
     public const string JobseekerScheme = "Jobseeker";
     public const string StaffPolicy = "Staff";
     public const string JobseekerPolicy = "Jobseeker";
     public const string OrgAdminPolicy = "OrgAdmin";
     public const string OrgAdminRole = "OrgAdmin";
+
+    /// <summary>Site staff: their home site's clients and any site an admin grants them.</summary>
     public const string SpecialistRole = "EmploymentSpecialist";
+
+    /// <summary>Read-only: sees the clients of their sites, changes nothing.</summary>
+    public const string ViewerRole = "Viewer";
+
+    public static readonly string[] StaffRoles = [OrgAdminRole, SpecialistRole, ViewerRole];
 
     /// <summary>The staff member's organization id (every staff query filters by it).</summary>
     public static Guid OrganizationId(this ClaimsPrincipal user) =>
@@ -23,9 +33,14 @@ public static class AppClaims
 
     public static Guid JobseekerId(this ClaimsPrincipal user) =>
         Guid.TryParse(user?.FindFirstValue(Jobseeker), out var id) ? id : throw new InvalidOperationException("Not a jobseeker.");
+
+    public static string StaffId(this ClaimsPrincipal user) =>
+        user?.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Not a staff member.");
+
+    public static bool IsStaff(this ClaimsPrincipal user) => user?.FindFirstValue(Organization) is not null;
 }
 
-/// <summary>Adds the organization claim to a staff member's sign-in.</summary>
+/// <summary>Adds the organization and the account's state (must change password, second factor) to a staff member's sign-in.</summary>
 public sealed class StaffClaimsFactory(UserManager<StaffUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<StaffUser, IdentityRole>(users, roles, options)
 {
@@ -35,6 +50,16 @@ public sealed class StaffClaimsFactory(UserManager<StaffUser> users, RoleManager
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(AppClaims.Organization, user.OrganizationId.ToString()));
         identity.AddClaim(new Claim("openler:name", user.DisplayName));
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(AppClaims.MustChangePassword, "true"));
+        }
+
+        if (user.TwoFactorEnabled)
+        {
+            identity.AddClaim(new Claim(AppClaims.TwoFactorEnabled, "true"));
+        }
+
         return identity;
     }
 }

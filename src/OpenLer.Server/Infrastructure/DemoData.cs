@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OpenLer.Server.Data;
+using OpenLer.Server.Features.Account;
 using OpenLer.Server.Features.Issuance;
 using OpenLer.Server.Features.Organizations;
 using OpenLer.Server.Features.Sharing;
@@ -14,7 +15,7 @@ namespace OpenLer.Server.Infrastructure;
 /// </summary>
 public sealed class DemoData(
     AppDbContext db, OrganizationKeys organizations, UserManager<StaffUser> users, RoleManager<IdentityRole> roles,
-    Caseload caseload, CredentialIssuer issuer, ShareService shares, TimeProvider time) : IDemoSeeder
+    Caseload caseload, CredentialIssuer issuer, ShareService shares, People people, TimeProvider time) : IDemoSeeder
 {
     public const string OrganizationSlug = "irc";
     public const string Password = "Demo-password-1";
@@ -31,12 +32,13 @@ public sealed class DemoData(
         var org = await db.Organizations.FirstOrDefaultAsync(o => o.Slug == OrganizationSlug, cancellationToken);
         if (org is null)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginOrJoinAsync(cancellationToken);
             org = await organizations.CreateAsync("International Rescue Committee", OrganizationSlug, ["IRC Tucson", "IRC Des Moines"], cancellationToken);
             var sites = await db.Sites.Where(s => s.OrganizationId == org.Id).OrderBy(s => s.Name).ToListAsync(cancellationToken);
             var desMoines = sites.First(s => s.Name.Contains("Des Moines", StringComparison.Ordinal));
             var tucson = sites.First(s => s.Name.Contains("Tucson", StringComparison.Ordinal));
-            await CreateStaffAsync(users, org.Id, tucson.Id, AdminEmail, "Grace Okafor", AppClaims.OrgAdminRole, Password);
+            var admin = await CreateStaffAsync(users, org.Id, tucson.Id, AdminEmail, "Grace Okafor", AppClaims.OrgAdminRole, Password);
+            await EnableSecondFactorAsync(users, admin);
             await CreateStaffAsync(users, org.Id, desMoines.Id, SpecialistEmail, "Luis Romero", AppClaims.SpecialistRole, Password);
 
             var program = new AchievementProgram
@@ -59,7 +61,7 @@ public sealed class DemoData(
             string[] levels = ["B1", "A2", "B2"];
             for (var i = 0; i < names.Length; i++)
             {
-                var client = await caseload.AddClientAsync(org.Id, i == 2 ? desMoines.Id : tucson.Id, names[i], JobseekerContacts[i], languages[i], cancellationToken);
+                var client = (await caseload.AddClientAsync(org.Id, i == 2 ? desMoines.Id : tucson.Id, names[i], JobseekerContacts[i], languages[i], cancellationToken)).Client!;
                 var enrollment = await caseload.EnrollAsync(org.Id, client.Id, program.Id, "2026 Autumn", cancellationToken);
                 await caseload.CompleteAsync(org.Id, enrollment!.Id, "Attended 23 of 24 sessions; mock interview passed.", levels[i], cancellationToken);
                 await issuer.IssueAsync(org.Id, enrollment.Id, cancellationToken);
@@ -69,22 +71,31 @@ public sealed class DemoData(
         }
 
         // A fresh share link from the first jobseeker to the demo employer at every start (the token is shown only now).
-        var amina = await db.Jobseekers.FirstAsync(j => j.Contact == JobseekerContacts[0], cancellationToken);
+        var amina = (await people.FindAsync(Contacts.Normalize(JobseekerContacts[0])!, cancellationToken))!;
         var credentialIds = await db.Credentials.Where(c => c.JobseekerId == amina.Id).Select(c => c.Id).ToListAsync(cancellationToken);
         var share = await shares.CreateAsync(amina.Id, credentialIds, ShareService.DefaultDays, "Desert Logistics (demo)", cancellationToken);
         var baseUrl = context.BaseUrl;
         context.Items["org"] = org;
-        context.Say("Staff", $"Organization admin, IRC Tucson: {AdminEmail} / {Password} -> {baseUrl}/account/staff-sign-in");
+        context.Say("Staff", $"Organization admin, IRC Tucson: {AdminEmail} / {Password}, then the second step (demo mode shows the code) -> {baseUrl}/account/staff-sign-in");
         context.Say("Staff", $"Employment specialist, IRC Des Moines: {SpecialistEmail} / {Password}");
         context.Say("Jobseekers", $"Sign in with a one-time code (demo mode shows the code on screen): {string.Join(", ", JobseekerContacts)} -> {baseUrl}/account/sign-in");
         context.Say("Employer", $"Desert Logistics (no account): open {baseUrl}/s/{share?.Token}");
         context.Say("Anyone", $"Verify any credential: {baseUrl}/verify");
     }
 
+    /// <summary>Turns on the second step (TOTP) for a staff member with a new authenticator key; returns the key.</summary>
+    public static async Task<string> EnableSecondFactorAsync(UserManager<StaffUser> users, StaffUser user)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.SetTwoFactorEnabledAsync(user, true);
+        return (await users.GetAuthenticatorKeyAsync(user))!;
+    }
+
     public static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)
     {
         ArgumentNullException.ThrowIfNull(roles);
-        foreach (var role in new[] { AppClaims.OrgAdminRole, AppClaims.SpecialistRole })
+        foreach (var role in AppClaims.StaffRoles)
         {
             if (!await roles.RoleExistsAsync(role))
             {
@@ -96,7 +107,7 @@ public sealed class DemoData(
     public static async Task<StaffUser> CreateStaffAsync(UserManager<StaffUser> users, Guid organizationId, Guid? siteId, string email, string name, string role, string password)
     {
         ArgumentNullException.ThrowIfNull(users);
-        var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, OrganizationId = organizationId, SiteId = siteId, DisplayName = name };
+        var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, OrganizationId = organizationId, SiteId = siteId, DisplayName = name, LockoutEnabled = false };
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {

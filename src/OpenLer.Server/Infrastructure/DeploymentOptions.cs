@@ -21,8 +21,29 @@ public sealed class DeploymentOptions
     /// <summary>A new sign-in code is sent at most once in this many seconds per person (0: no limit).</summary>
     public int CodeResendSeconds { get; set; } = 60;
 
+    /// <summary>The region for phone numbers typed without a country code (ISO 3166-1, e.g. "US").</summary>
+    public string PhoneRegion { get; set; } = "US";
+
+    /// <summary>Session lifetimes: staff 12 hours (idle 60 minutes), jobseekers 30 days (idle 7 days; 30 minutes on a shared computer).</summary>
+    public SessionLifetimes Sessions { get; set; } = new();
+
     /// <summary>Largest accepted request body, in bytes (larger answers 413).</summary>
     public long MaxRequestBytes { get; set; } = 1536 * 1024;
 
     public string BaseUrl => string.IsNullOrWhiteSpace(PublicHost) ? LocalBaseUrl.TrimEnd('/') : "https://" + PublicHost.Trim().TrimEnd('/');
+}
+
+/// <summary>Absolute lifetimes and idle time-outs of server-side sessions.</summary>
+public sealed class SessionLifetimes
+{
+    public TimeSpan StaffAbsolute { get; set; } = TimeSpan.FromHours(12);
+
+    public TimeSpan StaffIdle { get; set; } = TimeSpan.FromMinutes(60);
+
+    public TimeSpan JobseekerAbsolute { get; set; } = TimeSpan.FromDays(30);
+
+    public TimeSpan JobseekerIdle { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Idle time-out when the person said the computer is shared (the cookie then also ends with the browser).</summary>
+    public TimeSpan SharedDeviceIdle { get; set; } = TimeSpan.FromMinutes(30);
 }

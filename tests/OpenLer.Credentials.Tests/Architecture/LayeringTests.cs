@@ -5,7 +5,8 @@ namespace OpenLer.Credentials.Tests.Architecture;
 
 /// <summary>
 /// The library's folders import one way: the shared vocabulary (Common) at the bottom, the verifier that composes
-/// everything at the top. A folder may name only folders on a lower layer (or its own).
+/// everything in Verification, and the wire protocols (OpenID4VCI, OpenID4VP, VC-API) built on it in Protocols at the top.
+/// A folder may name only folders on a lower layer (or its own).
 /// </summary>
 public sealed partial class LayeringTests
 {
@@ -27,8 +28,9 @@ public sealed partial class LayeringTests
         ["OpenBadges"] = 7,
         ["WorkAuthorization"] = 7,
         ["Matching"] = 8,
-        ["Protocols"] = 9,
+        ["LerRs"] = 9,
         ["Verification"] = 10,
+        ["Protocols"] = 11,
     };
 
     [Fact]

@@ -181,6 +181,69 @@ public class JoseVerificationTests
         Assert.Equal(CredentialFormats.VcJwt, result.Credential!.Format);
     }
 
+    private static JsonObject Vc11(string did)
+    {
+        var vc = TestCredentials.OpenBadge(did);
+        vc["@context"] = new JsonArray("https://www.w3.org/2018/credentials/v1", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json");
+        vc.Remove("validFrom");
+        return vc;
+    }
+
+    [Fact]
+    public async Task VcJwt11_NbfIsTheIssuanceDate_NotValidFrom()
+    {
+        using var key = KeyPair.Generate(KeyType.P256);
+        var did = key.PublicKey.ToDidKey();
+        var payload = new JsonObject
+        {
+            ["vc"] = Vc11(did),
+            ["iss"] = did,
+            ["nbf"] = DateTimeOffset.Parse("2026-01-15T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture).ToUnixTimeSeconds(),
+            ["exp"] = DateTimeOffset.Parse("2036-01-15T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture).ToUnixTimeSeconds(),
+        };
+        var result = await Verify(Jwt.Build(Header("ES256", key, "JWT"), payload, input => key.Sign(input)));
+        Assert.True(result.Verified, result.FirstProblem?.ToString());
+        var credential = result.Credential!.Document;
+        Assert.Equal("2026-01-15T00:00:00Z", (string?)credential["issuanceDate"]);
+        Assert.Equal("2036-01-15T00:00:00Z", (string?)credential["expirationDate"]);
+        Assert.False(credential.ContainsKey("validFrom"));
+        Assert.False(credential.ContainsKey("validUntil"));
+    }
+
+    [Fact]
+    public async Task VcJwt11_NbfDisagreeingWithIssuanceDate_IsAClaimMismatch()
+    {
+        using var key = KeyPair.Generate(KeyType.P256);
+        var did = key.PublicKey.ToDidKey();
+        var vc = Vc11(did);
+        vc["issuanceDate"] = "2026-02-01T00:00:00Z";
+        var payload = new JsonObject
+        {
+            ["vc"] = vc,
+            ["iss"] = did,
+            ["nbf"] = DateTimeOffset.Parse("2026-01-15T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture).ToUnixTimeSeconds(),
+        };
+        var result = await Verify(Jwt.Build(Header("ES256", key, "JWT"), payload, input => key.Sign(input)));
+        Assert.Equal(ErrorCodes.ClaimMismatch, result[CheckNames.Format]!.Code);
+    }
+
+    [Fact]
+    public async Task VcJwtSecure_IsVerified_AndItsClaimsFollowTheCredential()
+    {
+        using var key = KeyPair.Generate(KeyType.Ed25519);
+        var did = key.PublicKey.ToDidKey();
+        var credential = TestCredentials.OpenBadge(did);
+        var jwt = VcJwt.Secure(credential, key, did + "#" + key.PublicKey.ToMultibase()).Value;
+        var payload = JsonNode.Parse(OpenLer.Credentials.Encodings.Base64Url.Decode(jwt.Split('.')[1]).Value)!;
+        Assert.Equal(did, (string?)payload["iss"]);
+        Assert.Equal("did:example:amina", (string?)payload["sub"]);
+        Assert.Equal((string?)credential["id"], (string?)payload["jti"]);
+        Assert.Equal(DateTimeOffset.Parse("2026-01-15T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture).ToUnixTimeSeconds(), (long)payload["nbf"]!);
+        var result = await Verify(jwt);
+        Assert.True(result.Verified, result.FirstProblem?.ToString());
+        Assert.Equal(CredentialFormats.VcJwt, result.Credential!.Format);
+    }
+
     [Fact]
     public async Task Jwe_Refused()
     {

@@ -109,3 +109,32 @@ public class Debug2Tests(ITestOutputHelper output)
         output.WriteLine("conventions " + opts.Conventions.Count + " root " + opts.RootDirectory);
     }
 }
+public class Debug3Tests(ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData("a\u0007b")]
+    [InlineData("a\u0000b")]
+    [InlineData("a\u202Eb")]
+    public async Task Nul(string value)
+    {
+        using var app = new OpenLerFactory();
+        await app.CreateOrganizationAsync("acme", "admin@acme.test");
+        await Journey.IssueAsync(app, new WebSession(app.Client()), "admin@acme.test", "Warehouse Basics", JourneyTests.Contact);
+        var holder = new WebSession(app.Client());
+        var wallet = await Journey.SignInJobseekerAsync(app, holder, JourneyTests.Contact);
+        var token = wallet.QuerySelector("main form[method=post] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var r = await holder.Client.PostAsync("/wallet", new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new StringContent(value), "description" }, { new StringContent("work"), "kind" } });
+        output.WriteLine(r.StatusCode + " " + string.Join(" | ", app.Logs.Where(l => l.StartsWith("Warning", StringComparison.Ordinal) || l.StartsWith("Error", StringComparison.Ordinal) || l.Contains("Antiforgery")).Select(l => l[..Math.Min(300, l.Length)])));
+    }
+}
+public class Debug4Tests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Xml()
+    {
+        using var app = new OpenLerFactory();
+        await app.CreateOrganizationAsync("acme", "admin@acme.test");
+        var rows = await app.WithScopeAsync(s => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<OpenLer.Server.Data.AppDbContext>(s).DataProtectionKeys));
+        foreach (var r in rows) output.WriteLine(r.FriendlyName + "\n" + r.Xml);
+    }
+}

@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenLer.Server.Data;
+using OpenLer.Server.Features.Account;
 using OpenLer.Server.Infrastructure.Security;
 using OpenLer.Server.Tests.Support;
 
@@ -34,12 +35,12 @@ public sealed partial class BidiTests
         using var app = new OpenLerFactory(db);
         await app.CreateOrganizationAsync("acme", "admin@acme.test");
         var staff = new WebSession(app.Client());
-        await Journey.SignInStaffAsync(staff, "admin@acme.test");
+        await Journey.SignInStaffAsync(app, staff, "admin@acme.test");
         var caseload = await staff.GetAsync("/issuance");
         var client = await staff.SubmitAsync(caseload, "main form", new Dictionary<string, string> { ["name"] = Spoofed, ["contact"] = "amina@bidi.test" });
         AssertNoBidi(client.DocumentElement.OuterHtml);
 
-        var stored = await app.WithScopeAsync(s => s.GetRequiredService<AppDbContext>().Jobseekers.Select(j => j.DisplayName).SingleAsync());
+        var stored = await app.WithScopeAsync(async s => s.GetRequiredService<People>().Name(await s.GetRequiredService<AppDbContext>().Jobseekers.SingleAsync()));
         Assert.Equal("Amina gnp.exe", stored);
         var list = await staff.Client.GetStringAsync("/issuance");
         AssertNoBidi(list);
@@ -56,8 +57,11 @@ public sealed partial class BidiTests
         await app.WithScopeAsync(async s =>
         {
             var db = s.GetRequiredService<AppDbContext>();
-            var person = await db.Jobseekers.SingleAsync();
-            person.DisplayName = "\u2067Ali\u2069 \u202Egnp.exe \u202Ad\u202Bd\u202Dd\u2066d\u2068";
+            const string Spoof = "\u2067Ali\u2069 \u202Egnp.exe \u202Ad\u202Bd\u202Dd\u2066d\u2068";
+            s.GetRequiredService<People>().SetName(await db.Jobseekers.SingleAsync(), Spoof);
+            var records = s.GetRequiredService<OpenLer.Server.Features.Issuance.CaseRecords>();
+            var client = await db.Clients.SingleAsync();
+            records.SetClient(client, Spoof, records.ClientContact(client)!);
             return await db.SaveChangesAsync();
         });
 

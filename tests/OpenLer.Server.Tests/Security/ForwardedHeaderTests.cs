@@ -29,7 +29,7 @@ public sealed class ForwardedHeaderTests
     private static async Task<HttpStatusCode> GetAsync(OpenLerFactory app, string peer, string? forwardedFor, string path = "/")
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Add(TestPeer.Header, peer);
+        request.Headers.Add(TestClientAddress.Header, peer);
         if (forwardedFor is not null)
         {
             request.Headers.Add("X-Forwarded-For", forwardedFor);
@@ -87,7 +87,7 @@ public sealed class ForwardedHeaderTests
         async Task<HttpResponseMessage> SendAsync(string peer, string? proto, string path = "/", string language = "en")
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, "http://localhost" + path);
-            request.Headers.Add(TestPeer.Header, peer);
+            request.Headers.Add(TestClientAddress.Header, peer);
             request.Headers.AcceptLanguage.ParseAdd(language);
             if (proto is not null)
             {

@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenLer.Credentials.Keys;
 using OpenLer.Server.Data;
+using OpenLer.Server.Features.Organizations;
 using OpenLer.Server.Infrastructure.Commands;
 using OpenLer.Server.Infrastructure.Security;
 using OpenLer.Server.Tests.Support;
@@ -62,7 +63,8 @@ public sealed class KeyRingTests
         OpenLerFactory.SkipUnlessAvailable(db);
         using var app = new OpenLerFactory(db);
         var org = await app.CreateOrganizationAsync("acme", "admin@acme.test");
-        var protectedKey = await app.WithScopeAsync(s => s.GetRequiredService<AppDbContext>().Organizations.Where(o => o.Id == org.Id).Select(o => o.ProtectedPrivateKey).SingleAsync());
+        var signingKey = await app.WithScopeAsync(s => s.GetRequiredService<AppDbContext>().Set<OrganizationKey>().Where(k => k.OrganizationId == org.Id).SingleAsync());
+        var protectedKey = signingKey.ProtectedPrivateKey;
         var keyFile = Path.Combine(app.DataFolder, KeyRingProtection.DefaultKeyFileName);
 
         // The attacker's copy: a SQLite file copied with VACUUM INTO; PostgreSQL is read as is (a dump would hold the same rows).
@@ -95,7 +97,7 @@ public sealed class KeyRingTests
             using var withKeyFile = Attacker(db, connection ?? app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["Database:ConnectionString"]!, key);
             var secret = withKeyFile.GetRequiredService<IDataProtectionProvider>().CreateProtector(IssuerKeyPurpose).Unprotect(protectedKey);
             using var issuerKey = KeyPair.FromPrivateMultibase(secret).Value;
-            Assert.Equal(org.PublicKeyMultibase, issuerKey.PublicKey.ToMultibase());
+            Assert.Equal(signingKey.PublicKeyMultibase, issuerKey.PublicKey.ToMultibase());
         }
         finally
         {

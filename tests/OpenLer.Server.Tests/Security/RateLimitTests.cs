@@ -34,7 +34,7 @@ public sealed class RateLimitTests(ITestOutputHelper output)
         var holder = new WebSession(app.Client());
         await Journey.SignInJobseekerAsync(app, holder, JourneyTests.Contact);
         var share = await Journey.ShareAsync(holder);
-        var employer = TestPeer.From(app, Employer);
+        var employer = app.Client(Employer);
         var baseline = new List<double>();
         for (var i = 0; i < 6; i++)
         {
@@ -45,7 +45,7 @@ public sealed class RateLimitTests(ITestOutputHelper output)
 
         // Finding 7's shape: a foreign credential with many anonymous evidence entries (within the budget's array limit).
         var heavy = ForeignCredentials.OpenBadge(evidence: 900);
-        var attacker = TestPeer.From(app, Attacker);
+        var attacker = app.Client(Attacker);
         using var gate = new SemaphoreSlim(16);
         var statuses = new System.Collections.Concurrent.ConcurrentBag<HttpStatusCode>();
         var burst = Task.WhenAll(Enumerable.Range(0, 200).Select(async _ =>
@@ -91,6 +91,8 @@ public sealed class RateLimitTests(ITestOutputHelper output)
         { nameof(RateLimitSettings.ShareOpen), "GET", "/s/" + new string('A', 43) },
         { nameof(RateLimitSettings.CodeRequest), "POST", "/account/sign-in" },
         { nameof(RateLimitSettings.CodeAttempt), "POST", "/account/code" },
+        { nameof(RateLimitSettings.CodeAttempt), "POST", "/account/join" },
+        { nameof(RateLimitSettings.PasswordAttempt), "POST", "/account/staff-2fa" },
         { nameof(RateLimitSettings.PasswordAttempt), "POST", "/account/staff-sign-in" },
         { nameof(RateLimitSettings.Public), "GET", "/a-page-that-does-not-exist-yet" },
         { nameof(RateLimitSettings.Public), "GET", "/" },
@@ -101,7 +103,7 @@ public sealed class RateLimitTests(ITestOutputHelper output)
     public async Task Each_policy_answers_429_with_retry_after_and_other_addresses_are_not_affected(string policy, string method, string path)
     {
         using var app = new OpenLerFactory(settings: Limit(policy, 3));
-        var client = TestPeer.From(app, Attacker);
+        var client = app.Client(Attacker);
         Task<HttpResponseMessage> Send(HttpClient c, string language = "en")
         {
             var request = new HttpRequestMessage(new HttpMethod(method), path);
@@ -135,14 +137,14 @@ public sealed class RateLimitTests(ITestOutputHelper output)
         }
 
         // Another client is not affected.
-        Assert.NotEqual(HttpStatusCode.TooManyRequests, (await Send(TestPeer.From(app, Employer))).StatusCode);
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, (await Send(app.Client(Employer))).StatusCode);
     }
 
     [Fact]
     public async Task Showing_a_form_is_not_counted_against_its_stricter_policy()
     {
         using var app = new OpenLerFactory(settings: Limit(nameof(RateLimitSettings.Verify), 2));
-        var client = TestPeer.From(app, Attacker);
+        var client = app.Client(Attacker);
         for (var i = 0; i < 6; i++)
         {
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/verify")).StatusCode);
@@ -155,15 +157,15 @@ public sealed class RateLimitTests(ITestOutputHelper output)
         var settings = Limit(nameof(RateLimitSettings.Public), 6);
         using var app = new OpenLerFactory(settings: settings);
         await app.CreateOrganizationAsync("acme", "admin@acme.test");
-        var staff = new WebSession(TestPeer.From(app, Attacker));
-        await Journey.SignInStaffAsync(staff, "admin@acme.test");
+        var staff = new WebSession(app.Client(Attacker));
+        await Journey.SignInStaffAsync(app, staff, "admin@acme.test");
         for (var i = 0; i < 20; i++)
         {
             await staff.GetAsync("/issuance");
         }
 
         // The same address without the staff cookie has used up its public permits.
-        var anonymous = TestPeer.From(app, Attacker);
+        var anonymous = app.Client(Attacker);
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 6; i++)
         {

@@ -4,6 +4,7 @@ using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenLer.Server.Data;
+using OpenLer.Server.Features.Wallet;
 using OpenLer.Server.Infrastructure.Security;
 using OpenLer.Server.Tests.Support;
 
@@ -80,7 +81,7 @@ public sealed class TextLimitTests(ITestOutputHelper output)
         var wallet = await Journey.SignInJobseekerAsync(app, holder, JourneyTests.Contact);
         var text = new string('x', TextLimits.Sentence);
         await holder.SubmitAsync(wallet, "main form[method=post]", new Dictionary<string, string> { ["description"] = text, ["kind"] = "work" });
-        Assert.Equal(text, await app.WithScopeAsync(s => s.GetRequiredService<AppDbContext>().SelfReported.Select(e => e.Description).SingleAsync()));
+        Assert.Equal(text, await app.WithScopeAsync(async s => s.GetRequiredService<SelfReportedRecords>().Description(await s.GetRequiredService<AppDbContext>().SelfReported.SingleAsync())));
     }
 
     [Fact]
@@ -92,7 +93,7 @@ public sealed class TextLimitTests(ITestOutputHelper output)
         var signIn = await visitor.GetAsync("/account/sign-in");
         var refused = await visitor.SubmitAsync(signIn, "main form", new Dictionary<string, string> { ["contact"] = new string('9', TextLimits.Undeclared + 1) }, HttpStatusCode.BadRequest);
         Assert.Equal("A field is too long", refused.QuerySelector("h1")!.TextContent);
-        Assert.Empty(await app.WithScopeAsync(s => s.GetRequiredService<AppDbContext>().Outbox.ToListAsync()));
+        Assert.Empty(app.Messages.All);
     }
 
     [Theory]
@@ -116,6 +117,6 @@ public sealed class TextLimitTests(ITestOutputHelper output)
             { new StringContent("work"), "kind" },
         };
         Assert.Equal(HttpStatusCode.Redirect, (await holder.Client.PostAsync("/wallet", form)).StatusCode);
-        Assert.Equal("Forklift driver exe.txt", await app.WithScopeAsync(s => s.GetRequiredService<AppDbContext>().SelfReported.Select(e => e.Description).SingleAsync()));
+        Assert.Equal("Forklift driver exe.txt", await app.WithScopeAsync(async s => s.GetRequiredService<SelfReportedRecords>().Description(await s.GetRequiredService<AppDbContext>().SelfReported.SingleAsync())));
     }
 }

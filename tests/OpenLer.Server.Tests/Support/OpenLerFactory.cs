@@ -6,7 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using OpenLer.Credentials.Tests.Support;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenLer.Server.Data;
+using OpenLer.Server.Features.Account;
 using OpenLer.Server.Features.Organizations;
 using OpenLer.Server.Infrastructure;
 
@@ -26,12 +29,15 @@ public sealed class OpenLerFactory : WebApplicationFactory<Program>
     private readonly string? _postgres;
     private readonly Dictionary<string, string?> _settings;
 
+    private readonly Action<IServiceCollection>? _configure;
     private readonly string _environment;
 
-    public OpenLerFactory(Db db = Db.Sqlite, bool kestrel = false, IDictionary<string, string?>? settings = null, string environment = "Testing")
+    public OpenLerFactory(Db db = Db.Sqlite, bool kestrel = false, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null,
+        string environment = "Testing")
     {
-        Database = db;
+        _configure = configure;
         _environment = environment;
+        Database = db;
         Directory.CreateDirectory(_folder);
         _settings = new Dictionary<string, string?>
         {
@@ -63,10 +69,16 @@ public sealed class OpenLerFactory : WebApplicationFactory<Program>
 
     public Db Database { get; }
 
-    /// <summary>The temporary data folder (SQLite database, key file).</summary>
+    /// <summary>The folder of the SQLite database and other files the app made (the key file among them).</summary>
     public string DataFolder => _folder;
 
     public ConcurrentQueue<string> Logs { get; } = new();
+
+    /// <summary>What the app sent (sign-in and invitation codes), instead of a real channel (outside demo mode).</summary>
+    public CapturedMessages Messages { get; } = new();
+
+    /// <summary>Authenticator keys of the admins this factory created, by e-mail (admins must use a second step).</summary>
+    public ConcurrentDictionary<string, string> AuthenticatorKeys { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Skips the test when PostgreSQL is asked for but not configured.</summary>
     public static void SkipUnlessAvailable(Db db)
@@ -80,11 +92,22 @@ public sealed class OpenLerFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_environment);
-        builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestPeer>());
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestClientAddress>();
+            _configure?.Invoke(services);
+            if (!string.Equals(_settings["OpenLer:Demo"], "true", StringComparison.OrdinalIgnoreCase))
+            {
+                services.RemoveAll<IAccountMessages>();
+                services.AddSingleton(Messages);
+                services.AddSingleton<IAccountMessages>(Messages);
+            }
+        });
 
         builder.ConfigureLogging(logging =>
         {
@@ -94,15 +117,26 @@ public sealed class OpenLerFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>
-    /// An HTTPS client (Secure cookies) that keeps cookies and does not follow redirects; it asks for the deployment's
-    /// public host when one is set (only that host is allowed then).
+    /// An HTTPS client (Secure cookies) that keeps cookies and does not follow redirects, speaking from
+    /// <paramref name="address"/> when given; it asks for the deployment's public host when one is set (only that host
+    /// is allowed then).
     /// </summary>
-    public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions
+    public HttpClient Client(string? address = null)
     {
-        BaseAddress = new Uri("https://" + (_settings.TryGetValue("OpenLer:PublicHost", out var host) && !string.IsNullOrEmpty(host) ? host : "localhost")),
-        AllowAutoRedirect = false,
-        HandleCookies = true,
-    });
+        var host = _settings.TryGetValue("OpenLer:PublicHost", out var publicHost) && !string.IsNullOrEmpty(publicHost) ? publicHost : "localhost";
+        var client = CreateClient(new WebApplicationFactoryClientOptions
+        {
+            BaseAddress = new Uri("https://" + host),
+            AllowAutoRedirect = false,
+            HandleCookies = true,
+        });
+        if (address is not null)
+        {
+            client.DefaultRequestHeaders.Add(TestClientAddress.Header, address);
+        }
+
+        return client;
+    }
 
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
     {
@@ -111,13 +145,35 @@ public sealed class OpenLerFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>Creates an organization with a site and an admin; returns its id.</summary>
-    public Task<Organization> CreateOrganizationAsync(string slug, string adminEmail, string password = "Test-password-1") =>
+    public Task<Organization> CreateOrganizationAsync(string slug, string adminEmail, string password = "Test-password-1", params string[] siteNames) =>
         WithScopeAsync(async services =>
         {
-            var org = await services.GetRequiredService<OrganizationKeys>().CreateAsync("Org " + slug, slug, [slug + " site"]);
+            var org = await services.GetRequiredService<OrganizationKeys>().CreateAsync("Org " + slug, slug, siteNames.Length == 0 ? [slug + " site"] : siteNames);
             await DemoData.EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
-            await DemoData.CreateStaffAsync(services.GetRequiredService<UserManager<StaffUser>>(), org.Id, null, adminEmail, "Admin " + slug, AppClaims.OrgAdminRole, password);
+            var users = services.GetRequiredService<UserManager<StaffUser>>();
+            var admin = await DemoData.CreateStaffAsync(users, org.Id, null, adminEmail, "Admin " + slug, AppClaims.OrgAdminRole, password);
+            AuthenticatorKeys[adminEmail] = await DemoData.EnableSecondFactorAsync(users, admin);
             return org;
+        });
+
+    /// <summary>The signed JSON of the first credential issued (decrypted as the app reads it).</summary>
+    public Task<string> FirstCredentialJsonAsync() =>
+        WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<AppDbContext>();
+            var credential = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+                Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AsNoTracking(db.Credentials.OrderBy(c => c.IssuedAt)));
+            return services.GetRequiredService<OpenLer.Server.Features.Issuance.CaseRecords>().CredentialJson(credential);
+        });
+
+    /// <summary>Adds a staff member (site staff by default) at a site of the organization; returns their id.</summary>
+    public Task<string> CreateStaffAsync(Guid organizationId, string email, string role = AppClaims.SpecialistRole, string? siteName = null, string password = "Test-password-1") =>
+        WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<AppDbContext>();
+            var site = siteName is null ? null : await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.Sites, s => s.OrganizationId == organizationId && s.Name == siteName);
+            var user = await DemoData.CreateStaffAsync(services.GetRequiredService<UserManager<StaffUser>>(), organizationId, site?.Id, email, "Staff " + email, role, password);
+            return user.Id;
         });
 
     protected override void Dispose(bool disposing)
@@ -126,6 +182,15 @@ public sealed class OpenLerFactory : WebApplicationFactory<Program>
         if (!disposing)
         {
             return;
+        }
+
+        // OPENLER_TEST_DUMP_LOGS=1 writes the app's log lines of warning and above (to debug a failing test).
+        if (Environment.GetEnvironmentVariable("OPENLER_TEST_DUMP_LOGS") == "1")
+        {
+            foreach (var line in Logs.Where(l => l.StartsWith("Warning", StringComparison.Ordinal) || l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("Critical", StringComparison.Ordinal)))
+            {
+                Console.Error.WriteLine(line);
+            }
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

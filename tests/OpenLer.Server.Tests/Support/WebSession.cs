@@ -14,9 +14,17 @@ public sealed class WebSession(HttpClient client)
 
     public HttpResponseMessage? Last { get; private set; }
 
+    /// <summary>Every Set-Cookie header the server sent this browser, in order (to copy a cookie into another client).</summary>
+    public List<string> SetCookies { get; } = [];
+
+    /// <summary>The last value the server set for a cookie, or null.</summary>
+    public string? CookieValue(string name) =>
+        SetCookies.Where(c => c.StartsWith(name + "=", StringComparison.Ordinal)).Select(c => c[(name.Length + 1)..].Split(';')[0]).LastOrDefault();
+
     public async Task<IHtmlDocument> GetAsync(string path, HttpStatusCode expected = HttpStatusCode.OK)
     {
         Last = await client.GetAsync(path);
+        Remember(Last);
         Assert.Equal(expected, Last.StatusCode);
         return Parse(await Last.Content.ReadAsStringAsync());
     }
@@ -69,7 +77,16 @@ public sealed class WebSession(HttpClient client)
         var target = string.IsNullOrEmpty(action) ? (Paths.TryGetValue(page, out var p) ? p : "/") : action;
 
         Last = await client.PostAsync(target, new FormUrlEncodedContent(values));
+        Remember(Last);
         return await FollowAsync(expected);
+    }
+
+    private void Remember(HttpResponseMessage response)
+    {
+        if (response.Headers.TryGetValues("Set-Cookie", out var cookies))
+        {
+            SetCookies.AddRange(cookies);
+        }
     }
 
     private IHtmlDocument Parse(string html)
@@ -85,6 +102,7 @@ public sealed class WebSession(HttpClient client)
         while (Last!.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther && hops++ < 5)
         {
             Last = await client.GetAsync(Last.Headers.Location);
+            Remember(Last);
         }
 
         var html = await Last.Content.ReadAsStringAsync();

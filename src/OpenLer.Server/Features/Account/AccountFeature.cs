@@ -1,36 +1,61 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using OpenLer.Server.Data;
+using OpenLer.Server.Features.Account.Sessions;
 using OpenLer.Server.Infrastructure;
 
 namespace OpenLer.Server.Features.Account;
 
-/// <summary>People and how they sign in: staff (Identity, passwords), jobseekers (one-time codes), their cookies and policies.</summary>
+/// <summary>
+/// People and how they sign in: staff (Identity, passwords, TOTP for admins), jobseekers (one-time codes). Every sign-in
+/// is a server-side session (<see cref="SessionTicketStore"/>) behind a <c>__Host-</c> cookie.
+/// </summary>
 public static class AccountFeature
 {
+    /// <summary>PBKDF2-HMAC-SHA512 iterations for staff passwords (ASVS 11.4.2; above OWASP's 210,000 for SHA-512).</summary>
+    public const int PasswordIterations = 600_000;
+
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
         var deployment = configuration.GetSection("OpenLer").Get<DeploymentOptions>() ?? new DeploymentOptions();
+        var names = new CookieNames(deployment);
+        services.AddSingleton(names);
 
-        // Cookies are Secure-only unless a plain-http local demo allows otherwise (OpenLer:AllowInsecureCookies, Development only).
-        var cookiePolicy = deployment.AllowInsecureCookies ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        services.Configure<PasswordHasherOptions>(o =>
+        {
+            o.CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3;
+            o.IterationCount = PasswordIterations;
+        });
         services.AddIdentity<StaffUser, IdentityRole>(o =>
             {
                 o.Password.RequiredLength = 10;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.AllowedForNewUsers = false; // failures are counted per address by SignInThrottles instead
                 o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<StaffClaimsFactory>();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/staff-sign-in";
-            o.AccessDeniedPath = "/account/staff-sign-in";
-            o.Cookie.Name = "openler.staff";
-            o.Cookie.SecurePolicy = cookiePolicy;
+            o.AccessDeniedPath = "/account/denied";
+            o.Cookie.Name = names.Staff;
+            o.Cookie.SecurePolicy = names.Policy;
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = deployment.Sessions.StaffAbsolute;
+            o.SlidingExpiration = false;
         });
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        {
+            o.Cookie.Name = names.TwoFactor;
+            o.Cookie.SecurePolicy = names.Policy;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<CookieAuthenticationOptions>, SessionStoreSetup>();
 
         // The default scheme reads whichever person is signed in on this browser, so pages open to all (language picker, sign
         // out) see the same user as the page that rendered the form, and its antiforgery token matches.
@@ -42,19 +67,19 @@ public static class AccountFeature
                 o.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
             })
             .AddPolicyScheme("OpenLer", "Staff or jobseeker", o => o.ForwardDefaultSelector = context =>
-                !context.Request.Cookies.ContainsKey("openler.staff") && context.Request.Cookies.ContainsKey("openler.wallet")
+                !context.Request.Cookies.ContainsKey(names.Staff) && context.Request.Cookies.ContainsKey(names.Wallet)
                     ? AppClaims.JobseekerScheme
                     : IdentityConstants.ApplicationScheme)
             .AddCookie(AppClaims.JobseekerScheme, o =>
             {
                 o.LoginPath = "/account/sign-in";
-                o.AccessDeniedPath = "/account/sign-in";
-                o.Cookie.Name = "openler.wallet";
-                o.Cookie.SecurePolicy = cookiePolicy;
+                o.AccessDeniedPath = "/account/denied";
+                o.Cookie.Name = names.Wallet;
+                o.Cookie.SecurePolicy = names.Policy;
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
-                o.ExpireTimeSpan = TimeSpan.FromHours(8);
-                o.SlidingExpiration = true;
+                o.ExpireTimeSpan = deployment.Sessions.JobseekerAbsolute;
+                o.SlidingExpiration = false;
             });
         services.AddAuthorizationBuilder()
             .AddPolicy(AppClaims.StaffPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireClaim(AppClaims.Organization))
@@ -62,19 +87,41 @@ public static class AccountFeature
             .AddPolicy(AppClaims.JobseekerPolicy, p => p.AddAuthenticationSchemes(AppClaims.JobseekerScheme).RequireClaim(AppClaims.Jobseeker));
         services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = "openler.af";
-            o.Cookie.SecurePolicy = cookiePolicy;
+            o.Cookie.Name = names.Antiforgery;
+            o.Cookie.SecurePolicy = names.Policy;
         });
-        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o => o.Conventions
-            .AuthorizeFolder("/Programs", AppClaims.StaffPolicy)
-            .AuthorizeFolder("/Issuance", AppClaims.StaffPolicy)
-            .AuthorizeFolder("/Organizations", AppClaims.OrgAdminPolicy)
-            .AuthorizeFolder("/Wallet", AppClaims.JobseekerPolicy)
-            .AuthorizeFolder("/Sharing", AppClaims.JobseekerPolicy)
-            .AllowAnonymousToPage("/Sharing/Open"));
+        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
+        {
+            o.Conventions
+                .AuthorizeFolder("/Programs", AppClaims.StaffPolicy)
+                .AuthorizeFolder("/Issuance", AppClaims.StaffPolicy)
+                .AuthorizeFolder("/Organizations", AppClaims.OrgAdminPolicy)
+                .AuthorizeFolder("/Wallet", AppClaims.JobseekerPolicy)
+                .AuthorizeFolder("/Sharing", AppClaims.JobseekerPolicy)
+                .AllowAnonymousToPage("/Sharing/Open")
+                .AuthorizePage("/Account/Password", AppClaims.StaffPolicy)
+                .AuthorizePage("/Account/TwoFactor", AppClaims.StaffPolicy);
+        });
+        services.AddMvcCore(o => o.Filters.Add<StaffGuardFilter>());
 
+        if (deployment.Demo)
+        {
+            services.AddSingleton<DemoAccountMessages>();
+            services.AddSingleton<IAccountMessages>(s => s.GetRequiredService<DemoAccountMessages>());
+        }
+        else
+        {
+            services.AddSingleton<IAccountMessages, UnconfiguredAccountMessages>();
+        }
+
+        services.AddScoped<People>();
+        services.AddScoped<SignInThrottles>();
         services.AddScoped<CodeSignIn>();
-        services.AddScoped<ICodeSender, OutboxCodeSender>();
+        services.AddScoped<StaffSignIn>();
+        services.AddScoped<SessionService>();
+        services.AddScoped<WalletKeys>();
+        services.AddHostedService<AccountHousekeeping>();
+        services.AddScoped<Infrastructure.IStartupStep, LegacyAccountUpgrade>();
         return services;
     }
 }

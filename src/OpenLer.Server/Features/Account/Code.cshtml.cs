@@ -1,15 +1,14 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenLer.Server.Data;
 using OpenLer.Server.Infrastructure;
 
 namespace OpenLer.Server.Features.Account;
 
-public sealed class CodeModel(CodeSignIn codes, AppDbContext db, IOptions<DeploymentOptions> options, TimeProvider time) : PageModel
+/// <summary>The person types the code they received (or the letter code a caseworker printed) and their wallet opens.</summary>
+public sealed class CodeModel(CodeSignIn codes, People people, AppDbContext db, CookieNames names, IOptions<DeploymentOptions> options, TimeProvider time,
+    IServiceProvider services) : PageModel
 {
     [BindProperty]
     public string? Contact { get; set; }
@@ -17,47 +16,45 @@ public sealed class CodeModel(CodeSignIn codes, AppDbContext db, IOptions<Deploy
     [BindProperty]
     public string? Code { get; set; }
 
+    [BindProperty]
+    public bool SharedDevice { get; set; }
+
     public bool Failed { get; private set; }
 
-    /// <summary>Demo mode only: the latest code in the local outbox for this contact.</summary>
-    public string? DemoMessage { get; private set; }
+    /// <summary>Demo mode only: the latest code sent to this contact, shown instead of being sent.</summary>
+    public string? DemoCode { get; private set; }
 
-    public async Task OnGetAsync()
+    public void OnGet()
     {
         Contact = TempData["contact"] as string;
-        await LoadDemoMessageAsync();
+        LoadDemoMessage();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var jobseeker = string.IsNullOrWhiteSpace(Contact) || string.IsNullOrWhiteSpace(Code)
-            ? null
-            : await codes.VerifyAsync(Contact, Code, HttpContext.RequestAborted);
-        if (jobseeker is null)
+        var check = string.IsNullOrWhiteSpace(Contact) || string.IsNullOrWhiteSpace(Code) || Code.Length > 40 || Contact.Length > Contacts.MaxLength
+            ? CodeCheck.Failed
+            : await codes.VerifyAsync(Contact, Code, JobseekerSignIn.Attempt(HttpContext, names), HttpContext.Connection.RemoteIpAddress, HttpContext.RequestAborted);
+        if (!check.Succeeded)
         {
             Failed = true;
+            Code = null;
+            LoadDemoMessage();
             return Page();
         }
 
-        var identity = new ClaimsIdentity(
-            [new Claim(AppClaims.Jobseeker, jobseeker.Id.ToString()), new Claim(ClaimTypes.Name, jobseeker.DisplayName)],
-            AppClaims.JobseekerScheme);
-        await HttpContext.SignInAsync(AppClaims.JobseekerScheme, new ClaimsPrincipal(identity));
+        var jobseeker = check.Jobseeker!;
+        await JobseekerSignIn.StartSessionAsync(HttpContext, jobseeker, people.Name(jobseeker), SharedDevice, options.Value, time);
         jobseeker.Language = LanguageModel.Reconcile(HttpContext, jobseeker.Language);
         await db.SaveChangesAsync();
         return Redirect("/wallet");
     }
 
-    private async Task LoadDemoMessageAsync()
+    private void LoadDemoMessage()
     {
-        if (!options.Value.Demo || string.IsNullOrEmpty(Contact))
+        if (options.Value.Demo && services.GetService<DemoAccountMessages>() is { } demo)
         {
-            return;
+            DemoCode = demo.LatestCode(Contacts.Normalize(Contact, options.Value.PhoneRegion))?.Code;
         }
-
-        var since = time.GetUtcNow().UtcDateTime - CodeSignIn.CodeLifetime;
-        var message = await db.Outbox.AsNoTracking().Where(m => m.To == Contact && m.CreatedAt > since)
-            .OrderByDescending(m => m.CreatedAt).FirstOrDefaultAsync(HttpContext.RequestAborted);
-        DemoMessage = message?.Body;
     }
 }

@@ -1,158 +1,207 @@
 using System.Globalization;
+using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OpenLer.Server.Data;
+using OpenLer.Server.Features.Audit;
+using OpenLer.Server.Infrastructure;
 
 namespace OpenLer.Server.Features.Account;
 
-/// <summary>Delivers a one-time code (SMS, e-mail, printed by a caseworker...). Implementations must not log the code.</summary>
-public interface ICodeSender
+/// <summary>What checking a code found.</summary>
+public sealed record CodeCheck(Jobseeker? Jobseeker, string? Kind)
 {
-    Task SendAsync(string contact, string code, CancellationToken cancellationToken = default);
-}
+    public bool Succeeded => Jobseeker is not null;
 
-/// <summary>The default sender: writes the message to the local outbox (shown on screen in demo mode).</summary>
-public sealed class OutboxCodeSender(AppDbContext db, TimeProvider time) : ICodeSender
-{
-    public async Task SendAsync(string contact, string code, CancellationToken cancellationToken = default)
-    {
-        db.Outbox.Add(new OutboxMessage
-        {
-            Id = Guid.NewGuid(),
-            To = contact,
-            Body = code,
-            CreatedAt = time.GetUtcNow().UtcDateTime,
-        });
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    public static readonly CodeCheck Failed = new(null, null);
 }
 
 /// <summary>
-/// Passwordless sign-in for jobseekers: a 6-digit code valid 10 minutes; 5 wrong codes lock the account for 15 minutes.
-/// Unknown, locked and wrong all give the same answer (null), so the form reveals nothing about accounts.
+/// Passwordless sign-in for jobseekers (ASVS 6.5/6.6). A sent code has 6 digits, works 10 minutes, once, and only from
+/// the browser that asked for it (bound to its sign-in attempt token); a caseworker's printed letter code has 12
+/// digits and works 7 days, once, and only for an account the organization created that the person has not claimed.
+/// Every code takes at most <see cref="MaxAttempts"/> guesses, reserved atomically before the comparison, so parallel
+/// guesses cannot exceed it; failures also count per account and address (<see cref="SignInThrottles"/>). Unknown,
+/// locked and wrong all give the same answer, and asking for a code writes the same row whether or not the account exists.
 /// </summary>
-public sealed class CodeSignIn(AppDbContext db, ICodeSender sender, TimeProvider time, Microsoft.Extensions.Options.IOptions<Infrastructure.DeploymentOptions> options, ILogger<CodeSignIn> logger)
+public sealed class CodeSignIn(
+    AppDbContext db, People people, IAccountMessages messages, SignInThrottles throttles, AuditTrail audit,
+    IOptions<DeploymentOptions> options, TimeProvider time, ILogger<CodeSignIn> logger)
 {
     public const int MaxAttempts = 5;
+    public const int MaxCodesPerHour = 5;
+    public const int SentDigits = 6;
+    public const int LetterDigits = 12;
     public static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(10);
-    public static readonly TimeSpan LockTime = TimeSpan.FromMinutes(15);
+    public static readonly TimeSpan LetterLifetime = TimeSpan.FromDays(7);
 
-    public static string Normalize(string? contact)
+    /// <summary>Sends a code when the account exists and may get one now; writes the same kind of row either way.</summary>
+    public async Task RequestCodeAsync(string? contactText, string attemptToken, CancellationToken cancellationToken = default)
     {
-        var text = (contact ?? "").Trim();
-        if (text.Contains('@', StringComparison.Ordinal))
-        {
-            return text.ToLowerInvariant();
-        }
-
-        var digits = new string(text.Where(char.IsAsciiDigit).ToArray());
-        return text.StartsWith('+') ? "+" + digits : digits;
-    }
-
-    /// <summary>Sends a code when the account exists and is not locked; does nothing otherwise (same answer to the caller).</summary>
-    public async Task RequestCodeAsync(string contact, CancellationToken cancellationToken = default)
-    {
-        var normalized = Normalize(contact);
+        ArgumentException.ThrowIfNullOrEmpty(attemptToken);
         var now = time.GetUtcNow().UtcDateTime;
-        var jobseeker = await db.Jobseekers.FirstOrDefaultAsync(j => j.Contact == normalized, cancellationToken);
-        if (jobseeker is null || jobseeker.LockedUntil > now)
+        var contact = Contacts.Normalize(contactText, options.Value.PhoneRegion);
+        var jobseeker = contact is null ? null : await people.FindAsync(contact, cancellationToken);
+        var allowed = jobseeker is not null && await MayReceiveCodeAsync(jobseeker.Id, now, cancellationToken);
+        var code = NewCode(SentDigits);
+        var row = new LoginCode
         {
-            logger.LogInformation("Sign-in code requested; none sent");
-            return;
+            Id = Guid.NewGuid(),
+            JobseekerId = allowed ? jobseeker!.Id : null,
+            Kind = LoginCodeKinds.Sent,
+            BindingHash = BindingHash(attemptToken),
+            CreatedAt = now,
+            ExpiresAt = now + CodeLifetime,
+        };
+        row.CodeHash = CodeHash(row.Id, code);
+        db.LoginCodes.Add(row);
+        if (allowed)
+        {
+            await messages.SendSignInCodeAsync(contact!, code, jobseeker!.Language, cancellationToken);
+            await audit.RecordAsync(AuditActions.CodeSent, "jobseeker", jobseeker.Id, organizationId: null, cancellationToken: cancellationToken);
         }
 
-        // One message per resend interval: repeated requests cannot flood a person's phone or mailbox.
-        var recent = now + CodeLifetime - TimeSpan.FromSeconds(options.Value.CodeResendSeconds);
-        if (options.Value.CodeResendSeconds > 0 && await db.LoginCodes.AnyAsync(c => c.JobseekerId == jobseeker.Id && !c.Used && c.ExpiresAt > recent, cancellationToken))
-        {
-            logger.LogInformation("Sign-in code requested again too soon; none sent");
-            return;
-        }
-
-        var code = await CreateCodeAsync(jobseeker.Id, cancellationToken);
-        await sender.SendAsync(normalized, code, cancellationToken);
-        logger.LogInformation("Sign-in code sent");
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Sign-in code requested");
     }
 
     /// <summary>
-    /// A new code for a jobseeker (earlier unused codes stop working). Used by the sender flow and by a caseworker who
-    /// prints the code or reads it out; never logged.
+    /// A printed letter code for a client of <paramref name="organizationId"/> whose account that organization created and the
+    /// person has not claimed; null otherwise. Shown once to the caseworker, recorded, and told to the person at next sign-in.
     /// </summary>
-    public async Task<string> CreateCodeAsync(Guid jobseekerId, CancellationToken cancellationToken = default)
+    public async Task<string?> CreateLetterCodeAsync(Guid organizationId, Guid jobseekerId, string staffId, CancellationToken cancellationToken = default)
     {
+        var jobseeker = await db.Jobseekers.FirstOrDefaultAsync(j => j.Id == jobseekerId, cancellationToken);
+        if (jobseeker is null || jobseeker.CreatedByOrganizationId != organizationId || jobseeker.ClaimedAt is not null)
+        {
+            return null;
+        }
+
         var now = time.GetUtcNow().UtcDateTime;
-        await db.LoginCodes.Where(c => c.JobseekerId == jobseekerId && !c.Used).ExecuteUpdateAsync(s => s.SetProperty(c => c.Used, true), cancellationToken);
-        var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
-        var salt = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        db.LoginCodes.Add(new LoginCode
+        await db.LoginCodes.Where(c => c.JobseekerId == jobseekerId && c.Kind == LoginCodeKinds.Letter && c.UsedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ExpiresAt, now), cancellationToken);
+        var code = NewCode(LetterDigits);
+        var row = new LoginCode
         {
             Id = Guid.NewGuid(),
             JobseekerId = jobseekerId,
-            CodeHash = salt + ":" + Hash(salt, code),
-            ExpiresAt = now + CodeLifetime,
+            Kind = LoginCodeKinds.Letter,
+            CreatedAt = now,
+            ExpiresAt = now + LetterLifetime,
+            CreatedByStaffId = staffId,
+            OrganizationId = organizationId,
+        };
+        row.CodeHash = CodeHash(row.Id, code);
+        db.LoginCodes.Add(row);
+        db.Set<AccountNotice>().Add(new AccountNotice
+        {
+            Id = Guid.NewGuid(),
+            JobseekerId = jobseekerId,
+            Kind = NoticeKinds.CodeMadeByStaff,
+            OrganizationId = organizationId,
+            CreatedAt = now,
         });
         await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(AuditActions.CodePrinted, "jobseeker", jobseekerId, organizationId, cancellationToken: cancellationToken);
         return code;
     }
 
-    /// <summary>The jobseeker when the code is right, the account is not locked and the code is fresh; otherwise null.</summary>
-    public async Task<Jobseeker?> VerifyAsync(string contact, string code, CancellationToken cancellationToken = default)
+    /// <summary>Checks a code typed by a person; the account when it is right, else <see cref="CodeCheck.Failed"/>.</summary>
+    public async Task<CodeCheck> VerifyAsync(string? contactText, string? codeText, string? attemptToken, IPAddress? address, CancellationToken cancellationToken = default)
     {
-        var normalized = Normalize(contact);
         var now = time.GetUtcNow().UtcDateTime;
-        var jobseeker = await db.Jobseekers.FirstOrDefaultAsync(j => j.Contact == normalized, cancellationToken);
-        if (jobseeker is null)
+        var code = new string(Contacts.AsciiDigits(codeText ?? "").Where(char.IsAsciiDigit).ToArray());
+        var contact = Contacts.Normalize(contactText, options.Value.PhoneRegion);
+        var jobseeker = contact is null ? null : await people.FindAsync(contact, cancellationToken);
+        if (jobseeker is null || code.Length is not (SentDigits or LetterDigits))
         {
-            return null;
+            _ = CodeHash(Guid.Empty, code);
+            return CodeCheck.Failed;
         }
 
-        if (jobseeker.LockedUntil > now)
+        var accountId = jobseeker.Id.ToString("D");
+        if (await throttles.IsLockedAsync(SessionKinds.Jobseeker, accountId, address, cancellationToken))
         {
-            logger.LogInformation("Sign-in refused: account locked");
-            return null;
+            await audit.RecordAsync(AuditActions.JobseekerSignInFailed, "jobseeker", jobseeker.Id, outcome: AuditOutcomes.Denied, detail: "locked", cancellationToken: cancellationToken);
+            return CodeCheck.Failed;
         }
 
-        var candidates = await db.LoginCodes.Where(c => c.JobseekerId == jobseeker.Id && !c.Used).ToListAsync(cancellationToken);
-        var match = candidates.FirstOrDefault(c => c.ExpiresAt > now && Matches(c.CodeHash, (code ?? "").Trim()));
+        var binding = attemptToken is { Length: > 0 } ? BindingHash(attemptToken) : null;
+        var kind = code.Length == SentDigits ? LoginCodeKinds.Sent : LoginCodeKinds.Letter;
+        var candidates = await db.LoginCodes.AsNoTracking()
+            .Where(c => c.JobseekerId == jobseeker.Id && c.Kind == kind && c.UsedAt == null && c.ExpiresAt > now && c.Attempts < MaxAttempts
+                && (kind == LoginCodeKinds.Letter || c.BindingHash == binding))
+            .OrderByDescending(c => c.CreatedAt).Take(3).ToListAsync(cancellationToken);
+        LoginCode? match = null;
+        foreach (var candidate in candidates)
+        {
+            // Reserve one guess first (atomic); only a reserved guess is compared.
+            var reserved = await db.LoginCodes.Where(c => c.Id == candidate.Id && c.UsedAt == null && c.Attempts < MaxAttempts)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Attempts, c => c.Attempts + 1), cancellationToken);
+            if (reserved == 1 && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(candidate.CodeHash), Encoding.ASCII.GetBytes(CodeHash(candidate.Id, code)))
+                && await db.LoginCodes.Where(c => c.Id == candidate.Id && c.UsedAt == null).ExecuteUpdateAsync(s => s.SetProperty(c => c.UsedAt, now), cancellationToken) == 1)
+            {
+                match = candidate;
+                break;
+            }
+        }
+
         if (match is null)
         {
-            jobseeker.FailedCodeAttempts++;
-            if (jobseeker.FailedCodeAttempts >= MaxAttempts)
-            {
-                jobseeker.LockedUntil = now + LockTime;
-                jobseeker.FailedCodeAttempts = 0;
-                foreach (var c in candidates)
-                {
-                    c.Used = true;
-                }
-
-                logger.LogWarning("Account locked after {Attempts} wrong sign-in codes", MaxAttempts);
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            return null;
+            await throttles.FailAsync(SessionKinds.Jobseeker, accountId, address, cancellationToken);
+            await audit.RecordAsync(AuditActions.JobseekerSignInFailed, "jobseeker", jobseeker.Id, outcome: AuditOutcomes.Failed, cancellationToken: cancellationToken);
+            logger.LogInformation("Sign-in code refused");
+            return CodeCheck.Failed;
         }
 
-        match.Used = true;
-        jobseeker.FailedCodeAttempts = 0;
+        await throttles.SucceedAsync(SessionKinds.Jobseeker, accountId, address, cancellationToken);
+        if (match.Kind == LoginCodeKinds.Sent)
+        {
+            // The person proved they hold the contact: from now on no caseworker can make codes for this account.
+            jobseeker.ClaimedAt ??= now;
+        }
+
+        jobseeker.LastSignInAt = now;
         await db.SaveChangesAsync(cancellationToken);
-        return jobseeker;
+        await audit.RecordAsync(AuditActions.JobseekerSignIn, "jobseeker", jobseeker.Id, detail: match.Kind, actor: (AuditActors.Jobseeker, jobseeker.Id.ToString("D")), cancellationToken: cancellationToken);
+        return new CodeCheck(jobseeker, match.Kind);
     }
 
-    private static string Hash(string salt, string code) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(salt + ":" + code)));
-
-    private static bool Matches(string stored, string code)
+    private async Task<bool> MayReceiveCodeAsync(Guid jobseekerId, DateTime now, CancellationToken cancellationToken)
     {
-        var colon = stored.IndexOf(':', StringComparison.Ordinal);
-        if (colon < 0)
+        var hourAgo = now - TimeSpan.FromHours(1);
+        var recent = await db.LoginCodes.Where(c => c.JobseekerId == jobseekerId && c.Kind == LoginCodeKinds.Sent && c.CreatedAt > hourAgo)
+            .Select(c => c.CreatedAt).ToListAsync(cancellationToken);
+        var resend = TimeSpan.FromSeconds(options.Value.CodeResendSeconds);
+        if (recent.Count >= MaxCodesPerHour || (resend > TimeSpan.Zero && recent.Any(c => c > now - resend)))
         {
+            logger.LogInformation("Sign-in code asked for too often; none sent");
             return false;
         }
 
-        var expected = Encoding.ASCII.GetBytes(stored[(colon + 1)..]);
-        var actual = Encoding.ASCII.GetBytes(Hash(stored[..colon], code));
-        return CryptographicOperations.FixedTimeEquals(expected, actual);
+        return true;
     }
+
+    /// <summary>A keyed hash of a code (HMAC with the people's index key), bound to its row.</summary>
+    public string CodeHash(Guid rowId, string code) => people.CodeHash("login-code|" + rowId.ToString("N"), code);
+
+    public static string BindingHash(string attemptToken) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("openler-attempt|" + attemptToken)));
+
+    public static string NewCode(int digits)
+    {
+        var builder = new StringBuilder(digits);
+        for (var i = 0; i < digits; i++)
+        {
+            builder.Append(RandomNumberGenerator.GetInt32(10).ToString(CultureInfo.InvariantCulture));
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>A letter code shown in groups of four digits ("4821 0937 5512"), easier to read out and type.</summary>
+    public static string Grouped(string code) =>
+        string.Join(' ', Enumerable.Range(0, (code ?? "").Length / 4).Select(i => code![(i * 4)..((i + 1) * 4)]));
 }

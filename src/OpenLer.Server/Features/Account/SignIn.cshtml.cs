@@ -3,10 +3,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace OpenLer.Server.Features.Account;
 
-public sealed class SignInModel(CodeSignIn codes) : PageModel
+/// <summary>A jobseeker asks for a sign-in code (same answer whether or not the account exists).</summary>
+public sealed class SignInModel(CodeSignIn codes, CookieNames names) : PageModel
 {
     [BindProperty]
     public string? Contact { get; set; }
+
+    public bool Invalid { get; private set; }
 
     public void OnGet()
     {
@@ -14,13 +17,15 @@ public sealed class SignInModel(CodeSignIn codes) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (string.IsNullOrWhiteSpace(Contact))
+        if (string.IsNullOrWhiteSpace(Contact) || Contact.Length > Contacts.MaxLength)
         {
+            Invalid = true;
             return Page();
         }
 
-        await codes.RequestCodeAsync(Contact, HttpContext.RequestAborted);
-        TempData["contact"] = CodeSignIn.Normalize(Contact);
+        var attempt = JobseekerSignIn.EnsureAttempt(HttpContext, names);
+        await codes.RequestCodeAsync(Contact, attempt, HttpContext.RequestAborted);
+        TempData["contact"] = Contact.Trim();
         return Redirect("/account/code");
     }
 }

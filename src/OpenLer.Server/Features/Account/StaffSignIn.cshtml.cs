@@ -1,11 +1,10 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using OpenLer.Server.Data;
 
 namespace OpenLer.Server.Features.Account;
 
-public sealed class StaffSignInModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users) : PageModel
+public sealed class StaffSignInModel(StaffSignIn staffSignIn, UserManager<StaffUser> users) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -21,21 +20,21 @@ public sealed class StaffSignInModel(SignInManager<StaffUser> signIn, UserManage
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var user = string.IsNullOrWhiteSpace(Email) ? null : await users.FindByEmailAsync(Email.Trim());
-        if (user is null || string.IsNullOrEmpty(Password))
+        var outcome = await staffSignIn.PasswordAsync(Email, Password, HttpContext.Connection.RemoteIpAddress, HttpContext.RequestAborted);
+        if (outcome == StaffSignInOutcome.SecondFactorNeeded)
+        {
+            return Redirect("/account/staff-2fa");
+        }
+
+        if (outcome == StaffSignInOutcome.Failed)
         {
             Failed = true;
+            Password = null;
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
-        if (!result.Succeeded)
-        {
-            Failed = true;
-            return Page();
-        }
-
-        var language = LanguageModel.Reconcile(HttpContext, user.Language);
+        var user = await users.FindByEmailAsync(Email!.Trim());
+        var language = LanguageModel.Reconcile(HttpContext, user!.Language);
         if (language != user.Language)
         {
             user.Language = language;

@@ -1,34 +1,121 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OpenLer.Server.Data;
 using OpenLer.Server.Features.Account;
+using OpenLer.Server.Features.Audit;
+using OpenLer.Server.Infrastructure;
 
 namespace OpenLer.Server.Features.Issuance;
 
-/// <summary>An organization's caseload: clients, enrollments in program cohorts, completions. Every query names the organization.</summary>
-public sealed class Caseload(AppDbContext db, TimeProvider time)
+/// <summary>What adding a client did.</summary>
+public enum AddClientOutcome
 {
-    /// <summary>Adds a jobseeker (found by contact, or created) to the organization's caseload.</summary>
-    public async Task<Client> AddClientAsync(Guid organizationId, Guid? siteId, string name, string contact, string language = "en", CancellationToken cancellationToken = default)
+    /// <summary>A new account was made for the person, linked to this organization.</summary>
+    Created,
+
+    /// <summary>The person already has an account: an invitation code went to them; nothing is linked until they accept.</summary>
+    Invited,
+
+    /// <summary>This organization already has a client with that contact.</summary>
+    AlreadyOnCaseload,
+
+    /// <summary>The contact is neither an e-mail address nor a phone number.</summary>
+    InvalidContact,
+}
+
+public sealed record AddClientResult(AddClientOutcome Outcome, Client? Client);
+
+/// <summary>
+/// An organization's caseload: clients, enrollments in program cohorts, completions. Every query names the organization.
+/// A contact that already belongs to an account never gives staff that account: the person gets an invitation code on
+/// their own contact and decides (issue 9, finding 1).
+/// </summary>
+public sealed class Caseload(AppDbContext db, People people, CaseRecords records, IAccountMessages messages, AuditTrail audit,
+    IOptions<DeploymentOptions> options, TimeProvider time)
+{
+    public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(14);
+    public const int InvitationDigits = 8;
+
+    public async Task<AddClientResult> AddClientAsync(Guid organizationId, Guid? siteId, string name, string contactText, string language = "en", CancellationToken cancellationToken = default)
     {
-        var normalized = CodeSignIn.Normalize(contact);
-        var now = time.GetUtcNow().UtcDateTime;
-        var jobseeker = await db.Jobseekers.FirstOrDefaultAsync(j => j.Contact == normalized, cancellationToken);
-        if (jobseeker is null)
+        var contact = Contacts.Normalize(contactText, options.Value.PhoneRegion);
+        if (contact is null)
         {
-            jobseeker = new Jobseeker { Id = Guid.NewGuid(), Contact = normalized, DisplayName = name.Trim(), Language = language, CreatedAt = now };
-            db.Jobseekers.Add(jobseeker);
+            return new AddClientResult(AddClientOutcome.InvalidContact, null);
         }
 
-        var client = await db.Clients.FirstOrDefaultAsync(c => c.OrganizationId == organizationId && c.JobseekerId == jobseeker.Id, cancellationToken);
-        if (client is null)
+        var index = records.ClientContactIndex(organizationId, contact.Value);
+        var existing = await db.Clients.FirstOrDefaultAsync(c => c.OrganizationId == organizationId && c.ContactIndex == index, cancellationToken);
+        if (existing is not null)
         {
-            client = new Client { Id = Guid.NewGuid(), OrganizationId = organizationId, SiteId = siteId, JobseekerId = jobseeker.Id, CreatedAt = now };
-            db.Clients.Add(client);
+            return new AddClientResult(AddClientOutcome.AlreadyOnCaseload, existing);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var client = new Client
+        {
+            Id = Guid.NewGuid(),
+            OrganizationId = organizationId,
+            SiteId = siteId,
+            ContactIndex = index,
+            Language = Languages.Find(language).Code,
+            CreatedAt = now,
+        };
+        records.SetClient(client, name.Trim(), contact.Value);
+        db.Clients.Add(client);
+
+        await using var transaction = await db.Database.BeginOrJoinAsync(cancellationToken);
+        var jobseeker = await people.FindAsync(contact, cancellationToken);
+        AddClientOutcome outcome;
+        if (jobseeker is null)
+        {
+            jobseeker = people.Create(contact, name.Trim(), client.Language, organizationId);
+            client.JobseekerId = jobseeker.Id;
+            client.Link = ClientLinks.Created;
+            outcome = AddClientOutcome.Created;
+        }
+        else
+        {
+            client.Link = ClientLinks.Invited;
+            await InviteAsync(client, jobseeker, contact, now, cancellationToken);
+            outcome = AddClientOutcome.Invited;
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return client;
+        await audit.RecordAsync(AuditActions.ClientAdded, "client", client.Id, organizationId, detail: client.Link, cancellationToken: cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new AddClientResult(outcome, client);
     }
+
+    private async Task InviteAsync(Client client, Jobseeker jobseeker, Contact contact, DateTime now, CancellationToken cancellationToken)
+    {
+        var code = CodeSignIn.NewCode(InvitationDigits);
+        var invitation = new ClientInvitation
+        {
+            Id = Guid.NewGuid(),
+            OrganizationId = client.OrganizationId,
+            ClientId = client.Id,
+            JobseekerId = jobseeker.Id,
+            CreatedAt = now,
+            ExpiresAt = now + InvitationLifetime,
+        };
+        invitation.CodeHash = InvitationHash(invitation.Id, code);
+        db.Set<ClientInvitation>().Add(invitation);
+        db.Set<AccountNotice>().Add(new AccountNotice
+        {
+            Id = Guid.NewGuid(),
+            JobseekerId = jobseeker.Id,
+            Kind = NoticeKinds.InvitationPending,
+            OrganizationId = client.OrganizationId,
+            CreatedAt = now,
+        });
+        var organization = await db.Organizations.Where(o => o.Id == client.OrganizationId).Select(o => o.Name).FirstAsync(cancellationToken);
+        await messages.SendInvitationAsync(contact, code, organization, jobseeker.Language, cancellationToken);
+        await audit.RecordAsync(AuditActions.InvitationSent, "client", client.Id, client.OrganizationId, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>A keyed hash of an invitation code, bound to its invitation (as for sign-in codes).</summary>
+    public string InvitationHash(Guid invitationId, string code) => people.CodeHash("invitation|" + invitationId.ToString("N"), code);
 
     public async Task<Enrollment?> EnrollAsync(Guid organizationId, Guid clientId, Guid programId, string cohort, CancellationToken cancellationToken = default)
     {
@@ -64,7 +151,7 @@ public sealed class Caseload(AppDbContext db, TimeProvider time)
         if (enrollment.CompletedAt is null)
         {
             enrollment.CompletedAt = time.GetUtcNow().UtcDateTime;
-            enrollment.Evidence = string.IsNullOrWhiteSpace(evidence) ? null : evidence.Trim();
+            records.SetEvidence(enrollment, string.IsNullOrWhiteSpace(evidence) ? null : evidence.Trim());
             enrollment.EnglishLevel = CredentialIssuer.CefrLevels.Contains(englishLevel) ? englishLevel : null;
             await db.SaveChangesAsync(cancellationToken);
         }

@@ -1,15 +1,23 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OpenLer.Server.Data;
+using OpenLer.Server.Features.Account;
+using OpenLer.Server.Features.Audit;
 using OpenLer.Server.Infrastructure;
+using OpenLer.Server.Infrastructure.Localization;
 using OpenLer.Server.Infrastructure.Security;
 
 namespace OpenLer.Server.Features.Issuance;
 
-/// <summary>One client of the staff member's organization (another organization's client answers 404).</summary>
-public sealed class ClientModel(AppDbContext db, Caseload caseload, CredentialIssuer issuer, Account.CodeSignIn codes) : PageModel
+/// <summary>One client of the staff member's sites (another organization's or another site's client answers 404). Each view is audited.</summary>
+public sealed class ClientModel(AppDbContext db, Caseload caseload, CredentialIssuer issuer, CodeSignIn codes, CaseRecords records, StaffScope scope,
+    AuditTrail audit, IOptions<DeploymentOptions> options, TimeProvider time) : PageModel
 {
+    public const int EvidenceMaxLength = 2000;
+    public const int ReasonMaxLength = 500;
+
     public sealed record Row(Guid Id, string Program, string Cohort, DateTime EnrolledAt, DateTime? CompletedAt, string? EnglishLevel, bool RecordsEnglishLevel, IssuedCredential? Credential);
 
     [FromRoute]
@@ -17,22 +25,49 @@ public sealed class ClientModel(AppDbContext db, Caseload caseload, CredentialIs
 
     public string Name { get; private set; } = "";
 
+    public string Contact { get; private set; } = "";
+
+    public string Link { get; private set; } = ClientLinks.Created;
+
+    /// <summary>Whether this organization may print a sign-in letter (it created the account and the person has not claimed it).</summary>
+    public bool MayPrintLetter { get; private set; }
+
     public List<Row> Enrollments { get; private set; } = [];
 
     public List<AchievementProgram> Programs { get; private set; } = [];
 
     public string? Message { get; private set; }
 
-    /// <summary>A sign-in code the caseworker prints or reads out (shown once, never stored in clear).</summary>
-    public string? PrintedCode { get; private set; }
+    /// <summary>A letter code (shown once, never stored in clear) and until when it works.</summary>
+    public string? LetterCode { get; private set; }
 
-    public string Contact { get; private set; } = "";
+    public DateTime? LetterUntil { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
+    public string SignInAddress => options.Value.BaseUrl + "/account/code";
+
+    public bool CanEdit => scope.CanEdit;
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        Message = TempData["message"] as string;
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        await audit.RecordAsync(AuditActions.ClientViewed, "client", Id, scope.OrganizationId);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostEnrollAsync(Guid programId, [TextField(TextLimits.Short)] string? cohort)
     {
-        var enrollment = await caseload.EnrollAsync(User.OrganizationId(), Id, programId, string.IsNullOrWhiteSpace(cohort) ? "-" : cohort);
+        if (await scope.FindClientAsync(Id) is null)
+        {
+            return NotFound();
+        }
+
+        var enrollment = await caseload.EnrollAsync(scope.OrganizationId, Id, programId, string.IsNullOrWhiteSpace(cohort) ? "-" : cohort[..Math.Min(cohort.Length, 100)]);
+        TempData["message"] = L.Key("Enrolled.");
         return enrollment is null ? NotFound() : Redirect($"/issuance/clients/{Id}");
     }
 
@@ -43,7 +78,15 @@ public sealed class ClientModel(AppDbContext db, Caseload caseload, CredentialIs
             return NotFound();
         }
 
-        await caseload.CompleteAsync(User.OrganizationId(), enrollmentId, evidence, englishLevel);
+        if (evidence is { Length: > EvidenceMaxLength })
+        {
+            Message = L.Key("The evidence is too long (at most 2,000 characters).");
+            await LoadAsync();
+            return Page();
+        }
+
+        await caseload.CompleteAsync(scope.OrganizationId, enrollmentId, evidence, englishLevel);
+        TempData["message"] = L.Key("Completion recorded.");
         return Redirect($"/issuance/clients/{Id}");
     }
 
@@ -54,27 +97,38 @@ public sealed class ClientModel(AppDbContext db, Caseload caseload, CredentialIs
             return NotFound();
         }
 
-        var issued = await issuer.IssueAsync(User.OrganizationId(), enrollmentId, HttpContext.RequestAborted);
+        var issued = await issuer.IssueAsync(scope.OrganizationId, enrollmentId, HttpContext.RequestAborted);
         if (!issued.IsSuccess)
         {
-            Message = "The credential could not be issued. Record the completion first.";
+            Message = issued.Error.Code == "NOT_LINKED"
+                ? L.Key("The credential cannot be issued yet: the person has not accepted your invitation.")
+                : L.Key("The credential could not be issued. Record the completion first.");
             await LoadAsync();
             return Page();
         }
 
+        TempData["message"] = L.Key("Credential issued.");
         return Redirect($"/issuance/clients/{Id}");
     }
 
-    public async Task<IActionResult> OnPostCodeAsync()
+    public async Task<IActionResult> OnPostLetterAsync()
     {
-        var org = User.OrganizationId();
-        var client = await db.Clients.AsNoTracking().FirstOrDefaultAsync(c => c.OrganizationId == org && c.Id == Id);
-        if (client is null)
+        var client = await scope.FindClientAsync(Id);
+        if (client?.JobseekerId is not { } jobseekerId || client.Link != ClientLinks.Created)
         {
             return NotFound();
         }
 
-        PrintedCode = await codes.CreateCodeAsync(client.JobseekerId, HttpContext.RequestAborted);
+        LetterCode = await codes.CreateLetterCodeAsync(scope.OrganizationId, jobseekerId, scope.StaffId, HttpContext.RequestAborted);
+        if (LetterCode is null)
+        {
+            Message = L.Key("The person has claimed their account: they sign in with their own e-mail or phone now.");
+        }
+        else
+        {
+            LetterUntil = time.GetUtcNow().UtcDateTime + CodeSignIn.LetterLifetime;
+        }
+
         Response.Headers.CacheControl = "no-store";
         await LoadAsync();
         return Page();
@@ -82,35 +136,56 @@ public sealed class ClientModel(AppDbContext db, Caseload caseload, CredentialIs
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid credentialId, [TextField(TextLimits.Sentence)] string? reason)
     {
-        var org = User.OrganizationId();
-        var owned = await db.Credentials.AnyAsync(c => c.OrganizationId == org && c.Id == credentialId
-            && db.Enrollments.Any(e => e.Id == c.EnrollmentId && e.ClientId == Id));
-        if (!owned)
+        if (!await OwnsEnrollmentOfCredentialAsync(credentialId))
         {
             return NotFound();
         }
 
-        await issuer.RevokeAsync(org, credentialId, string.IsNullOrWhiteSpace(reason) ? "-" : reason.Trim());
+        var text = string.IsNullOrWhiteSpace(reason) ? "-" : reason.Trim();
+        await issuer.RevokeAsync(scope.OrganizationId, credentialId, text[..Math.Min(text.Length, ReasonMaxLength)]);
+        TempData["message"] = L.Key("Credential revoked.");
         return Redirect($"/issuance/clients/{Id}");
     }
 
-    private Task<bool> OwnsEnrollmentAsync(Guid enrollmentId)
+    private async Task<bool> OwnsEnrollmentAsync(Guid enrollmentId)
     {
-        var org = User.OrganizationId();
-        return db.Enrollments.AnyAsync(e => e.OrganizationId == org && e.Id == enrollmentId && e.ClientId == Id);
+        if (await scope.FindClientAsync(Id) is null)
+        {
+            return false;
+        }
+
+        var org = scope.OrganizationId;
+        return await db.Enrollments.AnyAsync(e => e.OrganizationId == org && e.Id == enrollmentId && e.ClientId == Id);
+    }
+
+    private async Task<bool> OwnsEnrollmentOfCredentialAsync(Guid credentialId)
+    {
+        if (await scope.FindClientAsync(Id) is null)
+        {
+            return false;
+        }
+
+        var org = scope.OrganizationId;
+        return await db.Credentials.AnyAsync(c => c.OrganizationId == org && c.Id == credentialId && db.Enrollments.Any(e => e.Id == c.EnrollmentId && e.ClientId == Id));
     }
 
     private async Task<bool> LoadAsync()
     {
-        var org = User.OrganizationId();
-        var client = await db.Clients.AsNoTracking().Include(c => c.Jobseeker).FirstOrDefaultAsync(c => c.OrganizationId == org && c.Id == Id);
+        var org = scope.OrganizationId;
+        var client = await scope.FindClientAsync(Id);
         if (client is null)
         {
             return false;
         }
 
-        Name = client.Jobseeker!.DisplayName;
-        Contact = client.Jobseeker.Contact;
+        Name = records.ClientName(client);
+        Contact = Contacts.Display(records.ClientContact(client) ?? "");
+        Link = client.Link;
+        if (client.Link == ClientLinks.Created && client.JobseekerId is { } jobseekerId)
+        {
+            MayPrintLetter = await db.Jobseekers.AnyAsync(j => j.Id == jobseekerId && j.CreatedByOrganizationId == org && j.ClaimedAt == null);
+        }
+
         var enrollments = await db.Enrollments.AsNoTracking().Include(e => e.Program)
             .Where(e => e.OrganizationId == org && e.ClientId == Id).OrderBy(e => e.EnrolledAt).ToListAsync();
         var ids = enrollments.Select(e => e.Id).ToList();

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -11,6 +10,8 @@ using OpenLer.Credentials.Taxonomy;
 using OpenLer.Server.Data;
 using OpenLer.Server.Features.Organizations;
 using OpenLer.Server.Features.Programs;
+using OpenLer.Server.Features.Audit;
+using OpenLer.Server.Features.Account;
 using OpenLer.Server.Infrastructure;
 
 namespace OpenLer.Server.Features.Issuance;
@@ -19,7 +20,8 @@ namespace OpenLer.Server.Features.Issuance;
 /// Issues an Open Badges 3.0 OpenBadgeCredential for a completed enrollment, signed with eddsa-rdfc-2022 and carrying a
 /// Bitstring Status List entry. Idempotent: one credential per enrollment (a unique index guards a double click).
 /// </summary>
-public sealed class CredentialIssuer(AppDbContext db, OrganizationKeys keys, StatusListPublisher statusLists, IOptions<DeploymentOptions> options, TimeProvider time, ILogger<CredentialIssuer> logger)
+public sealed class CredentialIssuer(AppDbContext db, OrganizationKeys keys, StatusListPublisher statusLists, CaseRecords records, WalletKeys walletKeys,
+    AuditTrail audit, IOptions<DeploymentOptions> options, TimeProvider time, ILogger<CredentialIssuer> logger)
 {
     public const string Cryptosuite = "eddsa-rdfc-2022";
     public const string ObContext = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
@@ -42,27 +44,36 @@ public sealed class CredentialIssuer(AppDbContext db, OrganizationKeys keys, Sta
             return Outcome.Error("NOT_COMPLETED", "The enrollment is not completed.");
         }
 
-        var client = await db.Clients.Include(c => c.Jobseeker)
-            .FirstAsync(c => c.OrganizationId == organizationId && c.Id == enrollment.ClientId, cancellationToken);
+        var client = await db.Clients.FirstAsync(c => c.OrganizationId == organizationId && c.Id == enrollment.ClientId, cancellationToken);
+        if (client.JobseekerId is not { } jobseekerId || client.Link is not (ClientLinks.Created or ClientLinks.Linked))
+        {
+            return Outcome.Error("NOT_LINKED", "The person has not accepted this organization's invitation yet.");
+        }
+
         var org = await db.Organizations.FirstAsync(o => o.Id == organizationId, cancellationToken);
+        var signingKey = await keys.ActiveKeyAsync(organizationId, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
-        var index = await FreeStatusIndexAsync(organizationId, cancellationToken);
+        var index = await FreeStatusIndexAsync(organizationId, signingKey.StatusListNumber, cancellationToken);
         var record = new IssuedCredential
         {
             Id = Guid.NewGuid(),
             OrganizationId = organizationId,
             EnrollmentId = enrollment.Id,
-            JobseekerId = client.JobseekerId,
+            JobseekerId = jobseekerId,
             AchievementName = enrollment.Program.Name,
             IssuedAt = now,
             StatusPurpose = "revocation",
-            StatusListNumber = 1,
+            StatusListNumber = signingKey.StatusListNumber,
             StatusListIndex = index,
+            SigningKeyId = signingKey.Id,
         };
 
-        var unsigned = Build(record, org, enrollment, client.Jobseeker!, now);
-        var identity = keys.Identity(org);
-        using (var key = keys.SigningKey(org))
+        // The subject is a did:key of a fresh key the person's wallet keeps: nothing about the person, nothing linkable.
+        var holder = walletKeys.Create(jobseekerId, record.Id);
+        record.HolderDid = holder.Did;
+        var identity = keys.Identity(org, signingKey);
+        var unsigned = Build(record, org, enrollment, identity, holder.Did, now);
+        using (var key = keys.SigningKey(signingKey))
         {
             var signer = new DataIntegritySigner(Cryptosuites.Default, time);
             var signed = signer.Sign(unsigned, key, new ProofOptions { Cryptosuite = Cryptosuite, VerificationMethod = identity.VerificationMethod });
@@ -72,7 +83,7 @@ public sealed class CredentialIssuer(AppDbContext db, OrganizationKeys keys, Sta
                 return signed.Error;
             }
 
-            record.Json = StrictJson.Serialize(signed.Value, indented: true);
+            records.SetCredentialJson(record, StrictJson.Serialize(signed.Value, indented: true));
         }
 
         db.Credentials.Add(record);
@@ -93,6 +104,7 @@ public sealed class CredentialIssuer(AppDbContext db, OrganizationKeys keys, Sta
             return winner;
         }
 
+        await audit.RecordAsync(AuditActions.CredentialIssued, "credential", record.Id, organizationId, cancellationToken: cancellationToken);
         logger.LogInformation("Issued credential {CredentialId} for organization {OrganizationId}", record.Id, organizationId);
         return record;
     }
@@ -112,6 +124,7 @@ public sealed class CredentialIssuer(AppDbContext db, OrganizationKeys keys, Sta
             credential.RevocationReason = reason;
             await db.SaveChangesAsync(cancellationToken);
             await statusLists.PublishAsync(organizationId, credential.StatusPurpose, credential.StatusListNumber, cancellationToken);
+            await audit.RecordAsync(AuditActions.CredentialRevoked, "credential", credential.Id, organizationId, cancellationToken: cancellationToken);
             logger.LogInformation("Revoked credential {CredentialId}", credential.Id);
         }
 
@@ -123,12 +136,12 @@ public sealed class CredentialIssuer(AppDbContext db, OrganizationKeys keys, Sta
         $"{options.BaseUrl}/orgs/{slug}/status/{purpose}/{number.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>A random free index (random allocation keeps a list from revealing issue order).</summary>
-    private async Task<int> FreeStatusIndexAsync(Guid organizationId, CancellationToken cancellationToken)
+    private async Task<int> FreeStatusIndexAsync(Guid organizationId, int list, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < 32; attempt++)
         {
             var candidate = RandomNumberGenerator.GetInt32(StatusListSize);
-            var taken = await db.Credentials.AnyAsync(c => c.OrganizationId == organizationId && c.StatusListNumber == 1 && c.StatusListIndex == candidate, cancellationToken);
+            var taken = await db.Credentials.AnyAsync(c => c.OrganizationId == organizationId && c.StatusListNumber == list && c.StatusListIndex == candidate, cancellationToken);
             if (!taken)
             {
                 return candidate;
@@ -138,11 +151,10 @@ public sealed class CredentialIssuer(AppDbContext db, OrganizationKeys keys, Sta
         throw new InvalidOperationException("The status list is full.");
     }
 
-    private JsonObject Build(IssuedCredential record, Organization org, Enrollment enrollment, Jobseeker jobseeker, DateTime now)
+    private JsonObject Build(IssuedCredential record, Organization org, Enrollment enrollment, IssuerIdentity identity, string holderDid, DateTime now)
     {
         var o = options.Value;
         var program = enrollment.Program!;
-        var identity = keys.Identity(org);
         var achievementId = $"{o.BaseUrl}/orgs/{org.Slug}/programs/{program.Id}";
         var achievement = new JsonObject
         {
@@ -166,7 +178,7 @@ public sealed class CredentialIssuer(AppDbContext db, OrganizationKeys keys, Sta
         var subject = new JsonObject
         {
             ["type"] = new JsonArray("AchievementSubject"),
-            ["identifier"] = new JsonArray(HashedIdentifier(jobseeker.Contact)),
+            ["id"] = holderDid,
             ["achievement"] = achievement,
         };
 
@@ -201,31 +213,16 @@ public sealed class CredentialIssuer(AppDbContext db, OrganizationKeys keys, Sta
                 ["statusListCredential"] = statusUrl,
             },
         };
-        if (!string.IsNullOrWhiteSpace(enrollment.Evidence))
+        if (records.Evidence(enrollment) is { Length: > 0 } evidence)
         {
             credential["evidence"] = new JsonArray(new JsonObject
             {
                 ["type"] = new JsonArray("Evidence"),
                 ["name"] = "Program completion",
-                ["narrative"] = enrollment.Evidence,
+                ["narrative"] = evidence,
             });
         }
 
         return credential;
-    }
-
-    /// <summary>OB 3.0 IdentityObject: the holder's contact as a salted SHA-256 hash (no personal data in the credential).</summary>
-    private static JsonObject HashedIdentifier(string contact)
-    {
-        var salt = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(contact + salt)));
-        return new JsonObject
-        {
-            ["type"] = "IdentityObject",
-            ["identityHash"] = "sha256$" + hash,
-            ["identityType"] = contact.Contains('@', StringComparison.Ordinal) ? "emailAddress" : "phoneNumber",
-            ["hashed"] = true,
-            ["salt"] = salt,
-        };
     }
 }

@@ -8,6 +8,9 @@ public static class IssuanceFeature
         services.AddScoped<CredentialIssuer>();
         services.AddScoped<StatusListPublisher>();
         services.AddScoped<Caseload>();
+        services.AddScoped<CaseRecords>();
+        services.AddScoped<StaffScope>();
+        services.AddScoped<Infrastructure.IStartupStep, LegacyCaseUpgrade>();
         return services;
     }
 }

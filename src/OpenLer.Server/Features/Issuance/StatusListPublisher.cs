@@ -22,13 +22,13 @@ public sealed class StatusListPublisher(AppDbContext db, OrganizationKeys keys, 
     /// <summary>The signed list, or null when the organization, purpose or list is unknown.</summary>
     public async Task<string?> GetAsync(string slug, string purpose, int number, CancellationToken cancellationToken = default)
     {
-        if (!Purposes.Contains(purpose) || number != 1)
+        if (!Purposes.Contains(purpose) || number < 1)
         {
             return null;
         }
 
         var org = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Slug == slug, cancellationToken);
-        if (org is null)
+        if (org is null || !await db.Set<OrganizationKey>().AnyAsync(k => k.OrganizationId == org.Id && k.StatusListNumber == number, cancellationToken))
         {
             return null;
         }
@@ -71,10 +71,12 @@ public sealed class StatusListPublisher(AppDbContext db, OrganizationKeys keys, 
         using var random = RandomNumberGenerator.Create();
         var state = StatusListState.Restore(url, purpose, random,
             new StatusListSnapshot(Bits(revoked, CredentialIssuer.StatusListSize), Bits(allocated, CredentialIssuer.StatusListSize), 0));
-        var identity = keys.Identity(org);
+        // Each list is signed by the key whose credentials it holds, so a did:key issuer keeps verifying after a rotation.
+        var signingKey = await db.Set<OrganizationKey>().AsNoTracking().FirstAsync(k => k.OrganizationId == organizationId && k.StatusListNumber == number, cancellationToken);
+        var identity = keys.Identity(org, signingKey);
         var now = time.GetUtcNow().UtcDateTime;
         string json;
-        using (var key = keys.SigningKey(org))
+        using (var key = keys.SigningKey(signingKey))
         {
             var signed = new StatusListCredentialBuilder(new DataIntegritySigner(Cryptosuites.Default, time), time)
                 .BuildSigned(state, identity.Did, key, identity.VerificationMethod, cryptosuite: CredentialIssuer.Cryptosuite);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OpenLer.Server.Data;
+using OpenLer.Server.Features.Account;
 using OpenLer.Server.Infrastructure;
 
 namespace OpenLer.Server.Features.Organizations;
@@ -26,7 +27,7 @@ public sealed class Bootstrap(AppDbContext db, OrganizationKeys organizations, U
         }
 
         await DemoData.EnsureRolesAsync(roles);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginOrJoinAsync(cancellationToken);
         var sites = (section["Sites"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var org = await organizations.CreateAsync(section["Name"] ?? slug, slug, sites, cancellationToken);
         await DemoData.CreateStaffAsync(users, org.Id, null, section["AdminEmail"] ?? throw new InvalidOperationException("OpenLer:Bootstrap:AdminEmail is required."),

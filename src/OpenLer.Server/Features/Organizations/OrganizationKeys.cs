@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -5,22 +6,22 @@ using Microsoft.Extensions.Options;
 using OpenLer.Credentials.Dids;
 using OpenLer.Credentials.Keys;
 using OpenLer.Server.Data;
+using OpenLer.Server.Features.Protection;
 using OpenLer.Server.Infrastructure;
 
 namespace OpenLer.Server.Features.Organizations;
 
-/// <summary>An organization's issuer identity: its DID and the verification method its credentials name.</summary>
-public sealed record IssuerIdentity(string Did, string VerificationMethod, PublicKey PublicKey);
+/// <summary>An organization's issuer identity for one of its keys: its DID and the verification method its credentials name.</summary>
+public sealed record IssuerIdentity(string Did, string VerificationMethod, PublicKey PublicKey, Guid KeyId);
 
 /// <summary>
-/// Creates organizations with an Ed25519 issuer key (private key encrypted with Data Protection) and tells each
-/// organization's DID: did:web under the configured public host, else did:key.
+/// Creates organizations (with their first Ed25519 signing key and their data keys) and rotates signing keys. An
+/// organization is <c>did:web:{PublicHost}:orgs:{slug}</c> when a public host is configured, its document listing every
+/// key it ever signed with; otherwise each key is its own did:key and all of them stay on the trust list.
 /// </summary>
-public sealed partial class OrganizationKeys(AppDbContext db, IDataProtectionProvider protection, IOptions<DeploymentOptions> options, TimeProvider time)
+public sealed partial class OrganizationKeys(AppDbContext db, IDataProtectionProvider protection, DataKeyRing dataKeys, IOptions<DeploymentOptions> options, TimeProvider time)
 {
     private readonly IDataProtector _protector = protection.CreateProtector("OpenLer.IssuerKeys.v1");
-
-    public const string KeyFragment = "key-1";
 
     public async Task<Organization> CreateAsync(string name, string slug, IEnumerable<string> siteNames, CancellationToken cancellationToken = default)
     {
@@ -29,17 +30,12 @@ public sealed partial class OrganizationKeys(AppDbContext db, IDataProtectionPro
             throw new ArgumentException("A slug is 2-64 lowercase letters, digits and hyphens.", nameof(slug));
         }
 
-        using var key = KeyPair.Generate(KeyType.Ed25519);
-        var org = new Organization
-        {
-            Id = Guid.NewGuid(),
-            Name = name,
-            Slug = slug,
-            PublicKeyMultibase = key.PublicKey.ToMultibase(),
-            ProtectedPrivateKey = _protector.Protect(key.ExportPrivateMultibase()),
-            CreatedAt = time.GetUtcNow().UtcDateTime,
-        };
+        var now = time.GetUtcNow().UtcDateTime;
+        var org = new Organization { Id = Guid.NewGuid(), Name = name, Slug = slug, CreatedAt = now };
         db.Organizations.Add(org);
+        db.Set<OrganizationKey>().Add(NewKey(org.Id, 1, 1, now));
+        dataKeys.Create(db, org.Id, DataKeyPurpose.Encryption);
+        dataKeys.Create(db, org.Id, DataKeyPurpose.Index);
         foreach (var site in siteNames)
         {
             db.Sites.Add(new Site { Id = Guid.NewGuid(), OrganizationId = org.Id, Name = site });
@@ -49,33 +45,68 @@ public sealed partial class OrganizationKeys(AppDbContext db, IDataProtectionPro
         return org;
     }
 
-    public IssuerIdentity Identity(Organization org) => Identity(org, options.Value);
+    /// <summary>The key that signs new credentials (the newest not retired).</summary>
+    public async Task<OrganizationKey> ActiveKeyAsync(Guid organizationId, CancellationToken cancellationToken = default) =>
+        await db.Set<OrganizationKey>().AsNoTracking().Where(k => k.OrganizationId == organizationId && k.RetiredAt == null)
+            .OrderByDescending(k => k.CreatedAt).FirstOrDefaultAsync(cancellationToken)
+        ?? throw new InvalidOperationException("The organization has no active signing key.");
 
-    public static IssuerIdentity Identity(Organization org, DeploymentOptions options)
+    public Task<List<OrganizationKey>> KeysAsync(Guid organizationId, CancellationToken cancellationToken = default) =>
+        db.Set<OrganizationKey>().AsNoTracking().Where(k => k.OrganizationId == organizationId).OrderBy(k => k.CreatedAt).ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// Rotates the organization's signing key: a new key signs from now on (and its own status list); the old one is retired
+    /// but stays published, so every credential it signed keeps verifying.
+    /// </summary>
+    public async Task<OrganizationKey> RotateAsync(Guid organizationId, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var keys = await db.Set<OrganizationKey>().Where(k => k.OrganizationId == organizationId).ToListAsync(cancellationToken);
+        foreach (var key in keys.Where(k => k.RetiredAt is null))
+        {
+            key.RetiredAt = now;
+        }
+
+        var next = NewKey(organizationId, keys.Count + 1, keys.Count == 0 ? 1 : keys.Max(k => k.StatusListNumber) + 1, now);
+        db.Set<OrganizationKey>().Add(next);
+        await db.SaveChangesAsync(cancellationToken);
+        return next;
+    }
+
+    public IssuerIdentity Identity(Organization org, OrganizationKey key) => Identity(org, key, options.Value);
+
+    public static IssuerIdentity Identity(Organization org, OrganizationKey key, DeploymentOptions options)
     {
         ArgumentNullException.ThrowIfNull(org);
+        ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(options);
-        var publicKey = PublicKey.FromMultibase(org.PublicKeyMultibase).Value;
+        var publicKey = PublicKey.FromMultibase(key.PublicKeyMultibase).Value;
         if (!string.IsNullOrWhiteSpace(options.PublicHost))
         {
-            var did = DidWeb.For(options.PublicHost.Trim(), "/orgs/" + org.Slug);
-            return new IssuerIdentity(did, did + "#" + KeyFragment, publicKey);
+            var did = DidWeb(org, options);
+            return new IssuerIdentity(did, did + "#" + key.Fragment, publicKey, key.Id);
         }
 
         var didKey = publicKey.ToDidKey();
-        return new IssuerIdentity(didKey, didKey + "#" + publicKey.ToMultibase(), publicKey);
+        return new IssuerIdentity(didKey, didKey + "#" + publicKey.ToMultibase(), publicKey, key.Id);
+    }
+
+    public static string DidWeb(Organization org, DeploymentOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(org);
+        ArgumentNullException.ThrowIfNull(options);
+        return Credentials.Dids.DidWeb.For(options.PublicHost!.Trim(), "/orgs/" + org.Slug);
     }
 
     /// <summary>The organization's private key, decrypted for one signing; dispose it after use.</summary>
-    public KeyPair SigningKey(Organization org)
+    public KeyPair SigningKey(OrganizationKey key)
     {
-        ArgumentNullException.ThrowIfNull(org);
-        var key = KeyPair.FromPrivateMultibase(_protector.Unprotect(org.ProtectedPrivateKey));
-        return key.Value;
+        ArgumentNullException.ThrowIfNull(key);
+        return KeyPair.FromPrivateMultibase(_protector.Unprotect(key.ProtectedPrivateKey)).Value;
     }
 
     /// <summary>The did:web document of an organization, or null when no public host is configured or the slug is unknown.</summary>
-    public async Task<System.Text.Json.Nodes.JsonObject?> DidDocumentAsync(string slug, CancellationToken cancellationToken = default)
+    public async Task<JsonObject?> DidDocumentAsync(string slug, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(options.Value.PublicHost))
         {
@@ -83,13 +114,27 @@ public sealed partial class OrganizationKeys(AppDbContext db, IDataProtectionPro
         }
 
         var org = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Slug == slug, cancellationToken);
-        if (org is null)
-        {
-            return null;
-        }
+        return org is null ? null : DidDocument(org, await KeysAsync(org.Id, cancellationToken), options.Value);
+    }
 
-        var identity = Identity(org);
-        return DidWebDocumentBuilder.Build(identity.Did, [new PublishedKey(KeyFragment, identity.PublicKey)]);
+    /// <summary>The did:web document listing every key of the organization (retired ones too: their credentials still verify).</summary>
+    public static JsonObject DidDocument(Organization org, IEnumerable<OrganizationKey> keys, DeploymentOptions options) =>
+        DidWebDocumentBuilder.Build(DidWeb(org, options),
+            [.. keys.OrderByDescending(k => k.CreatedAt).Select(k => new PublishedKey(k.Fragment, PublicKey.FromMultibase(k.PublicKeyMultibase).Value))]);
+
+    private OrganizationKey NewKey(Guid organizationId, int number, int statusList, DateTime now)
+    {
+        using var key = KeyPair.Generate(KeyType.Ed25519);
+        return new OrganizationKey
+        {
+            Id = Guid.NewGuid(),
+            OrganizationId = organizationId,
+            Fragment = "key-" + number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            PublicKeyMultibase = key.PublicKey.ToMultibase(),
+            ProtectedPrivateKey = _protector.Protect(key.ExportPrivateMultibase()),
+            StatusListNumber = statusList,
+            CreatedAt = now,
+        };
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,63}$")]

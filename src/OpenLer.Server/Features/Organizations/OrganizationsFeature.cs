@@ -9,6 +9,7 @@ public static class OrganizationsFeature
     public static IServiceCollection AddOrganizations(this IServiceCollection services)
     {
         services.AddScoped<OrganizationKeys>();
+        services.AddScoped<StaffAdmin>();
         services.AddScoped<IStartupStep, Bootstrap>();
         services.AddScoped<IDemoSeeder, DemoData>();
         return services;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenLer.Server.Data;
 using OpenLer.Server.Infrastructure;
+using OpenLer.Server.Infrastructure.Localization;
 using OpenLer.Server.Infrastructure.Security;
 
 namespace OpenLer.Server.Features.Programs;
@@ -25,14 +26,14 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
 
         if (string.IsNullOrWhiteSpace(name) || string.IsNullOrWhiteSpace(description) || string.IsNullOrWhiteSpace(criteria))
         {
-            Error = "Please fill in the name, what the person learned and how they earned it.";
+            Error = L.Key("Please fill in the name, what the person learned and how they earned it.");
             await LoadAsync();
             return Page();
         }
 
         if (!string.IsNullOrWhiteSpace(imageUrl) && !(Uri.TryCreate(imageUrl, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps))
         {
-            Error = "The image address must start with https://.";
+            Error = L.Key("The image address must start with https://.");
             await LoadAsync();
             return Page();
         }

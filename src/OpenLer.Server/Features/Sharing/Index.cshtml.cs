@@ -6,6 +6,7 @@ using OpenLer.Server.Data;
 using OpenLer.Server.Infrastructure;
 using OpenLer.Server.Infrastructure.Security;
 using QRCoder;
+using OpenLer.Server.Infrastructure.Localization;
 
 namespace OpenLer.Server.Features.Sharing;
 
@@ -34,7 +35,7 @@ public sealed class IndexModel(AppDbContext db, ShareService shares, IOptions<De
         var created = await shares.CreateAsync(User.JobseekerId(), credentialIds ?? [], days ?? ShareService.DefaultDays, label ?? "", HttpContext.RequestAborted);
         if (created is null)
         {
-            Error = "Choose at least one credential.";
+            Error = L.Key("Choose at least one credential.");
         }
         else
         {

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using OpenLer.Credentials.Verification;
 using OpenLer.Server.Data;
+using OpenLer.Server.Features.Account;
+using OpenLer.Server.Features.Issuance;
 using OpenLer.Server.Features.Verify;
 using OpenLer.Server.Features.Wallet;
 using OpenLer.Server.Infrastructure.Security;
@@ -19,7 +21,7 @@ namespace OpenLer.Server.Features.Sharing;
 /// </summary>
 [EnableRateLimiting(RateLimitPolicies.ShareOpen)]
 [NoIndex]
-public sealed class OpenModel(ShareService shares, DeploymentVerifier verifier, AppDbContext db) : PageModel
+public sealed class OpenModel(ShareService shares, DeploymentVerifier verifier, AppDbContext db, People people, CaseRecords records, SelfReportedRecords selfReported) : PageModel
 {
     public sealed record Item(CredentialView View, VerificationResult Result);
 
@@ -29,7 +31,7 @@ public sealed class OpenModel(ShareService shares, DeploymentVerifier verifier, 
 
     public List<Item> Items { get; private set; } = [];
 
-    public List<SelfReportedExperience> Experience { get; private set; } = [];
+    public List<string> Experience { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string token)
     {
@@ -47,14 +49,16 @@ public sealed class OpenModel(ShareService shares, DeploymentVerifier verifier, 
             return Page();
         }
 
-        HolderName = (await db.Jobseekers.AsNoTracking().FirstAsync(j => j.Id == share!.JobseekerId)).DisplayName;
+        HolderName = people.Name(await db.Jobseekers.AsNoTracking().FirstAsync(j => j.Id == share!.JobseekerId));
         foreach (var credential in credentials)
         {
-            var result = await verifier.VerifyAsync(credential.Json, HttpContext.RequestAborted);
-            Items.Add(new Item(CredentialView.From(JsonNode.Parse(credential.Json)!.AsObject()), result));
+            var json = records.CredentialJson(credential);
+            var result = await verifier.VerifyAsync(json, HttpContext.RequestAborted);
+            Items.Add(new Item(CredentialView.From(JsonNode.Parse(json)!.AsObject()), result));
         }
 
-        Experience = await db.SelfReported.AsNoTracking().Where(e => e.JobseekerId == share!.JobseekerId).OrderBy(e => e.CreatedAt).ToListAsync();
+        var entries = await db.SelfReported.AsNoTracking().Where(e => e.JobseekerId == share!.JobseekerId).OrderBy(e => e.CreatedAt).ToListAsync();
+        Experience = [.. entries.Select(selfReported.Description)];
         return Page();
     }
 }

@@ -62,9 +62,8 @@ public sealed class DeploymentVerifier(AppDbContext db, StatusListPublisher list
                     var org = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Slug == slug, cancellationToken);
                     if (org is not null)
                     {
-                        var identity = OrganizationKeys.Identity(org, options);
-                        var json = DidWebDocumentBuilder.Build(identity.Did, [new PublishedKey(OrganizationKeys.KeyFragment, identity.PublicKey)]);
-                        return DidDocumentReader.Read(json, did);
+                        var keys = await db.Set<OrganizationKey>().AsNoTracking().Where(k => k.OrganizationId == org.Id).ToListAsync(cancellationToken);
+                        return DidDocumentReader.Read(OrganizationKeys.DidDocument(org, keys, options), did);
                     }
                 }
             }
@@ -84,9 +83,12 @@ public sealed class DeploymentVerifier(AppDbContext db, StatusListPublisher list
                 return CheckResult.Pass(CheckNames.IssuerTrust, "The issuer is on this deployment's trust list.");
             }
 
-            foreach (var org in await db.Organizations.AsNoTracking().ToListAsync(cancellationToken))
+            var organizations = await db.Organizations.AsNoTracking().ToListAsync(cancellationToken);
+            var keys = await db.Set<OrganizationKey>().AsNoTracking().ToListAsync(cancellationToken);
+            foreach (var org in organizations)
             {
-                if (OrganizationKeys.Identity(org, options).Did == issuerId)
+                // did:web: the organization's DID; did:key: any key it ever signed with (retired keys' credentials stay genuine).
+                if (keys.Where(k => k.OrganizationId == org.Id).Any(k => OrganizationKeys.Identity(org, k, options).Did == issuerId))
                 {
                     return CheckResult.Pass(CheckNames.IssuerTrust, $"Issued by {org.Name}, an organization of this deployment.");
                 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using OpenLer.Credentials.Common;
 using OpenLer.Credentials.Verification;
 using OpenLer.Server.Features.Wallet;
+using OpenLer.Server.Infrastructure.Localization;
 using OpenLer.Server.Infrastructure.Security;
 
 namespace OpenLer.Server.Features.Verify;
@@ -33,7 +34,7 @@ public sealed class IndexModel(DeploymentVerifier verifier, VerificationBudget b
         {
             if (file.Length > budget.Limits.MaxBytes)
             {
-                return BudgetedVerification.TooLarge(new(Credentials.Common.ErrorCodes.DocumentTooLarge, "The file is too large.")).Refuse(HttpContext);
+                return BudgetedVerification.TooLarge(new(ErrorCodes.DocumentTooLarge, "The file is too large.")).Refuse(HttpContext);
             }
 
             using var reader = new StreamReader(file.OpenReadStream());
@@ -42,7 +43,7 @@ public sealed class IndexModel(DeploymentVerifier verifier, VerificationBudget b
 
         if (string.IsNullOrWhiteSpace(text))
         {
-            Error = "Paste a credential or choose a file.";
+            Error = L.Key("Paste a credential or choose a file.");
             return Page();
         }
 

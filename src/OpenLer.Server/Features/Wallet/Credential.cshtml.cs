@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenLer.Server.Data;
+using OpenLer.Server.Features.Issuance;
 using OpenLer.Server.Infrastructure;
 
 namespace OpenLer.Server.Features.Wallet;
 
 /// <summary>One of the jobseeker's own credentials (someone else's answers 404), with a JSON download.</summary>
-public sealed class CredentialModel(AppDbContext db) : PageModel
+public sealed class CredentialModel(AppDbContext db, CaseRecords records) : PageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -26,7 +27,7 @@ public sealed class CredentialModel(AppDbContext db) : PageModel
             return NotFound();
         }
 
-        View = CredentialView.From(JsonNode.Parse(credential.Json)!.AsObject());
+        View = CredentialView.From(JsonNode.Parse(records.CredentialJson(credential))!.AsObject());
         Revoked = credential.RevokedAt is not null;
         return Page();
     }
@@ -36,7 +37,7 @@ public sealed class CredentialModel(AppDbContext db) : PageModel
         var credential = await FindAsync();
         return credential is null
             ? NotFound()
-            : File(Encoding.UTF8.GetBytes(credential.Json), "application/json", $"credential-{credential.Id:N}.json");
+            : File(Encoding.UTF8.GetBytes(records.CredentialJson(credential)), "application/json", $"credential-{credential.Id:N}.json");
     }
 
     private Task<IssuedCredential?> FindAsync()

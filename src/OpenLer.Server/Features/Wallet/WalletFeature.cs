@@ -1,7 +1,12 @@
 namespace OpenLer.Server.Features.Wallet;
 
-/// <summary>The jobseeker's wallet: their credentials, self-reported experience, downloads.</summary>
+/// <summary>The jobseeker's wallet: their credentials, holder keys, self-reported experience, downloads.</summary>
 public static class WalletFeature
 {
-    public static IServiceCollection AddWallet(this IServiceCollection services) => services;
+    public static IServiceCollection AddWallet(this IServiceCollection services)
+    {
+        services.AddScoped<SelfReportedRecords>();
+        services.AddScoped<Infrastructure.IStartupStep, LegacyWalletUpgrade>();
+        return services;
+    }
 }

@@ -23,7 +23,11 @@ public static partial class RateLimiting
     {
         ["/Account/SignIn"] = RateLimitPolicies.CodeRequest,
         ["/Account/Code"] = RateLimitPolicies.CodeAttempt,
+        ["/Invitations/Join"] = RateLimitPolicies.CodeAttempt,
         ["/Account/StaffSignIn"] = RateLimitPolicies.PasswordAttempt,
+        ["/Account/StaffSecondFactor"] = RateLimitPolicies.PasswordAttempt,
+        ["/Account/TwoFactor"] = RateLimitPolicies.PasswordAttempt,
+        ["/Account/Password"] = RateLimitPolicies.PasswordAttempt,
     };
 
     public static IServiceCollection AddOpenLerRateLimiting(this IServiceCollection services, IConfiguration configuration)

@@ -25,11 +25,11 @@ public static class TextLimits
     /// <summary>An https address (an image URL).</summary>
     public const int Url = 500;
 
-    /// <summary>A password (NIST SP 800-63B §3.1.1.2 asks for at least 64; longer ones only cost hashing time).</summary>
-    public const int Password = 128;
+    /// <summary>A password (NIST SP 800-63B §3.1.1.2 asks to accept at least 64; the account pages show 256).</summary>
+    public const int Password = 256;
 
-    /// <summary>A one-time code (and its recovery codes).</summary>
-    public const int Code = 32;
+    /// <summary>A one-time code, an invitation or letter code, a recovery code (the account pages show 40 to 64).</summary>
+    public const int Code = 64;
 
     /// <summary>A pasted credential on the Verify page (its own budget applies after).</summary>
     public const int Credential = Credentials.Json.JsonLimits.DefaultMaxBytes;

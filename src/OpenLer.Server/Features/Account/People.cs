@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using OpenLer.Server.Data;
+using OpenLer.Server.Features.Protection;
+
+namespace OpenLer.Server.Features.Account;
+
+/// <summary>People's own accounts: found by a blind index of their contact, with name and contact encrypted (people's scope).</summary>
+public sealed class People(AppDbContext db, FieldProtector fields, TimeProvider time)
+{
+    public const string ContactPurpose = "contact";
+
+    public string ContactIndex(Contact contact)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        return fields.BlindIndex(FieldScope.People, ContactPurpose, contact.Value);
+    }
+
+    public Task<Jobseeker?> FindAsync(Contact contact, CancellationToken cancellationToken = default)
+    {
+        var index = ContactIndex(contact);
+        return db.Jobseekers.FirstOrDefaultAsync(j => j.ContactIndex == index, cancellationToken);
+    }
+
+    /// <summary>A new account (added to the context; the caller saves).</summary>
+    public Jobseeker Create(Contact contact, string name, string language, Guid? createdByOrganization)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        var jobseeker = new Jobseeker
+        {
+            Id = Guid.NewGuid(),
+            ContactIndex = ContactIndex(contact),
+            ContactKind = contact.Kind,
+            Language = language,
+            CreatedByOrganizationId = createdByOrganization,
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+        };
+        jobseeker.ContactCipher = fields.Protect(contact.Value, Where(jobseeker.Id, "Contact"));
+        jobseeker.NameCipher = fields.Protect(name, Where(jobseeker.Id, "Name"));
+        db.Jobseekers.Add(jobseeker);
+        return jobseeker;
+    }
+
+    public string Name(Jobseeker jobseeker)
+    {
+        ArgumentNullException.ThrowIfNull(jobseeker);
+        return fields.Unprotect(jobseeker.NameCipher, Where(jobseeker.Id, "Name")) ?? "";
+    }
+
+    public void SetName(Jobseeker jobseeker, string name)
+    {
+        ArgumentNullException.ThrowIfNull(jobseeker);
+        jobseeker.NameCipher = fields.Protect(name, Where(jobseeker.Id, "Name"));
+    }
+
+    public Contact? ContactOf(Jobseeker jobseeker)
+    {
+        ArgumentNullException.ThrowIfNull(jobseeker);
+        var value = fields.Unprotect(jobseeker.ContactCipher, Where(jobseeker.Id, "Contact"));
+        return value is null ? null : new Contact(value, jobseeker.ContactKind);
+    }
+
+    /// <summary>A keyed hash of a one-time code (HMAC with people's index key), so a database copy cannot test codes offline.</summary>
+    public string CodeHash(string purpose, string code) => fields.BlindIndex(FieldScope.People, purpose, code ?? "");
+
+    public static FieldScope Where(Guid jobseekerId, string column) => FieldScope.Person(Jobseeker.Table, column, jobseekerId);
+}

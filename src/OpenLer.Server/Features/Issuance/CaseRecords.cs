@@ -1,0 +1,65 @@
+using OpenLer.Server.Data;
+using OpenLer.Server.Features.Protection;
+
+namespace OpenLer.Server.Features.Issuance;
+
+/// <summary>
+/// Reads and writes the encrypted fields of an organization's records (client name and contact, completion evidence,
+/// issued credentials), each bound to its organization's key and its row.
+/// </summary>
+public sealed class CaseRecords(FieldProtector fields)
+{
+    public const string CredentialsTable = "Credentials";
+    public const string EnrollmentsTable = "Enrollments";
+
+    public string ClientName(Client client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return fields.Unprotect(client.NameCipher, Where(client, "Name")) ?? "";
+    }
+
+    public string? ClientContact(Client client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return fields.Unprotect(client.ContactCipher, Where(client, "Contact"));
+    }
+
+    public void SetClient(Client client, string name, string contact)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        client.NameCipher = fields.Protect(name, Where(client, "Name"));
+        client.ContactCipher = fields.Protect(contact, Where(client, "Contact"));
+    }
+
+    public string ClientContactIndex(Guid organizationId, string normalizedContact) =>
+        fields.BlindIndex(organizationId, "client-contact", normalizedContact);
+
+    public string? Evidence(Enrollment enrollment)
+    {
+        ArgumentNullException.ThrowIfNull(enrollment);
+        return fields.Unprotect(enrollment.EvidenceCipher, new FieldScope(enrollment.OrganizationId, EnrollmentsTable, "Evidence", enrollment.Id));
+    }
+
+    public void SetEvidence(Enrollment enrollment, string? evidence)
+    {
+        ArgumentNullException.ThrowIfNull(enrollment);
+        enrollment.EvidenceCipher = fields.Protect(evidence, new FieldScope(enrollment.OrganizationId, EnrollmentsTable, "Evidence", enrollment.Id));
+    }
+
+    public string CredentialJson(IssuedCredential credential)
+    {
+        ArgumentNullException.ThrowIfNull(credential);
+        return fields.Unprotect(credential.JsonCipher, CredentialWhere(credential)) ?? "";
+    }
+
+    public void SetCredentialJson(IssuedCredential credential, string json)
+    {
+        ArgumentNullException.ThrowIfNull(credential);
+        credential.JsonCipher = fields.Protect(json, CredentialWhere(credential));
+    }
+
+    private static FieldScope CredentialWhere(IssuedCredential credential) =>
+        new(credential.OrganizationId, CredentialsTable, "Json", credential.Id);
+
+    private static FieldScope Where(Client client, string column) => new(client.OrganizationId, Client.Table, column, client.Id);
+}
