@@ -101,8 +101,8 @@ public sealed class TextLimitTests(ITestOutputHelper output)
     [InlineData(Db.Postgres)]
     public async Task Control_characters_in_typed_text_are_removed_before_it_is_stored(Db db)
     {
-        // Sent as multipart (an urlencoded %00 is refused by the form reader already); PostgreSQL refuses U+0000 in text,
-        // so without cleaning this answered 500 there.
+        // Sent as multipart (an urlencoded %00 is refused by the form reader already); the NUL, the bell-free controls and
+        // the right-to-left override are removed before the text is encrypted and stored.
         OpenLerFactory.SkipUnlessAvailable(db);
         using var app = new OpenLerFactory(db);
         await app.CreateOrganizationAsync("acme", "admin@acme.test");
