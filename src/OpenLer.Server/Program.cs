@@ -1,6 +1,7 @@
 using OpenLer.Server.Data;
 using OpenLer.Server.Features.Account;
 using OpenLer.Server.Features.Issuance;
+using OpenLer.Server.Features.Messaging;
 using OpenLer.Server.Features.Organizations;
 using OpenLer.Server.Features.Sharing;
 using OpenLer.Server.Features.Verify;
@@ -16,7 +17,8 @@ builder.Services
     .AddIssuance()
     .AddWallet()
     .AddSharing()
-    .AddVerify();
+    .AddVerify()
+    .AddMessaging(builder.Configuration);
 
 var app = builder.Build();
 if (await app.RunCommandIfAskedAsync(args) is { } exitCode)
