@@ -61,19 +61,17 @@ internal sealed class MessageRenderer(TextCatalog catalog)
         var builder = new StringBuilder(value.Length);
         foreach (var c in value)
         {
-            if (char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069')
+            var blank = char.IsWhiteSpace(c) || char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
+            if (!blank)
             {
-                if (builder.Length > 0 && builder[^1] != ' ')
-                {
-                    builder.Append(' ');
-                }
-
-                continue;
+                builder.Append(c);
             }
-
-            builder.Append(c);
+            else if (builder.Length > 0 && builder[^1] != ' ')
+            {
+                builder.Append(' ');
+            }
         }
 
-        return builder.ToString().Trim();
+        return builder.ToString().TrimEnd();
     }
 }

@@ -30,7 +30,7 @@ public static class MessageTemplates
         new(MessageKind.PrintedLetterReminder,
             "A sign-in letter was printed for you",
             ["{0} printed a sign-in letter for your OpenLER account.", "Use the code on the letter at {1}. If you did not get a letter, tell {0}."],
-            "{0} printed an OpenLER sign-in letter for you. Use its code at {1}. No letter? Tell {0}.",
+            "{0} printed an OpenLER sign-in letter for you. If you did not get it, tell {0}.",
             [MessageValues.Organization, MessageValues.Link]),
         new(MessageKind.CredentialIssued,
             "You have a new credential: {1}",

@@ -86,15 +86,16 @@ internal sealed class SmtpEmailChannel(IOptions<MessagingOptions> options, TimeP
         text.SetText(Encoding.UTF8, message.TextBody);
         var html = new TextPart("html");
         html.SetText(Encoding.UTF8, message.HtmlBody);
+        var body = new MultipartAlternative { text, html };
+        body.Headers.Add(HeaderId.ContentLanguage, message.Language.Code);
         var mime = new MimeMessage
         {
             Subject = message.Subject,
             Date = time.GetUtcNow(),
-            Body = new MultipartAlternative { text, html },
+            Body = body,
         };
         mime.From.Add(new MailboxAddress(smtp.FromName, smtp.FromAddress!.Trim()));
         mime.To.Add(MailboxAddress.Parse(message.Contact));
-        mime.Headers.Add(HeaderId.ContentLanguage, message.Language.Code);
         mime.Headers.Add("Auto-Submitted", "auto-generated");
         return mime;
     }
