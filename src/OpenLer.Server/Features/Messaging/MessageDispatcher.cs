@@ -111,6 +111,12 @@ internal sealed class MessageDispatcher(
             return;
         }
 
+        if (!await queue.RenewAsync(message, options.Value.Lease, cancellationToken))
+        {
+            logger.LogWarning("Message {MessageId}: its claim was lost before sending (lease too short?); another dispatcher has it", message.Id);
+            return;
+        }
+
         var rendered = renderer.Render(message.Id, message.Kind, message.Channel, payload);
         SendResult result;
         try

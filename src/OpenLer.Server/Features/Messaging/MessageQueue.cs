@@ -76,6 +76,14 @@ internal sealed class MessageQueue(AppDbContext db, TimeProvider time)
         return true;
     }
 
+    /// <summary>Extends a claim just before a send, so a slow batch never outlives its lease; false when the claim was lost.</summary>
+    public async Task<bool> RenewAsync(QueuedMessage message, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var until = time.GetUtcNow().UtcDateTime + lease;
+        return await db.Set<QueuedMessage>().Where(m => m.Id == message.Id && m.ClaimToken == message.ClaimToken)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntil, until), cancellationToken) == 1;
+    }
+
     /// <summary>Gives a claimed message back to the queue, to be tried again at <paramref name="next"/>.</summary>
     public Task<int> ReleaseAsync(QueuedMessage message, int attempts, DateTime next, string? error, CancellationToken cancellationToken) =>
         db.Set<QueuedMessage>().Where(m => m.Id == message.Id && m.ClaimToken == message.ClaimToken)

@@ -18,8 +18,11 @@ public sealed class MessagingOptions
     /// <summary>Attempts before a message that keeps failing is given up (it is given up at its expiry anyway).</summary>
     public int MaxAttempts { get; set; } = 10;
 
-    /// <summary>How long a claimed message stays with one dispatcher before another may take it over (a crashed instance).</summary>
-    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// How long a claimed message stays with one dispatcher before another may take it over (a crashed instance); renewed
+    /// just before each send, so it must outlast one send (SMTP's or SMS's timeout, a few times over for SMTP's steps).
+    /// </summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Messages claimed at once.</summary>
     public int BatchSize { get; set; } = 20;

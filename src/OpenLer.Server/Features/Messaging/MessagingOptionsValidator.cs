@@ -59,6 +59,12 @@ internal sealed class MessagingOptionsValidator : IValidateOptions<MessagingOpti
             }
         }
 
+        var longestSend = TimeSpan.FromTicks(Math.Max(smtp.Timeout.Ticks * 4, sms.Timeout.Ticks));
+        if (options.Lease <= longestSend)
+        {
+            errors.Add($"{MessagingOptions.Section}:Lease must be longer than one send: 4 x Smtp:Timeout and Sms:Timeout ({longestSend}).");
+        }
+
         if (options.BatchSize is < 1 or > 500)
         {
             errors.Add($"{MessagingOptions.Section}:BatchSize must be between 1 and 500.");
