@@ -237,6 +237,19 @@ public sealed class QueueTests
         AssertNoLeak(root.Logs, "amina.canary", Code);
     }
 
+    [Fact]
+    public void Retries_back_off_exponentially_with_jitter_up_to_the_maximum()
+    {
+        using var app = new OpenLerFactory(Db.Sqlite, settings: new Dictionary<string, string?> { ["OpenLer:Messaging:RetryDelay"] = "00:00:10", ["OpenLer:Messaging:MaxRetryDelay"] = "00:10:00" });
+        var dispatcher = app.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<MessageDispatcher>().Single();
+        foreach (var (attempts, seconds) in new[] { (1, 10), (2, 20), (3, 40), (6, 320), (7, 600), (40, 600) })
+        {
+            var delays = Enumerable.Range(0, 50).Select(_ => dispatcher.Backoff(attempts).TotalSeconds).ToList();
+            Assert.All(delays, d => Assert.InRange(d, seconds, seconds * 1.2));
+            Assert.True(delays.Distinct().Count() > 1, "no jitter");
+        }
+    }
+
     [Theory]
     [InlineData("OpenLer:Messaging:Smtp:Host", "smtp.example.org", "OpenLer:Messaging:Smtp needs both Host and FromAddress")]
     [InlineData("OpenLer:Messaging:Sms:AccountSid", "AC1", "OpenLer:Messaging:Sms needs AccountSid, AuthToken and From")]
