@@ -31,9 +31,13 @@ public sealed class OpenLerFactory : WebApplicationFactory<Program>
 
     private readonly Action<IServiceCollection>? _configure;
 
-    public OpenLerFactory(Db db = Db.Sqlite, bool kestrel = false, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
+    private readonly bool _realMessages;
+
+    /// <param name="realMessages">Send through the real queue and channels (configured in <paramref name="settings"/>) instead of capturing.</param>
+    public OpenLerFactory(Db db = Db.Sqlite, bool kestrel = false, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null, bool realMessages = false)
     {
         _configure = configure;
+        _realMessages = realMessages;
         Database = db;
         Directory.CreateDirectory(_folder);
         _settings = new Dictionary<string, string?>
@@ -98,7 +102,7 @@ public sealed class OpenLerFactory : WebApplicationFactory<Program>
         {
             services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestClientAddress>();
             _configure?.Invoke(services);
-            if (!string.Equals(_settings["OpenLer:Demo"], "true", StringComparison.OrdinalIgnoreCase))
+            if (!_realMessages && !string.Equals(_settings["OpenLer:Demo"], "true", StringComparison.OrdinalIgnoreCase))
             {
                 services.RemoveAll<IAccountMessages>();
                 services.AddSingleton(Messages);
