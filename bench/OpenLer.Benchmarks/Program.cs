@@ -1,4 +1,4 @@
 using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project bench/OpenLer.Benchmarks -- --filter '*Rdfc*'
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(OpenLer.Benchmarks.StatusListBenchmarks).Assembly).Run(args);

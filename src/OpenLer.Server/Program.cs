@@ -3,6 +3,7 @@ using OpenLer.Server.Features.Account;
 using OpenLer.Server.Features.Audit;
 using OpenLer.Server.Features.Invitations;
 using OpenLer.Server.Features.Issuance;
+using OpenLer.Server.Features.Messaging;
 using OpenLer.Server.Features.Organizations;
 using OpenLer.Server.Features.Protection;
 using OpenLer.Server.Features.Sharing;
@@ -30,7 +31,8 @@ builder.Services
     .AddIssuance()
     .AddWallet()
     .AddSharing()
-    .AddVerify();
+    .AddVerify()
+    .AddMessaging(builder.Configuration);
 
 var app = builder.Build();
 if (await app.RunCommandIfAskedAsync(args) is { } exitCode)

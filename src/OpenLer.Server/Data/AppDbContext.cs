@@ -17,7 +17,6 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Site> Sites => Set<Site>();
     public DbSet<Jobseeker> Jobseekers => Set<Jobseeker>();
     public DbSet<LoginCode> LoginCodes => Set<LoginCode>();
-    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<Client> Clients => Set<Client>();
     public DbSet<AchievementProgram> Programs => Set<AchievementProgram>();
     public DbSet<Enrollment> Enrollments => Set<Enrollment>();

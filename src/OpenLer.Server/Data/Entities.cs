@@ -20,15 +20,6 @@ public sealed class Site
     public string Name { get; set; } = "";
 }
 
-/// <summary>The local outbox: messages the default sender "delivers" (shown on screen in demo mode).</summary>
-public sealed class OutboxMessage
-{
-    public Guid Id { get; set; }
-    public string To { get; set; } = "";
-    public string Body { get; set; } = "";
-    public DateTime CreatedAt { get; set; }
-}
-
 /// <summary>A program: an Open Badges 3.0 Achievement that the organization awards.</summary>
 public sealed class AchievementProgram
 {

@@ -22,6 +22,12 @@ public sealed class CapturedMessages : IAccountMessages
         return Task.CompletedTask;
     }
 
+    public Task SendLetterNoticeAsync(Contact contact, string organizationName, string language, CancellationToken cancellationToken = default)
+    {
+        All.Enqueue(new Message("letter-notice", contact.Value, "", organizationName, language));
+        return Task.CompletedTask;
+    }
+
     /// <summary>The latest code of a kind sent to a contact (as typed; normalized here), or null.</summary>
     public string? Latest(string contact, string kind = "code")
     {

@@ -32,10 +32,15 @@ public sealed class OpenLerFactory : WebApplicationFactory<Program>
     private readonly Action<IServiceCollection>? _configure;
     private readonly string _environment;
 
+    private readonly bool _realMessages;
+
+    /// <param name="realMessages">Send through the real queue and channels (configured in <paramref name="settings"/>) instead of capturing.</param>
+    /// <param name="environment">The hosting environment ("Production" for the start-up rules, HTTPS and HSTS).</param>
     public OpenLerFactory(Db db = Db.Sqlite, bool kestrel = false, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null,
-        string environment = "Testing")
+        bool realMessages = false, string environment = "Testing")
     {
         _configure = configure;
+        _realMessages = realMessages;
         _environment = environment;
         Database = db;
         Directory.CreateDirectory(_folder);
@@ -101,7 +106,7 @@ public sealed class OpenLerFactory : WebApplicationFactory<Program>
         {
             services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestClientAddress>();
             _configure?.Invoke(services);
-            if (!string.Equals(_settings["OpenLer:Demo"], "true", StringComparison.OrdinalIgnoreCase))
+            if (!_realMessages && !string.Equals(_settings["OpenLer:Demo"], "true", StringComparison.OrdinalIgnoreCase))
             {
                 services.RemoveAll<IAccountMessages>();
                 services.AddSingleton(Messages);

@@ -104,16 +104,7 @@ public static class AccountFeature
         });
         services.AddMvcCore(o => o.Filters.Add<StaffGuardFilter>());
 
-        if (deployment.Demo)
-        {
-            services.AddSingleton<DemoAccountMessages>();
-            services.AddSingleton<IAccountMessages>(s => s.GetRequiredService<DemoAccountMessages>());
-        }
-        else
-        {
-            services.AddSingleton<IAccountMessages, UnconfiguredAccountMessages>();
-        }
-
+        services.AddScoped<IAccountMessages, QueuedAccountMessages>();
         services.AddScoped<People>();
         services.AddScoped<SignInThrottles>();
         services.AddScoped<CodeSignIn>();

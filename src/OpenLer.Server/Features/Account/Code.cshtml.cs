@@ -21,13 +21,13 @@ public sealed class CodeModel(CodeSignIn codes, People people, AppDbContext db, 
 
     public bool Failed { get; private set; }
 
-    /// <summary>Demo mode only: the latest code sent to this contact, shown instead of being sent.</summary>
-    public string? DemoCode { get; private set; }
+    /// <summary>Demo mode only: the latest sign-in message sent to this contact, shown instead of being sent.</summary>
+    public Messaging.DemoMessage? DemoMessage { get; private set; }
 
-    public void OnGet()
+    public async Task OnGetAsync()
     {
         Contact = TempData["contact"] as string;
-        LoadDemoMessage();
+        await LoadDemoMessageAsync();
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -39,7 +39,7 @@ public sealed class CodeModel(CodeSignIn codes, People people, AppDbContext db, 
         {
             Failed = true;
             Code = null;
-            LoadDemoMessage();
+            await LoadDemoMessageAsync();
             return Page();
         }
 
@@ -50,11 +50,8 @@ public sealed class CodeModel(CodeSignIn codes, People people, AppDbContext db, 
         return Redirect("/wallet");
     }
 
-    private void LoadDemoMessage()
-    {
-        if (options.Value.Demo && services.GetService<DemoAccountMessages>() is { } demo)
-        {
-            DemoCode = demo.LatestCode(Contacts.Normalize(Contact, options.Value.PhoneRegion))?.Code;
-        }
-    }
+    private async Task LoadDemoMessageAsync() =>
+        DemoMessage = options.Value.Demo
+            ? await DemoMessages.LatestAsync(services, Contacts.Normalize(Contact, options.Value.PhoneRegion), Messaging.MessageKind.SignInCode, time, HttpContext.RequestAborted)
+            : null;
 }

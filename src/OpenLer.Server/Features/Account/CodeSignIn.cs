@@ -103,6 +103,13 @@ public sealed class CodeSignIn(
             OrganizationId = organizationId,
             CreatedAt = now,
         });
+        if (people.ContactOf(jobseeker) is { } contact)
+        {
+            // The person hears about it on their own phone or e-mail too, not only at the next sign-in.
+            var organization = await db.Organizations.Where(o => o.Id == organizationId).Select(o => o.Name).FirstAsync(cancellationToken);
+            await messages.SendLetterNoticeAsync(contact, organization, jobseeker.Language, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync(AuditActions.CodePrinted, "jobseeker", jobseekerId, organizationId, cancellationToken: cancellationToken);
         return code;

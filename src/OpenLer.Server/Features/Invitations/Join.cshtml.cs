@@ -8,7 +8,7 @@ using OpenLer.Server.Infrastructure;
 namespace OpenLer.Server.Features.Invitations;
 
 /// <summary>An organization invited the person: they type the code they received, then agree or refuse.</summary>
-public sealed class JoinModel(Invitations invitations, IOptions<DeploymentOptions> options, IServiceProvider services,
+public sealed class JoinModel(Invitations invitations, IOptions<DeploymentOptions> options, IServiceProvider services, TimeProvider time,
     Microsoft.AspNetCore.DataProtection.IDataProtectionProvider protection) : PageModel
 {
     /// <summary>The unlocked invitation travels to the answer step in a protected, 15-minute ticket (never its code).</summary>
@@ -31,7 +31,7 @@ public sealed class JoinModel(Invitations invitations, IOptions<DeploymentOption
     public bool? Answered { get; private set; }
 
     /// <summary>Demo mode only: the latest invitation sent to this contact, shown instead of being sent.</summary>
-    public string? DemoCode { get; private set; }
+    public Messaging.DemoMessage? DemoMessage { get; private set; }
 
     public void OnGet()
     {
@@ -45,7 +45,9 @@ public sealed class JoinModel(Invitations invitations, IOptions<DeploymentOption
         if (open is null)
         {
             Failed = true;
-            LoadDemo();
+            DemoMessage = options.Value.Demo
+                ? await DemoMessages.LatestAsync(services, Contacts.Normalize(Contact, options.Value.PhoneRegion), Messaging.MessageKind.OrganizationInvitationCode, time, HttpContext.RequestAborted)
+                : null;
             return Page();
         }
 
@@ -81,14 +83,6 @@ public sealed class JoinModel(Invitations invitations, IOptions<DeploymentOption
         catch (System.Security.Cryptography.CryptographicException)
         {
             return false;
-        }
-    }
-
-    private void LoadDemo()
-    {
-        if (options.Value.Demo && services.GetService<DemoAccountMessages>() is { } demo)
-        {
-            DemoCode = demo.LatestInvitation(Contacts.Normalize(Contact, options.Value.PhoneRegion))?.Code;
         }
     }
 }

@@ -1,0 +1,11 @@
+namespace OpenLer.Server.Features.Messaging;
+
+/// <summary>
+/// Demo mode only (OpenLer:Demo=true; not registered otherwise, so production has no outbox of codes): the messages the
+/// demo "sent", kept encrypted until they expire, for the pages to show on screen.
+/// </summary>
+public interface IDemoOutbox
+{
+    /// <summary>The newest message for <paramref name="contact"/> (as enqueued: normalized e-mail or E.164) that has not expired, or null.</summary>
+    Task<DemoMessage?> LatestAsync(string contact, CancellationToken cancellationToken = default);
+}
