@@ -43,6 +43,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.Entity<SelfReportedExperience>().Property(e => e.LegacyDescription).HasColumnName("Description");
         builder.Entity<SelfReportedExperience>().HasIndex(e => e.JobseekerId);
         builder.Entity<Share>().HasIndex(s => s.TokenHash).IsUnique();
+        builder.Entity<Share>().HasIndex(s => s.JobseekerId);
+        builder.Entity<Share>().Property(s => s.LegacyLabel).HasColumnName("Label");
+        builder.Entity<Share>().Property(s => s.Nonce).HasMaxLength(32);
+        builder.Entity<ShareItem>().Property(i => i.Kind).HasMaxLength(24);
+        builder.Entity<ShareItem>().Property(i => i.Facts).HasMaxLength(300);
+        builder.Entity<ShareItem>().HasIndex(i => i.SelfReportedId);
         builder.Entity<Share>().HasMany(s => s.Items).WithOne().HasForeignKey(i => i.ShareId);
         builder.Entity<ShareOpen>().HasIndex(o => o.ShareId);
         builder.Entity<StatusListDocument>().HasIndex(l => new { l.OrganizationId, l.Purpose, l.Number }).IsUnique();
