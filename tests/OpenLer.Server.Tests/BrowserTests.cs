@@ -127,7 +127,8 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await ClickAndWaitForNewPageAsync(holder, ".cards .card a");
         await CheckAsync(holder, run, "10-credential");
         await GoAsync(holder, "/sharing", run, "11-sharing", null);
-        await SubmitAsync(holder, "form[action*=Create]", run, "12-shared");
+        await SubmitAsync(holder, "#choose-form", run, "11b-preview");
+        await SubmitAsync(holder, "#create-form", run, "12-shared");
         var link = new Uri((await holder.Locator("#share-link").GetAttributeAsync("href"))!);
 
         // Employer: no account, opens the link, sees "verified".

@@ -16,8 +16,7 @@ public sealed class Consents(AppDbContext db, AuditTrail audit, TimeProvider tim
     public const string TextVersion = "wa-consent-1";
 
     /// <summary>What the person is shown (read out or given to read) in their language; {0} is the organization's name.</summary>
-    public static readonly string Text = L.Key(
-        "{0} will record what your work-authorization document shows: your status, the document, its numbers and dates. We use it only to give you a digital credential that you keep and control. The details are encrypted and hidden. Staff see them only when they give a reason, and every time is recorded. You choose what an employer sees. You can withdraw this consent at any time, here or in your wallet: we then erase the details.");
+    public static readonly string Text = L.Key("{0} will record what your work-authorization document shows: your status, the document, its numbers and dates. We use it only to give you a digital credential that you keep and control. The details are encrypted and hidden. Staff see them only when they give a reason, and every time is recorded. You choose what an employer sees. You can withdraw this consent at any time, here or in your wallet: we then erase the details.");
 
     public Task<ProtectedDataConsent?> ActiveAsync(Guid organizationId, Guid clientId, CancellationToken cancellationToken = default) =>
         db.Set<ProtectedDataConsent>().Where(c => c.OrganizationId == organizationId && c.ClientId == clientId && c.WithdrawnAt == null)

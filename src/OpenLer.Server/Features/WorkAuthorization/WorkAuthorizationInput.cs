@@ -108,13 +108,13 @@ public sealed class WorkAuthorizationInput
         var validText = ValidUntil?.Trim();
         if (NoExpiry && !string.IsNullOrEmpty(validText))
         {
-            errors.Add(new("validUntil", L.Key("Give either a date or \"No end date\", not both.")));
+            errors.Add(new("validUntil", L.Key("Give either a date or “No end date”, not both.")));
         }
         else if (!NoExpiry)
         {
             if (string.IsNullOrEmpty(validText))
             {
-                errors.Add(new("validUntil", L.Key("Give the last day the document is valid, or tick \"No end date\".")));
+                errors.Add(new("validUntil", L.Key("Give the last day the document is valid, or tick “No end date”.")));
             }
             else if (ParseDate(validText, "validUntil", errors) is { } until)
             {
