@@ -50,7 +50,7 @@ public sealed class WorkAuthorizationJourneyTests
         // Record: the page shows nothing of what was typed.
         page = await staff.SubmitAsync(page, "#record-form", Ead(aNumber: "a-246 813 579"));
         Assert.NotNull(page.QuerySelector("#hidden-facts"));
-        foreach (var secret in new[] { ANumber, DocumentNumber, "246813579", "A03" })
+        foreach (var secret in new[] { ANumber, DocumentNumber, "246813579", "A05" })
         {
             Assert.DoesNotContain(secret, page.DocumentElement.OuterHtml, StringComparison.Ordinal);
         }
@@ -67,7 +67,7 @@ public sealed class WorkAuthorizationJourneyTests
         var revealed = shown.QuerySelector("#revealed-facts")!.TextContent;
         Assert.Contains(ANumber, revealed, StringComparison.Ordinal);
         Assert.Contains(DocumentNumber, revealed, StringComparison.Ordinal);
-        Assert.Contains("A03", revealed, StringComparison.Ordinal);
+        Assert.Contains("A05", revealed, StringComparison.Ordinal);
         Assert.Contains("no-store", staff.Last!.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
         var reveal = await Query(app, d => d.Set<AuditRecord>().SingleAsync(r => r.Action == AuditActions.ProtectedReveal));
         Assert.Equal((AuditActors.Staff, "work-authorization", record.Id.ToString("D"), "employment-form"), (reveal.ActorKind, reveal.TargetKind!, reveal.TargetId!, reveal.Detail!));
@@ -83,7 +83,7 @@ public sealed class WorkAuthorizationJourneyTests
         // The caseworker sees exactly what will be issued, then issues.
         var preview = await staff.SubmitAsync(page, "form[action*=Preview]", new Dictionary<string, string>());
         var previewText = preview.QuerySelector("#preview")!.TextContent;
-        foreach (var expected in new[] { ANumber, DocumentNumber, "A03", "Refugee", "Yes", WorkAuthorizationCredential.EvidenceStatement })
+        foreach (var expected in new[] { ANumber, DocumentNumber, "A05", "Asylee", "Yes", WorkAuthorizationCredential.EvidenceStatement })
         {
             Assert.Contains(expected, previewText, StringComparison.Ordinal);
         }
@@ -116,7 +116,7 @@ public sealed class WorkAuthorizationJourneyTests
         Assert.Contains(("Authorized to work", "Yes"), facts);
         Assert.Contains(facts, f => f.Label == "Valid until" && f.Value.Contains(DateTime.UtcNow.AddYears(1).Year.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
         Assert.DoesNotContain(facts, f => f.Label is "A-number" or "Document number" or "Category" or "Status category" or "Document type");
-        foreach (var hidden in new[] { ANumber, DocumentNumber, "A03", "Refugee", "refugee", "I-766" })
+        foreach (var hidden in new[] { ANumber, DocumentNumber, "A05", "Asylee", "asylee", "I-766" })
         {
             Assert.DoesNotContain(hidden, open.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         }

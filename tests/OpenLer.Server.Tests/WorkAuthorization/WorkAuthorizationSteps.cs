@@ -17,10 +17,10 @@ public static class WorkAuthorizationSteps
     /// <summary>The work-authorization page of a client whose page is <paramref name="clientPath"/> (/issuance/clients/{id}).</summary>
     public static string PageOf(string clientPath) => "/work-authorization/clients/" + clientPath[(clientPath.LastIndexOf('/') + 1)..];
 
-    /// <summary>An EAD (category A03) valid for a year, with a document number and an A-number, seen today.</summary>
-    public static Dictionary<string, string> Ead(string? validUntil = null, string aNumber = ANumber, string category = "A03") => new()
+    /// <summary>An EAD (category A05, asylee) valid for a year, with a document number and an A-number, seen today.</summary>
+    public static Dictionary<string, string> Ead(string? validUntil = null, string aNumber = ANumber, string category = "A05") => new()
     {
-        ["statusCategory"] = "refugee",
+        ["statusCategory"] = "asylee",
         ["documentType"] = "I-766",
         ["eadCategory"] = category,
         ["documentNumber"] = DocumentNumber,
