@@ -113,7 +113,8 @@ public sealed class IndexModel(AppDbContext db, ShareService shares, SelfReporte
     private ShareChoice Read(Guid[]? credentialIds, Guid? workAuthorizationId, string[]? facts, Guid[]? selfReportedIds, int? days, string? label)
     {
         Fresh = false;
-        Choice = new ShareChoice(credentialIds ?? [], workAuthorizationId, facts ?? [], selfReportedIds ?? [], days ?? ShareService.DefaultDays,
+        Choice = new ShareChoice(credentialIds ?? [], workAuthorizationId, [.. (facts ?? []).Where(f => !string.IsNullOrWhiteSpace(f))], selfReportedIds ?? [],
+            days ?? ShareService.DefaultDays,
             (label ?? "")[..Math.Min((label ?? "").Length, ShareService.LabelMaxLength)]);
         return Choice;
     }
