@@ -16,7 +16,8 @@ public sealed record RotationReport(int Started, int Reencrypted, int Unreadable
 /// decrypts), then every value under a retired key re-encrypted, in batches that each commit, with the registered
 /// <see cref="IProtectedColumn"/>s. Resumable and idempotent: a run that is stopped part-way leaves every value readable
 /// (old values under the retired key, new ones under the active key), and the next run does not start a second rotation
-/// while one is unfinished but continues it; when no value refers to a retired key any more it is marked drained.
+/// while any selected scope is unfinished but continues it; when no value refers to a retired key any more it is marked
+/// drained. Values are found by their key's prefix (<see cref="FieldProtector.KeyPrefix"/>), so a re-run redoes nothing.
 /// Blind-index keys are not rotated (that needs every indexed value again; see docs/adr/work-authorization.md).
 /// </summary>
 public sealed class KeyRotation(AppDbContext db, DataKeyRing ring, FieldProtector fields, IEnumerable<IProtectedColumn> columns, TimeProvider time)
@@ -34,21 +35,22 @@ public sealed class KeyRotation(AppDbContext db, DataKeyRing ring, FieldProtecto
         var selected = scopes ?? [.. keys.Select(k => k.Scope).Distinct()];
         var started = 0;
         var now = time.GetUtcNow().UtcDateTime;
-        foreach (var scope in selected)
+
+        // A rotation is one unit over the selected scopes: while any of them still has values under a retired key, a run
+        // only continues it (a run stopped part-way never leads to a second rotation of the scopes it had finished).
+        var inProgress = keys.Any(k => selected.Contains(k.Scope) && k.RetiredAt != null && k.DrainedAt == null);
+        if (!inProgress && !resumeOnly)
         {
-            var inProgress = keys.Any(k => k.Scope == scope && k.RetiredAt != null && k.DrainedAt == null);
-            if (inProgress || resumeOnly)
+            foreach (var scope in selected)
             {
-                continue;
-            }
+                foreach (var old in keys.Where(k => k.Scope == scope && k.RetiredAt == null))
+                {
+                    old.RetiredAt = now;
+                }
 
-            foreach (var old in keys.Where(k => k.Scope == scope && k.RetiredAt == null))
-            {
-                old.RetiredAt = now;
+                ring.Create(db, scope, DataKeyPurpose.Encryption);
+                started++;
             }
-
-            ring.Create(db, scope, DataKeyPurpose.Encryption);
-            started++;
         }
 
         await db.SaveChangesAsync(cancellationToken);
