@@ -65,6 +65,14 @@ public sealed class OpenModel(ShareService shares, DeploymentVerifier verifier, 
 
             var result = await verifier.VerifyAsync(presentation, shares.KeyBinding(share), HttpContext.RequestAborted);
             var view = result.Credential?.Document is JsonObject claims && result.Credential.Format == CredentialFormats.SdJwtVc ? CredentialView.FromSdJwtVc(claims) : null;
+
+            // A verified credential of this deployment's organization is shown with the organization's name, not only its DID.
+            if (view is not null && result.Verified && item.CredentialId is { } workId)
+            {
+                var issuer = await db.Set<WorkAuthorization.IssuedWorkAuthorization>().AsNoTracking().Where(c => c.Id == workId)
+                    .Join(db.Organizations, c => c.OrganizationId, o => o.Id, (c, o) => o.Name).FirstOrDefaultAsync(HttpContext.RequestAborted);
+                view = view with { IssuerName = issuer };
+            }
             Items.Add(new Item(view, result, WorkAuthorization: true));
         }
 

@@ -47,6 +47,12 @@ public sealed record CredentialView(
         ["evidence"] = "Evidence",
     };
 
+    private static readonly string[] ClaimOrder =
+    [
+        "authorized_to_work", "valid_until", "no_expiry", "document_seen_at", "status_category", "document_type", "category", "a_number",
+        "document_number", "document_expiry", "evidence",
+    ];
+
     /// <summary>Claims of an SD-JWT VC that are about the token, not the holder: never listed.</summary>
     private static readonly HashSet<string> TokenClaims = new(StringComparer.Ordinal)
     {
@@ -77,6 +83,9 @@ public sealed record CredentialView(
                 _ => new ClaimLine(label, value.ToJsonString()),
             });
         }
+
+        // Known claims in the order people read them (whether they may work first); others after, as the credential has them.
+        lines = [.. lines.OrderBy(l => Array.IndexOf(ClaimOrder, ClaimLabels.FirstOrDefault(p => p.Value == l.Label).Key) is var i and >= 0 ? i : ClaimOrder.Length)];
 
         // The token's exp is not listed as "Valid until": the claims say how long they hold, and the dates check covers exp.
         return new CredentialView(CredentialFields.Text(claims, "vct") ?? "?", null, null, null, CredentialFields.Text(claims, "iss"),
