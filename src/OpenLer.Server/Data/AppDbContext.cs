@@ -37,6 +37,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.Entity<Organization>().Property(o => o.Slug).HasMaxLength(64);
         builder.Entity<Enrollment>().Property(e => e.LegacyEvidence).HasColumnName("Evidence");
         builder.Entity<IssuedCredential>().Property(c => c.LegacyJson).HasColumnName("Json");
+        builder.Entity<IssuedCredential>().Property(c => c.LegacyRevocationReason).HasColumnName("RevocationReason");
         builder.Entity<IssuedCredential>().HasIndex(c => c.EnrollmentId).IsUnique();
         builder.Entity<IssuedCredential>().HasIndex(c => new { c.OrganizationId, c.StatusPurpose, c.StatusListNumber, c.StatusListIndex }).IsUnique();
         builder.Entity<IssuedCredential>().HasIndex(c => c.JobseekerId);

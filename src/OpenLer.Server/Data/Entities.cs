@@ -84,7 +84,12 @@ public sealed class IssuedCredential
     public int StatusListNumber { get; set; }
     public int StatusListIndex { get; set; }
     public DateTime? RevokedAt { get; set; }
-    public string? RevocationReason { get; set; }
+
+    /// <summary>Why staff revoked it, in their words, encrypted (organization scope): it may name the person.</summary>
+    public string? RevocationReasonCipher { get; set; }
+
+    /// <summary>Plain-text reason of a database from before its encryption; emptied by the upgrade at start.</summary>
+    public string? LegacyRevocationReason { get; set; }
 }
 
 /// <summary>Self-reported experience (informal work, languages): always shown as self-reported, never as verified.</summary>

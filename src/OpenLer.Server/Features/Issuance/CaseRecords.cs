@@ -5,7 +5,7 @@ namespace OpenLer.Server.Features.Issuance;
 
 /// <summary>
 /// Reads and writes the encrypted fields of an organization's records (client name and contact, completion evidence,
-/// issued credentials), each bound to its organization's key and its row.
+/// issued credentials and why they were revoked), each bound to its organization's key and its row.
 /// </summary>
 public sealed class CaseRecords(FieldProtector fields)
 {
@@ -56,6 +56,24 @@ public sealed class CaseRecords(FieldProtector fields)
     {
         ArgumentNullException.ThrowIfNull(credential);
         credential.JsonCipher = fields.Protect(json, CredentialWhere(credential));
+    }
+
+    public string? RevocationReason(IssuedCredential credential)
+    {
+        ArgumentNullException.ThrowIfNull(credential);
+        return fields.Unprotect(credential.RevocationReasonCipher, RevocationReasonWhere(credential));
+    }
+
+    public void SetRevocationReason(IssuedCredential credential, string? reason)
+    {
+        ArgumentNullException.ThrowIfNull(credential);
+        credential.RevocationReasonCipher = fields.Protect(reason, RevocationReasonWhere(credential));
+    }
+
+    public static FieldScope RevocationReasonWhere(IssuedCredential credential)
+    {
+        ArgumentNullException.ThrowIfNull(credential);
+        return new(credential.OrganizationId, CredentialsTable, "RevocationReason", credential.Id);
     }
 
     public static FieldScope CredentialWhere(IssuedCredential credential)

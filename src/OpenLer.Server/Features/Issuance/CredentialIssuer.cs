@@ -121,7 +121,7 @@ public sealed class CredentialIssuer(AppDbContext db, OrganizationKeys keys, Sta
         if (credential.RevokedAt is null)
         {
             credential.RevokedAt = time.GetUtcNow().UtcDateTime;
-            credential.RevocationReason = reason;
+            records.SetRevocationReason(credential, reason);
             await db.SaveChangesAsync(cancellationToken);
             await statusLists.PublishAsync(organizationId, credential.StatusPurpose, credential.StatusListNumber, cancellationToken);
             await audit.RecordAsync(AuditActions.CredentialRevoked, "credential", credential.Id, organizationId, cancellationToken: cancellationToken);

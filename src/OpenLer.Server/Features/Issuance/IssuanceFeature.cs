@@ -17,6 +17,7 @@ public static class IssuanceFeature
         services.AddProtectedColumn<Client>(nameof(Client.ContactCipher), c => CaseRecords.Where(c, "Contact"));
         services.AddProtectedColumn<Data.Enrollment>(nameof(Data.Enrollment.EvidenceCipher), CaseRecords.EvidenceWhere);
         services.AddProtectedColumn<Data.IssuedCredential>(nameof(Data.IssuedCredential.JsonCipher), CaseRecords.CredentialWhere);
+        services.AddProtectedColumn<Data.IssuedCredential>(nameof(Data.IssuedCredential.RevocationReasonCipher), CaseRecords.RevocationReasonWhere);
         services.AddScoped<Infrastructure.IStartupStep, LegacyCaseUpgrade>();
         return services;
     }

@@ -293,10 +293,14 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("Json");
 
+                    b.Property<string>("LegacyRevocationReason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("RevocationReason");
+
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("RevocationReason")
+                    b.Property<string>("RevocationReasonCipher")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("RevokedAt")

@@ -11,7 +11,7 @@ using OpenLer.Server.Data;
 namespace OpenLer.Server.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261207034714_WorkAuthorization")]
+    [Migration("20261207050200_WorkAuthorization")]
     partial class WorkAuthorization
     {
         /// <inheritdoc />
@@ -296,10 +296,14 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("Json");
 
+                    b.Property<string>("LegacyRevocationReason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("RevocationReason");
+
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("RevocationReason")
+                    b.Property<string>("RevocationReasonCipher")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("RevokedAt")

@@ -74,6 +74,12 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
                 type: "TEXT",
                 nullable: true);
 
+            migrationBuilder.AddColumn<string>(
+                name: "RevocationReasonCipher",
+                table: "Credentials",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "ProtectedDataConsents",
                 columns: table => new
@@ -267,6 +273,10 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "DrainedAt",
                 table: "DataKeys");
+
+            migrationBuilder.DropColumn(
+                name: "RevocationReasonCipher",
+                table: "Credentials");
 
             migrationBuilder.AlterColumn<string>(
                 name: "Label",
