@@ -9,6 +9,8 @@ using OpenLer.Server.Features.Protection;
 using OpenLer.Server.Features.Sharing;
 using OpenLer.Server.Features.Verify;
 using OpenLer.Server.Features.Wallet;
+using OpenLer.Server.Features.WorkAuthorization;
+using OpenLer.Server.Features.Privacy;
 using OpenLer.Server.Infrastructure;
 using OpenLer.Server.Infrastructure.Security;
 
@@ -29,9 +31,11 @@ builder.Services
     .AddInvitations()
     .AddOrganizations()
     .AddIssuance()
+    .AddWorkAuthorization(builder.Configuration)
     .AddWallet()
     .AddSharing()
     .AddVerify()
+    .AddPrivacy()
     .AddMessaging(builder.Configuration);
 
 var app = builder.Build();

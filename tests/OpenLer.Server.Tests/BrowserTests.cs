@@ -127,7 +127,8 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await ClickAndWaitForNewPageAsync(holder, ".cards .card a");
         await CheckAsync(holder, run, "10-credential");
         await GoAsync(holder, "/sharing", run, "11-sharing", null);
-        await SubmitAsync(holder, "form[action*=Create]", run, "12-shared");
+        await SubmitAsync(holder, "#choose-form", run, "11b-preview");
+        await SubmitAsync(holder, "#create-form", run, "12-shared");
         var link = new Uri((await holder.Locator("#share-link").GetAttributeAsync("href"))!);
 
         // Employer: no account, opens the link, sees "verified".
@@ -143,6 +144,103 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await GoAsync(employer, "/verify", run, "15-verify", null);
         await GoAsync(employer, "/about", run, "16-about", null);
 
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    /// <summary>
+    /// Issue 10 in a real browser: the caseworker records consent and a document and issues the work authorization; the
+    /// person shares it with a choice of facts (the A-number besides the defaults) after the preview; the employer reads
+    /// only those facts, verified. English and Arabic, 360x740 and 1280x800, axe-clean at every step.
+    /// </summary>
+    [Theory]
+    [InlineData("en", 360, 740)]
+    [InlineData("en", 1280, 800)]
+    [InlineData("ar", 360, 740)]
+    [InlineData("ar", 1280, 800)]
+    public async Task Work_authorization_is_recorded_issued_shared_with_chosen_facts_and_read(string language, int width, int height)
+    {
+        if (fixture.Browser is null)
+        {
+            Requirements.Missing($"Chromium is not installed at {BrowserFixture.ChromiumPath} (apt-get install -y chromium fonts-noto-core; .ci/run does).");
+        }
+
+        var run = $"wa-{language}-{width}x{height}";
+        var contact = $"wa-{language}-{width}@example.org";
+        const string aNumber = "A135792468";
+        const string documentNumber = "LIN1234567890";
+        var problems = new List<string>();
+        var options = new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } };
+
+        // The caseworker: a new client, consent first, the document, the preview, issue.
+        await using var staffContext = await fixture.Browser.NewContextAsync(options);
+        var staff = await NewPageAsync(staffContext, problems);
+        await GoAsync(staff, "/account/staff-sign-in", run, "01-staff-sign-in", language);
+        await staff.FillAsync("#email", DemoData.AdminEmail);
+        await staff.FillAsync("#password", DemoData.Password);
+        await SubmitAsync(staff, "main form", run, "02-second-step");
+        await staff.FillAsync("#code", (await staff.Locator("#demo-code").TextContentAsync())!.Trim());
+        await SubmitAsync(staff, "main form", run, "03-caseload");
+        await staff.FillAsync("#name", "WA Client " + run);
+        await staff.FillAsync("#contact", contact);
+        await SubmitAsync(staff, "main form", run, "04-client");
+        await ClickAndWaitForNewPageAsync(staff, "#work-authorization-link");
+        await CheckAsync(staff, run, "05-consent");
+        Assert.Equal(0, await staff.Locator("#record-form").CountAsync());
+        await staff.Locator("#agreed").CheckAsync();
+        await SubmitAsync(staff, "#consent-form", run, "06-record-form");
+        await staff.Locator("#status-asylee").CheckAsync();
+        await staff.Locator("[id='document-I-766']").CheckAsync();
+        await staff.FillAsync("#eadCategory", "a5");
+        await staff.FillAsync("#documentNumber", documentNumber);
+        await staff.FillAsync("#aNumber", aNumber);
+        await staff.FillAsync("#validUntil", DateTime.UtcNow.AddYears(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await staff.Locator("#showsAuthorization").CheckAsync();
+        await SubmitAsync(staff, "#record-form", run, "07-recorded");
+        Assert.DoesNotContain(aNumber, await staff.ContentAsync(), StringComparison.Ordinal);
+        await SubmitAsync(staff, "form[action*=Preview]", run, "08-preview");
+        Assert.Contains(aNumber, await staff.Locator("#preview").TextContentAsync(), StringComparison.Ordinal);
+        await SubmitAsync(staff, "#issue-form", run, "09-issued");
+        Assert.Equal(1, await staff.Locator(".credential-row .verified").CountAsync());
+        Assert.Equal(language == "ar" ? "rtl" : "ltr", await staff.Locator("html").GetAttributeAsync("dir"));
+
+        // The person: signs in, reads the card, shares with the A-number besides the defaults, after the preview.
+        await using var holderContext = await fixture.Browser.NewContextAsync(options);
+        var holder = await NewPageAsync(holderContext, problems);
+        await GoAsync(holder, "/account/sign-in", run, "10-sign-in", language);
+        await holder.FillAsync("#contact", contact);
+        await SubmitAsync(holder, "main form", run, "11-code");
+        for (var i = 0; i < 50 && await holder.Locator("#demo-code").CountAsync() == 0; i++)
+        {
+            await Task.Delay(200);
+            await holder.ReloadAsync();
+        }
+
+        await holder.FillAsync("#code", (await holder.Locator("#demo-code").TextContentAsync())!.Replace(" ", "", StringComparison.Ordinal).Trim());
+        await SubmitAsync(holder, "main form", run, "12-wallet");
+        await ClickAndWaitForNewPageAsync(holder, ".cards .work-authorization a");
+        await CheckAsync(holder, run, "13-card");
+        Assert.DoesNotContain(aNumber, await holder.ContentAsync(), StringComparison.Ordinal);
+        await GoAsync(holder, "/sharing", run, "14-sharing", null);
+        Assert.Equal(1, await holder.Locator("#issuer-warning").CountAsync());
+        await holder.Locator("input[name=workAuthorizationId]").CheckAsync();
+        await holder.Locator("#f-a_number").CheckAsync();
+        await SubmitAsync(holder, "#choose-form", run, "15-share-preview");
+        var preview = (await holder.Locator("#preview-facts").TextContentAsync())!;
+        Assert.Contains(aNumber, preview, StringComparison.Ordinal);
+        Assert.DoesNotContain(documentNumber, preview, StringComparison.Ordinal);
+        await SubmitAsync(holder, "#create-form", run, "16-shared");
+        var link = new Uri((await holder.Locator("#share-link").GetAttributeAsync("href"))!);
+
+        // The employer: the work authorization verified, the chosen facts and nothing else.
+        await using var employerContext = await fixture.Browser.NewContextAsync(options);
+        var employer = await NewPageAsync(employerContext, problems);
+        await GoAsync(employer, link.AbsolutePath, run, "17-employer", language);
+        Assert.Equal(1, await employer.Locator(".work-authorization [data-verified=true]").CountAsync());
+        var section = (await employer.Locator(".work-authorization").TextContentAsync())!;
+        Assert.Contains(aNumber, section, StringComparison.Ordinal);
+        Assert.DoesNotContain(documentNumber, await employer.ContentAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("A05", section, StringComparison.Ordinal);
+        Assert.Equal(language == "ar" ? "rtl" : "ltr", await employer.Locator("html").GetAttributeAsync("dir"));
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 

@@ -186,11 +186,22 @@ public static class Journey
         return await holder.SubmitAsync(codePage, "main form", new Dictionary<string, string> { ["code"] = code });
     }
 
-    /// <summary>Creates a share of every credential; returns the link's path.</summary>
-    public static async Task<string> ShareAsync(WebSession holder, int days = 30)
+    /// <summary>
+    /// Creates a share of what the sharing page ticks by default (every credential and self-reported entry, not the work
+    /// authorization) plus <paramref name="fields"/>: the holder looks at the preview, then creates the link. Returns its path.
+    /// </summary>
+    public static async Task<string> ShareAsync(WebSession holder, int days = 30, IDictionary<string, string>? fields = null)
     {
         var sharing = await holder.GetAsync("/sharing");
-        var created = await holder.SubmitAsync(sharing, "form[action*=Create]", new Dictionary<string, string> { ["days"] = days.ToString(System.Globalization.CultureInfo.InvariantCulture), ["label"] = "Desert Logistics" });
+        var choice = new Dictionary<string, string> { ["days"] = days.ToString(System.Globalization.CultureInfo.InvariantCulture), ["label"] = "Desert Logistics" };
+        foreach (var (key, value) in fields ?? new Dictionary<string, string>())
+        {
+            choice[key] = value;
+        }
+
+        var preview = await holder.SubmitAsync(sharing, "#choose-form", choice);
+        Assert.True(preview.QuerySelector("#share-preview") is not null, preview.QuerySelector("#share-error")?.TextContent);
+        var created = await holder.SubmitAsync(preview, "#create-form", new Dictionary<string, string>());
         var link = created.QuerySelector("#share-link")!.GetAttribute("href")!;
         Assert.StartsWith("data:image/png;base64,", created.QuerySelector(".qr img")!.GetAttribute("src"), StringComparison.Ordinal);
         var token = link[(link.LastIndexOf('/') + 1)..];

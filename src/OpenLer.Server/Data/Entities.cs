@@ -84,7 +84,12 @@ public sealed class IssuedCredential
     public int StatusListNumber { get; set; }
     public int StatusListIndex { get; set; }
     public DateTime? RevokedAt { get; set; }
-    public string? RevocationReason { get; set; }
+
+    /// <summary>Why staff revoked it, in their words, encrypted (organization scope): it may name the person.</summary>
+    public string? RevocationReasonCipher { get; set; }
+
+    /// <summary>Plain-text reason of a database from before its encryption; emptied by the upgrade at start.</summary>
+    public string? LegacyRevocationReason { get; set; }
 }
 
 /// <summary>Self-reported experience (informal work, languages): always shown as self-reported, never as verified.</summary>
@@ -102,24 +107,62 @@ public sealed class SelfReportedExperience
     public DateTime CreatedAt { get; set; }
 }
 
-/// <summary>A share link: the token is shown once; only its SHA-256 hash is stored.</summary>
+/// <summary>
+/// A share link: the token is shown once; only its SHA-256 hash is stored. The holder's label is encrypted (people's scope).
+/// <see cref="Nonce"/> and the share's audience are what the holder's wallet signed its key-binding JWTs for, so a
+/// presentation made for this link fails on any other.
+/// </summary>
 public sealed class Share
 {
     public Guid Id { get; set; }
     public Guid JobseekerId { get; set; }
     public string TokenHash { get; set; } = "";
-    public string Label { get; set; } = "";
+
+    /// <summary>Who the share is for, in the holder's words, encrypted (people's scope).</summary>
+    public string? LabelCipher { get; set; }
+
+    /// <summary>Plain-text label of a database from before encryption; emptied by the upgrade at start.</summary>
+    public string? LegacyLabel { get; set; }
+
+    /// <summary>The key-binding nonce of this link (128 random bits, base64url).</summary>
+    public string Nonce { get; set; } = "";
     public DateTime CreatedAt { get; set; }
     public DateTime ExpiresAt { get; set; }
     public DateTime? RevokedAt { get; set; }
     public List<ShareItem> Items { get; set; } = [];
 }
 
+/// <summary>
+/// One thing a share carries: an Open Badges credential, the work-authorization credential with the facts the holder chose
+/// (and the presentation made for this share), or a self-reported entry (shown as it reads now; gone when deleted).
+/// </summary>
 public sealed class ShareItem
 {
     public Guid Id { get; set; }
     public Guid ShareId { get; set; }
-    public Guid CredentialId { get; set; }
+
+    /// <summary><see cref="ShareItemKinds"/>.</summary>
+    public string Kind { get; set; } = ShareItemKinds.Credential;
+
+    /// <summary>The Open Badges credential or the work-authorization credential.</summary>
+    public Guid? CredentialId { get; set; }
+
+    /// <summary>The self-reported entry.</summary>
+    public Guid? SelfReportedId { get; set; }
+
+    /// <summary>The facts of the work authorization the holder chose (claim names, comma-separated).</summary>
+    public string? Facts { get; set; }
+
+    /// <summary>The SD-JWT VC presentation with its key-binding JWT for this share, encrypted (people's scope).</summary>
+    public string? PresentationCipher { get; set; }
+}
+
+/// <summary>Kinds of share item.</summary>
+public static class ShareItemKinds
+{
+    public const string Credential = "credential";
+    public const string WorkAuthorization = "work-authorization";
+    public const string SelfReported = "self-reported";
 }
 
 /// <summary>One time a share link was opened (when, never who).</summary>

@@ -4,7 +4,6 @@ using OpenLer.Server.Data;
 using OpenLer.Server.Features.Account;
 using OpenLer.Server.Features.Issuance;
 using OpenLer.Server.Features.Organizations;
-using OpenLer.Server.Features.Sharing;
 using OpenLer.Server.Infrastructure.Demo;
 
 namespace OpenLer.Server.Infrastructure;
@@ -12,10 +11,11 @@ namespace OpenLer.Server.Infrastructure;
 /// <summary>
 /// The demo's core (OpenLer:Demo=true): an IRC organization (Tucson, Des Moines), a program with skills, staff, three
 /// jobseekers with credentials and an employer, and how to sign in as each. Demo passwords are printed, never logged.
+/// Later seeders add Amina's work authorization (Order 10) and the demo employer's share link (Order 20).
 /// </summary>
 public sealed class DemoData(
     AppDbContext db, OrganizationKeys organizations, UserManager<StaffUser> users, RoleManager<IdentityRole> roles,
-    Caseload caseload, CredentialIssuer issuer, ShareService shares, People people, TimeProvider time) : IDemoSeeder
+    Caseload caseload, CredentialIssuer issuer, TimeProvider time) : IDemoSeeder
 {
     public const string OrganizationSlug = "irc";
     public const string Password = "Demo-password-1";
@@ -70,16 +70,12 @@ public sealed class DemoData(
             await transaction.CommitAsync(cancellationToken);
         }
 
-        // A fresh share link from the first jobseeker to the demo employer at every start (the token is shown only now).
-        var amina = (await people.FindAsync(Contacts.Normalize(JobseekerContacts[0])!, cancellationToken))!;
-        var credentialIds = await db.Credentials.Where(c => c.JobseekerId == amina.Id).Select(c => c.Id).ToListAsync(cancellationToken);
-        var share = await shares.CreateAsync(amina.Id, credentialIds, ShareService.DefaultDays, "Desert Logistics (demo)", cancellationToken);
+        // The demo employer's link is made at every start by the sharing feature's seeder, after the work authorization's.
         var baseUrl = context.BaseUrl;
         context.Items["org"] = org;
         context.Say("Staff", $"Organization admin, IRC Tucson: {AdminEmail} / {Password}, then the second step (demo mode shows the code) -> {baseUrl}/account/staff-sign-in");
         context.Say("Staff", $"Employment specialist, IRC Des Moines: {SpecialistEmail} / {Password}");
         context.Say("Jobseekers", $"Sign in with a one-time code (demo mode shows the code on screen): {string.Join(", ", JobseekerContacts)} -> {baseUrl}/account/sign-in");
-        context.Say("Employer", $"Desert Logistics (no account): open {baseUrl}/s/{share?.Token}");
         context.Say("Anyone", $"Verify any credential: {baseUrl}/verify");
     }
 

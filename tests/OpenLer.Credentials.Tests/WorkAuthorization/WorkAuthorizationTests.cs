@@ -27,6 +27,7 @@ public sealed class WorkAuthorizationTests : IDisposable
         AuthorizedToWork = true,
         ValidUntil = new DateOnly(2027, 6, 30),
         DocumentSeenAt = Now.AddDays(-2),
+        StatusCategory = "refugee",
         DocumentType = "EAD (Form I-766)",
         Category = "A03",
         ANumber = "A123456789",
@@ -48,14 +49,16 @@ public sealed class WorkAuthorizationTests : IDisposable
     public async Task DefaultPresentation_ShowsOnlyAuthorizationAndValidity()
     {
         var presentation = WorkAuthorizationCredential.Present(Issue(), _holder, "n1", "https://employer.example", Now).Value;
-        Assert.Equal(2, presentation.Split('~').Length); // <JWT>~<KB-JWT>: no disclosure at all
+        // <JWT>~authorized_to_work~valid_until~evidence~<KB-JWT>: every claim is disclosable, three are disclosed.
+        Assert.Equal(5, presentation.Split('~').Length);
         var result = await Verify(presentation);
         Assert.True(result.Verified, result.FirstProblem?.ToString());
         var claims = result.Credential!.Document;
         Assert.True((bool)claims["authorized_to_work"]!);
         Assert.Equal("2027-06-30", (string?)claims["valid_until"]);
+        Assert.Equal("document_seen_by_issuer", (string?)claims["evidence"]!["type"]);
         Assert.Equal("https://openler.example/vct/work-authorization/v1", (string?)claims["vct"]);
-        foreach (var hidden in WorkAuthorizationCredential.DisclosableClaims)
+        foreach (var hidden in WorkAuthorizationCredential.DisclosableClaims.Except(["authorized_to_work", "valid_until", "evidence"]))
         {
             Assert.False(claims.ContainsKey(hidden), hidden);
         }
@@ -115,4 +118,41 @@ public sealed class WorkAuthorizationTests : IDisposable
     [Fact]
     public void PresentingAnUnknownClaim_IsRefused() =>
         Assert.False(WorkAuthorizationCredential.Present(Issue(), _holder, "n1", "a", Now, ["iss"]).IsSuccess);
+
+    [Fact]
+    public void EveryClaimAboutTheHolder_IsSelectivelyDisclosable()
+    {
+        var issued = Issue();
+        var payload = OpenLer.Credentials.Encodings.Base64Url.Decode(issued.Split('~')[0].Split('.')[1]).Value;
+        var visible = System.Text.Json.Nodes.JsonNode.Parse(payload)!.AsObject();
+        Assert.All(WorkAuthorizationCredential.DisclosableClaims, c => Assert.False(visible.ContainsKey(c), c));
+        Assert.Equal(["_sd", "_sd_alg", "cnf", "exp", "iat", "iss", "vct"], visible.Select(p => p.Key).Order(StringComparer.Ordinal));
+        var all = WorkAuthorizationCredential.Claims(issued).Value;
+        Assert.Equal("A123456789", (string?)all["a_number"]);
+        Assert.Equal("refugee", (string?)all["status_category"]);
+    }
+
+    [Fact]
+    public async Task PresentOnly_DisclosesExactlyTheChosenFactsAndTheEvidence()
+    {
+        var presentation = WorkAuthorizationCredential.PresentOnly(Issue(), ["authorized_to_work", "a_number"], _holder, "n1", "https://employer.example", Now).Value;
+        var claims = (await Verify(presentation)).Credential!.Document;
+        Assert.Equal("A123456789", (string?)claims["a_number"]);
+        Assert.False(claims.ContainsKey("valid_until"));
+        Assert.True(claims.ContainsKey("evidence"));
+        Assert.False(WorkAuthorizationCredential.PresentOnly(Issue(), [], _holder, "n1", "a", Now).IsSuccess);
+    }
+
+    [Fact]
+    public async Task NoExpiry_HasNoExpAndValidUntilNamesTheNoExpiryClaim()
+    {
+        var issued = WorkAuthorizationCredential.Issue(Claims with { ValidUntil = null, DocumentExpiry = null }, "openler.example", _cbo, _cbo.PublicKey.ToDidKey(),
+            _cbo.PublicKey.ToDidKey() + "#" + _cbo.PublicKey.ToMultibase(), _holder.PublicKey, _random, Now).Value.Compact;
+        var presentation = WorkAuthorizationCredential.Present(issued, _holder, "n1", "https://employer.example", Now).Value;
+        var result = await Verify(presentation);
+        Assert.True(result.Verified, result.FirstProblem?.ToString());
+        Assert.True((bool)result.Credential!.Document[WorkAuthorizationCredential.NoExpiryClaim]!);
+        Assert.False(result.Credential.Document.ContainsKey("exp"));
+        Assert.False(result.Credential.Document.ContainsKey("valid_until"));
+    }
 }

@@ -46,8 +46,10 @@ public static class OpenLerCredentialConfigurations
     private static readonly IReadOnlyList<ClaimDescription> WorkAuthorizationClaims =
     [
         ClaimDescription.At([new("en", "Authorized to work"), new("es", "Autorizado para trabajar"), new("ar", "مصرّح له بالعمل")], true, "authorized_to_work"),
-        ClaimDescription.At([new("en", "Valid until"), new("es", "Válida hasta"), new("ar", "صالحة حتى")], true, "valid_until"),
+        ClaimDescription.At([new("en", "Valid until"), new("es", "Válida hasta"), new("ar", "صالحة حتى")], false, "valid_until"),
+        ClaimDescription.At([new("en", "No end date"), new("es", "Sin fecha de fin"), new("ar", "بلا تاريخ انتهاء")], false, "no_expiry"),
         ClaimDescription.At([new("en", "Document seen by the organization on"), new("es", "Documento visto por la organización el"), new("ar", "اطّلعت المنظمة على الوثيقة في")], true, "document_seen_at"),
+        ClaimDescription.At([new("en", "Status category"), new("es", "Categoría de estatus"), new("ar", "فئة الوضع")], false, "status_category"),
         ClaimDescription.At([new("en", "Document type"), new("es", "Tipo de documento"), new("ar", "نوع الوثيقة")], false, "document_type"),
         ClaimDescription.At([new("en", "Category"), new("es", "Categoría"), new("ar", "الفئة")], false, "category"),
         ClaimDescription.At([new("en", "A-number"), new("es", "Número A (A-number)"), new("ar", "الرقم A ‏(A-number)")], false, "a_number"),

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using OpenLer.Server.Data;
 using OpenLer.Server.Features.Account.Sessions;
+using OpenLer.Server.Features.Protection;
 using OpenLer.Server.Infrastructure;
 
 namespace OpenLer.Server.Features.Account;
@@ -111,6 +112,9 @@ public static class AccountFeature
         services.AddScoped<StaffSignIn>();
         services.AddScoped<SessionService>();
         services.AddScoped<WalletKeys>();
+        services.AddProtectedColumn<Jobseeker>(nameof(Jobseeker.NameCipher), j => People.Where(j.Id, "Name"));
+        services.AddProtectedColumn<Jobseeker>(nameof(Jobseeker.ContactCipher), j => People.Where(j.Id, "Contact"));
+        services.AddProtectedColumn<WalletKey>(nameof(WalletKey.PrivateKeyCipher), WalletKeys.Where);
         services.AddHostedService<AccountHousekeeping>();
         services.AddScoped<Infrastructure.IStartupStep, LegacyAccountUpgrade>();
         return services;

@@ -35,7 +35,8 @@ public sealed class StaffGuardFilter : IAsyncPageFilter
             }
 
             if (user.IsInRole(AppClaims.ViewerRole) && HttpMethods.IsPost(context.HttpContext.Request.Method)
-                && (page.StartsWith("/Issuance", StringComparison.Ordinal) || page.StartsWith("/Programs", StringComparison.Ordinal) || page.StartsWith("/Organizations", StringComparison.Ordinal)))
+                && (page.StartsWith("/Issuance", StringComparison.Ordinal) || page.StartsWith("/Programs", StringComparison.Ordinal) || page.StartsWith("/Organizations", StringComparison.Ordinal)
+                    || page.StartsWith("/WorkAuthorization", StringComparison.Ordinal)))
             {
                 context.Result = new ForbidResult();
                 return;

@@ -39,5 +39,5 @@ public sealed class WalletKeys(AppDbContext db, FieldProtector fields, TimeProvi
         return KeyPair.FromPrivateMultibase(fields.Unprotect(row.PrivateKeyCipher, Where(row))!).Value;
     }
 
-    private static FieldScope Where(WalletKey row) => FieldScope.Person(WalletKey.Table, "PrivateKey", row.Id);
+    public static FieldScope Where(WalletKey row) => FieldScope.Person(WalletKey.Table, "PrivateKey", row.Id);
 }

@@ -32,4 +32,12 @@ public static class AuditActions
     public const string DataKeysRotated = "protection.keys-rotated";
     public const string Export = "export";
     public const string ProtectedReveal = "protected.revealed";
+    public const string ProtectedRecorded = "protected.recorded";
+    public const string ProtectedErased = "protected.erased";
+    public const string ProtectedLookup = "protected.lookup";
+    public const string ConsentRecorded = "consent.recorded";
+    public const string ConsentWithdrawn = "consent.withdrawn";
+    public const string ShareCreated = "share.created";
+    public const string ShareStopped = "share.stopped";
+    public const string AccountDeleted = "account.deleted";
 }

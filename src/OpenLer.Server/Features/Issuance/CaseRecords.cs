@@ -5,7 +5,7 @@ namespace OpenLer.Server.Features.Issuance;
 
 /// <summary>
 /// Reads and writes the encrypted fields of an organization's records (client name and contact, completion evidence,
-/// issued credentials), each bound to its organization's key and its row.
+/// issued credentials and why they were revoked), each bound to its organization's key and its row.
 /// </summary>
 public sealed class CaseRecords(FieldProtector fields)
 {
@@ -37,13 +37,13 @@ public sealed class CaseRecords(FieldProtector fields)
     public string? Evidence(Enrollment enrollment)
     {
         ArgumentNullException.ThrowIfNull(enrollment);
-        return fields.Unprotect(enrollment.EvidenceCipher, new FieldScope(enrollment.OrganizationId, EnrollmentsTable, "Evidence", enrollment.Id));
+        return fields.Unprotect(enrollment.EvidenceCipher, EvidenceWhere(enrollment));
     }
 
     public void SetEvidence(Enrollment enrollment, string? evidence)
     {
         ArgumentNullException.ThrowIfNull(enrollment);
-        enrollment.EvidenceCipher = fields.Protect(evidence, new FieldScope(enrollment.OrganizationId, EnrollmentsTable, "Evidence", enrollment.Id));
+        enrollment.EvidenceCipher = fields.Protect(evidence, EvidenceWhere(enrollment));
     }
 
     public string CredentialJson(IssuedCredential credential)
@@ -58,8 +58,39 @@ public sealed class CaseRecords(FieldProtector fields)
         credential.JsonCipher = fields.Protect(json, CredentialWhere(credential));
     }
 
-    private static FieldScope CredentialWhere(IssuedCredential credential) =>
-        new(credential.OrganizationId, CredentialsTable, "Json", credential.Id);
+    public string? RevocationReason(IssuedCredential credential)
+    {
+        ArgumentNullException.ThrowIfNull(credential);
+        return fields.Unprotect(credential.RevocationReasonCipher, RevocationReasonWhere(credential));
+    }
 
-    private static FieldScope Where(Client client, string column) => new(client.OrganizationId, Client.Table, column, client.Id);
+    public void SetRevocationReason(IssuedCredential credential, string? reason)
+    {
+        ArgumentNullException.ThrowIfNull(credential);
+        credential.RevocationReasonCipher = fields.Protect(reason, RevocationReasonWhere(credential));
+    }
+
+    public static FieldScope RevocationReasonWhere(IssuedCredential credential)
+    {
+        ArgumentNullException.ThrowIfNull(credential);
+        return new(credential.OrganizationId, CredentialsTable, "RevocationReason", credential.Id);
+    }
+
+    public static FieldScope CredentialWhere(IssuedCredential credential)
+    {
+        ArgumentNullException.ThrowIfNull(credential);
+        return new(credential.OrganizationId, CredentialsTable, "Json", credential.Id);
+    }
+
+    public static FieldScope EvidenceWhere(Enrollment enrollment)
+    {
+        ArgumentNullException.ThrowIfNull(enrollment);
+        return new(enrollment.OrganizationId, EnrollmentsTable, "Evidence", enrollment.Id);
+    }
+
+    public static FieldScope Where(Client client, string column)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return new(client.OrganizationId, Client.Table, column, client.Id);
+    }
 }

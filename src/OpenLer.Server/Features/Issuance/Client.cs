@@ -55,6 +55,9 @@ public static class ClientLinks
 
     /// <summary>The person refused the invitation.</summary>
     public const string Declined = "declined";
+
+    /// <summary>The person deleted their account: the organization keeps its case file, linked to no account.</summary>
+    public const string AccountDeleted = "account-deleted";
 }
 
 internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>

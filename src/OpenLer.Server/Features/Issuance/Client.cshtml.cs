@@ -18,7 +18,11 @@ public sealed class ClientModel(AppDbContext db, Caseload caseload, CredentialIs
     public const int EvidenceMaxLength = 2000;
     public const int ReasonMaxLength = 500;
 
-    public sealed record Row(Guid Id, string Program, string Cohort, DateTime EnrolledAt, DateTime? CompletedAt, string? EnglishLevel, bool RecordsEnglishLevel, IssuedCredential? Credential);
+    public sealed record Row(Guid Id, string Program, string Cohort, DateTime EnrolledAt, DateTime? CompletedAt, string? EnglishLevel, bool RecordsEnglishLevel, IssuedCredential? Credential)
+    {
+        /// <summary>Why the credential was revoked (decrypted for this page), or null.</summary>
+        public string? RevocationReason { get; init; }
+    }
 
     [FromRoute]
     public Guid Id { get; set; }
@@ -190,8 +194,14 @@ public sealed class ClientModel(AppDbContext db, Caseload caseload, CredentialIs
             .Where(e => e.OrganizationId == org && e.ClientId == Id).OrderBy(e => e.EnrolledAt).ToListAsync();
         var ids = enrollments.Select(e => e.Id).ToList();
         var credentials = await db.Credentials.AsNoTracking().Where(c => c.OrganizationId == org && ids.Contains(c.EnrollmentId)).ToListAsync();
-        Enrollments = [.. enrollments.Select(e => new Row(e.Id, e.Program!.Name, e.Cohort, e.EnrolledAt, e.CompletedAt, e.EnglishLevel,
-            e.Program.RecordsEnglishLevel, credentials.FirstOrDefault(c => c.EnrollmentId == e.Id)))];
+        Enrollments = [.. enrollments.Select(e =>
+        {
+            var credential = credentials.FirstOrDefault(c => c.EnrollmentId == e.Id);
+            return new Row(e.Id, e.Program!.Name, e.Cohort, e.EnrolledAt, e.CompletedAt, e.EnglishLevel, e.Program.RecordsEnglishLevel, credential)
+            {
+                RevocationReason = credential is null ? null : records.RevocationReason(credential),
+            };
+        })];
         Programs = await db.Programs.AsNoTracking().Where(p => p.OrganizationId == org).OrderBy(p => p.Name).ToListAsync();
         return true;
     }

@@ -121,7 +121,7 @@ public sealed class CredentialIssuer(AppDbContext db, OrganizationKeys keys, Sta
         if (credential.RevokedAt is null)
         {
             credential.RevokedAt = time.GetUtcNow().UtcDateTime;
-            credential.RevocationReason = reason;
+            records.SetRevocationReason(credential, reason);
             await db.SaveChangesAsync(cancellationToken);
             await statusLists.PublishAsync(organizationId, credential.StatusPurpose, credential.StatusListNumber, cancellationToken);
             await audit.RecordAsync(AuditActions.CredentialRevoked, "credential", credential.Id, organizationId, cancellationToken: cancellationToken);
@@ -133,7 +133,7 @@ public sealed class CredentialIssuer(AppDbContext db, OrganizationKeys keys, Sta
 
     /// <summary>The URL of an organization's status list.</summary>
     public static string StatusListUrl(DeploymentOptions options, string slug, string purpose, int number) =>
-        $"{options.BaseUrl}/orgs/{slug}/status/{purpose}/{number.ToString(CultureInfo.InvariantCulture)}";
+        new StatusListAddress(slug, purpose, number).Url(options);
 
     /// <summary>A random free index (random allocation keeps a list from revealing issue order).</summary>
     private async Task<int> FreeStatusIndexAsync(Guid organizationId, int list, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using OpenLer.Server.Features.Protection;
+
 namespace OpenLer.Server.Features.Issuance;
 
 /// <summary>The caseload (clients, enrollments, completions) and issuing and revoking credentials.</summary>
@@ -7,9 +9,15 @@ public static class IssuanceFeature
     {
         services.AddScoped<CredentialIssuer>();
         services.AddScoped<StatusListPublisher>();
+        services.AddScoped<TokenStatusLists>();
         services.AddScoped<Caseload>();
         services.AddScoped<CaseRecords>();
         services.AddScoped<StaffScope>();
+        services.AddProtectedColumn<Client>(nameof(Client.NameCipher), c => CaseRecords.Where(c, "Name"));
+        services.AddProtectedColumn<Client>(nameof(Client.ContactCipher), c => CaseRecords.Where(c, "Contact"));
+        services.AddProtectedColumn<Data.Enrollment>(nameof(Data.Enrollment.EvidenceCipher), CaseRecords.EvidenceWhere);
+        services.AddProtectedColumn<Data.IssuedCredential>(nameof(Data.IssuedCredential.JsonCipher), CaseRecords.CredentialWhere);
+        services.AddProtectedColumn<Data.IssuedCredential>(nameof(Data.IssuedCredential.RevocationReasonCipher), CaseRecords.RevocationReasonWhere);
         services.AddScoped<Infrastructure.IStartupStep, LegacyCaseUpgrade>();
         return services;
     }

@@ -50,11 +50,18 @@ public sealed class LegacyCaseUpgrade(AppDbContext db, People people, CaseRecord
             credential.SigningKeyId ??= keys.FirstOrDefault(k => k.OrganizationId == credential.OrganizationId && k.StatusListNumber == credential.StatusListNumber)?.Id;
         }
 
-        if (clients.Count + enrollments.Count + credentials.Count > 0)
+        var reasons = await db.Credentials.Where(c => c.LegacyRevocationReason != null).ToListAsync(cancellationToken);
+        foreach (var credential in reasons)
+        {
+            records.SetRevocationReason(credential, credential.LegacyRevocationReason);
+            credential.LegacyRevocationReason = null;
+        }
+
+        if (clients.Count + enrollments.Count + credentials.Count + reasons.Count > 0)
         {
             await db.SaveChangesAsync(cancellationToken);
-            logger.LogWarning("Encrypted {Clients} client records, {Enrollments} completions and {Credentials} credentials kept in plain text by an older version",
-                clients.Count, enrollments.Count, credentials.Count);
+            logger.LogWarning("Encrypted {Clients} client records, {Enrollments} completions, {Credentials} credentials and {Reasons} revocation reasons kept in plain text by an older version",
+                clients.Count, enrollments.Count, credentials.Count, reasons.Count);
         }
     }
 }

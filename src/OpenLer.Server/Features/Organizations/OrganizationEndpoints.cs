@@ -16,8 +16,15 @@ public static class OrganizationEndpoints
                 : Results.Text(StrictJson.Serialize(document, indented: true), "application/did+json");
         }).AllowCaching();
         app.MapGet("/orgs/{slug}/status/{purpose}/{number:int}", async (string slug, string purpose, int number,
-            Issuance.StatusListPublisher lists, CancellationToken ct) =>
+            Issuance.StatusListPublisher lists, Issuance.TokenStatusLists tokens, CancellationToken ct) =>
         {
+            if (purpose == Issuance.StatusListAddress.TokenPurpose)
+            {
+                // draft-ietf-oauth-status-list §8.1: the Status List Token as application/statuslist+jwt.
+                var token = await tokens.GetAsync(slug, number, ct);
+                return token is null ? Results.NotFound() : Results.Text(token, "application/statuslist+jwt");
+            }
+
             var json = await lists.GetAsync(slug, purpose, number, ct);
             return json is null ? Results.NotFound() : Results.Text(json, "application/vc+ld+json");
         }).AllowCaching();

@@ -28,6 +28,9 @@ public sealed class DataKey
 
     /// <summary>Set when the key must never be used again: decryption with it is refused.</summary>
     public DateTime? RevokedAt { get; set; }
+
+    /// <summary>Set when a rotation has re-encrypted every value under this retired key: no row refers to it any more.</summary>
+    public DateTime? DrainedAt { get; set; }
 }
 
 /// <summary>What a data key is for.</summary>

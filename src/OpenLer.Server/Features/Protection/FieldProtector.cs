@@ -95,6 +95,13 @@ public sealed class FieldProtector(AppDbContext db, DataKeyRing ring)
     }
 
     /// <summary>
+    /// The text every value encrypted with <paramref name="keyId"/> starts with: the prefix and the first 21 base64url
+    /// characters, which encode 126 bits of the 128-bit key id and nothing else (so a rotation finds a key's values with
+    /// one indexed <c>LIKE 'prefix%'</c>).
+    /// </summary>
+    public static string KeyPrefix(Guid keyId) => Prefix + Base64Url.Encode(keyId.ToByteArray())[..21];
+
+    /// <summary>
     /// A keyed blind index of a normalized value (a contact, an A-number) for exact-match lookups within a scope: HMAC-SHA-256
     /// with the scope's index key (never the encryption key) over the purpose and the value.
     /// </summary>

@@ -1,4 +1,5 @@
 using OpenLer.Server.Infrastructure;
+using OpenLer.Server.Infrastructure.Commands;
 
 namespace OpenLer.Server.Features.Protection;
 
@@ -10,6 +11,12 @@ public static class ProtectionFeature
         services.AddSingleton<DataKeyRing>();
         services.AddScoped<FieldProtector>();
         services.AddScoped<IStartupStep, DataKeysStartup>();
+        services.AddScoped<KeyRotation>();
+        services.AddServerCommand<ProtectionRotateCommand>();
         return services;
     }
+
+    /// <summary>Registers a column that holds field ciphertext (for key rotation and the check that none was forgotten).</summary>
+    public static IServiceCollection AddProtectedColumn<T>(this IServiceCollection services, string property, Func<T, FieldScope> where)
+        where T : class => services.AddSingleton<IProtectedColumn>(new ProtectedColumn<T>(property, where));
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
+using OpenLer.Credentials.Common;
 using OpenLer.Credentials.Verification;
 using OpenLer.Server.Data;
 using OpenLer.Server.Features.Account;
@@ -14,7 +15,9 @@ using OpenLer.Server.Infrastructure.Security;
 namespace OpenLer.Server.Features.Sharing;
 
 /// <summary>
-/// The employer's page: no account; each shared credential verified now (404 unknown link, 410 expired/stopped). Rate
+/// The employer's page: no account; each shared credential verified now (404 unknown link, 410 expired/stopped). The work
+/// authorization is the presentation made for this link, verified with this link's key-binding nonce and audience, and
+/// only its disclosed facts are shown; self-reported entries are the ones the holder picked, as they read now. Rate
 /// limited per address (<see cref="RateLimitPolicies.ShareOpen"/>), never indexed, never cached. The credentials are this
 /// deployment's own stored ones (issued here, within the JSON limits), so they are verified outside the verification
 /// budget's slots: an employer's page never waits behind strangers' credentials on the Verify page.
@@ -23,7 +26,7 @@ namespace OpenLer.Server.Features.Sharing;
 [NoIndex]
 public sealed class OpenModel(ShareService shares, DeploymentVerifier verifier, AppDbContext db, People people, CaseRecords records, SelfReportedRecords selfReported) : PageModel
 {
-    public sealed record Item(CredentialView View, VerificationResult Result);
+    public sealed record Item(CredentialView? View, VerificationResult Result, bool WorkAuthorization = false);
 
     public ShareState State { get; private set; }
 
@@ -35,7 +38,7 @@ public sealed class OpenModel(ShareService shares, DeploymentVerifier verifier, 
 
     public async Task<IActionResult> OnGetAsync(string token)
     {
-        var (state, share, credentials) = await shares.OpenAsync(token, HttpContext.RequestAborted);
+        var (state, share) = await shares.OpenAsync(token, HttpContext.RequestAborted);
         State = state;
         if (state == ShareState.NotFound)
         {
@@ -50,6 +53,8 @@ public sealed class OpenModel(ShareService shares, DeploymentVerifier verifier, 
         }
 
         HolderName = people.Name(await db.Jobseekers.AsNoTracking().FirstAsync(j => j.Id == share!.JobseekerId));
+        var ids = share!.Items.Where(i => i.Kind == ShareItemKinds.Credential && i.CredentialId != null).Select(i => i.CredentialId!.Value).ToList();
+        var credentials = await db.Credentials.AsNoTracking().Where(c => c.JobseekerId == share.JobseekerId && ids.Contains(c.Id)).OrderBy(c => c.IssuedAt).ToListAsync();
         foreach (var credential in credentials)
         {
             var json = records.CredentialJson(credential);
@@ -57,7 +62,28 @@ public sealed class OpenModel(ShareService shares, DeploymentVerifier verifier, 
             Items.Add(new Item(CredentialView.From(JsonNode.Parse(json)!.AsObject()), result));
         }
 
-        var entries = await db.SelfReported.AsNoTracking().Where(e => e.JobseekerId == share!.JobseekerId).OrderBy(e => e.CreatedAt).ToListAsync();
+        foreach (var item in share.Items.Where(i => i.Kind == ShareItemKinds.WorkAuthorization))
+        {
+            if (shares.Presentation(item) is not { } presentation)
+            {
+                continue;
+            }
+
+            var result = await verifier.VerifyAsync(presentation, shares.KeyBinding(share), HttpContext.RequestAborted);
+            var view = result.Credential?.Document is JsonObject claims && result.Credential.Format == CredentialFormats.SdJwtVc ? CredentialView.FromSdJwtVc(claims) : null;
+
+            // A verified credential of this deployment's organization is shown with the organization's name, not only its DID.
+            if (view is not null && result.Verified && item.CredentialId is { } workId)
+            {
+                var issuer = await db.Set<WorkAuthorization.IssuedWorkAuthorization>().AsNoTracking().Where(c => c.Id == workId)
+                    .Join(db.Organizations, c => c.OrganizationId, o => o.Id, (c, o) => o.Name).FirstOrDefaultAsync(HttpContext.RequestAborted);
+                view = view with { IssuerName = issuer };
+            }
+            Items.Add(new Item(view, result, WorkAuthorization: true));
+        }
+
+        var entryIds = share.Items.Where(i => i.Kind == ShareItemKinds.SelfReported && i.SelfReportedId != null).Select(i => i.SelfReportedId!.Value).ToList();
+        var entries = await db.SelfReported.AsNoTracking().Where(e => e.JobseekerId == share.JobseekerId && entryIds.Contains(e.Id)).OrderBy(e => e.CreatedAt).ToListAsync();
         Experience = [.. entries.Select(selfReported.Description)];
         return Page();
     }

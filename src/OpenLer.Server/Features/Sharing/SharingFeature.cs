@@ -1,7 +1,19 @@
+using OpenLer.Server.Data;
+using OpenLer.Server.Features.Protection;
+using OpenLer.Server.Infrastructure;
+
 namespace OpenLer.Server.Features.Sharing;
 
 /// <summary>Share links a jobseeker makes for employers, and the employer's page behind each link.</summary>
 public static class SharingFeature
 {
-    public static IServiceCollection AddSharing(this IServiceCollection services) => services.AddScoped<ShareService>();
+    public static IServiceCollection AddSharing(this IServiceCollection services)
+    {
+        services.AddScoped<ShareService>();
+        services.AddScoped<IStartupStep, LegacySharingUpgrade>();
+        services.AddScoped<Infrastructure.Demo.IDemoSeeder, DemoShare>();
+        services.AddProtectedColumn<Share>(nameof(Share.LabelCipher), ShareService.LabelWhere);
+        services.AddProtectedColumn<ShareItem>(nameof(ShareItem.PresentationCipher), ShareService.PresentationWhere);
+        return services;
+    }
 }

@@ -1,8 +1,8 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenLer.Credentials.Common;
 using OpenLer.Credentials.Dids;
+using OpenLer.Credentials.SdJwt;
 using OpenLer.Credentials.Status;
 using OpenLer.Credentials.Verification;
 using OpenLer.Server.Data;
@@ -19,7 +19,7 @@ namespace OpenLer.Server.Features.Verify;
 /// status list of another deployment "could not be checked", which is never "genuine". Documents are held to the
 /// verification budget's JSON limits; user-supplied credentials are verified through <see cref="VerificationBudget"/>.
 /// </summary>
-public sealed class DeploymentVerifier(AppDbContext db, StatusListPublisher lists, IOptions<DeploymentOptions> options, TimeProvider time, VerificationBudget budget)
+public sealed class DeploymentVerifier(AppDbContext db, StatusListPublisher lists, TokenStatusLists tokens, IOptions<DeploymentOptions> options, TimeProvider time, VerificationBudget budget)
 {
     private CredentialVerifier? _verifier;
 
@@ -28,9 +28,16 @@ public sealed class DeploymentVerifier(AppDbContext db, StatusListPublisher list
     /// status list once; a new request sees a revocation at once.
     /// </summary>
     public Task<VerificationResult> VerifyAsync(string input, CancellationToken cancellationToken = default) =>
-        (_verifier ??= Create()).VerifyAsync(input, cancellationToken);
+        (_verifier ??= Create(null)).VerifyAsync(input, cancellationToken);
 
-    private CredentialVerifier Create()
+    /// <summary>
+    /// Verifies a presentation whose key binding must match <paramref name="keyBinding"/> (RFC 9901 §7.3): the nonce and
+    /// audience a share link gave the holder's wallet, so a Key Binding JWT made for one link fails on any other.
+    /// </summary>
+    public Task<VerificationResult> VerifyAsync(string input, KeyBindingRequirement keyBinding, CancellationToken cancellationToken = default) =>
+        Create(keyBinding).VerifyAsync(input, cancellationToken);
+
+    private CredentialVerifier Create(KeyBindingRequirement? keyBinding)
     {
         var resolver = new DidResolver(new LocalDidWebResolver(db, options.Value));
         var listVerification = new CredentialVerifierOptions
@@ -42,9 +49,11 @@ public sealed class DeploymentVerifier(AppDbContext db, StatusListPublisher list
         };
         return new CredentialVerifier(listVerification with
         {
-            StatusChecker = new BitstringStatusChecker(new LocalStatusListFetcher(lists, options.Value), listVerification),
+            // W3C Bitstring Status List for credentialStatus, IETF Token Status List for an SD-JWT VC's status claim.
+            StatusChecker = new CombinedStatusChecker(new LocalStatusListFetcher(lists, tokens, options.Value), listVerification),
             TrustList = new DeploymentTrustList(db, options.Value),
             RequireTrustedIssuer = true,
+            KeyBinding = keyBinding,
         });
     }
 
@@ -102,17 +111,20 @@ public sealed class DeploymentVerifier(AppDbContext db, StatusListPublisher list
     /// Status list credentials of this deployment, answered from the database (the signed lists it publishes); lists of
     /// other deployments cannot be retrieved (no network), so their status "could not be checked".
     /// </summary>
-    private sealed class LocalStatusListFetcher(StatusListPublisher lists, DeploymentOptions options) : IStatusListFetcher
+    private sealed class LocalStatusListFetcher(StatusListPublisher lists, TokenStatusLists tokens, DeploymentOptions options) : IStatusListFetcher
     {
         public async ValueTask<Outcome<string>> FetchAsync(string url, CancellationToken cancellationToken = default)
         {
-            var prefix = options.BaseUrl + "/orgs/";
-            var parts = url.StartsWith(prefix, StringComparison.Ordinal) ? url[prefix.Length..].Split('/') : [];
-            if (parts.Length == 4 && parts[1] == "status"
-                && int.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-                && await lists.GetAsync(parts[0], parts[2], number, cancellationToken) is { } json)
+            var address = StatusListAddress.Parse(options, url);
+            var published = address switch
             {
-                return json;
+                null => null,
+                { Purpose: StatusListAddress.TokenPurpose } => await tokens.GetAsync(address.Slug, address.Number, cancellationToken),
+                _ => await lists.GetAsync(address.Slug, address.Purpose, address.Number, cancellationToken),
+            };
+            if (published is not null)
+            {
+                return published;
             }
 
             return Outcome.Error(ErrorCodes.StatusRetrieval,

@@ -15,6 +15,8 @@ public static class PlainReasons
         { Name: CheckNames.ValidityPeriod } => "The credential has expired or is not valid yet.",
         { Name: CheckNames.Status } => "The issuer has revoked this credential.",
         { Name: CheckNames.IssuerTrust } => "We do not know this issuer: it is not on this service's trust list.",
+        { Name: CheckNames.HolderBinding } => "The credential was not presented for this link: it may have been copied from somewhere else.",
+        { Name: CheckNames.Disclosures } => "A fact of the credential was changed or added: it is not what the issuer signed.",
         _ => "One of the checks failed.",
     };
 }

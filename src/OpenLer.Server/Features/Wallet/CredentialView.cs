@@ -17,7 +17,11 @@ public sealed record DisplayText(string Text, string? Lang)
 /// English label, else the claim name); <paramref name="Value"/> is text, <paramref name="Date"/> a date to format in
 /// the reader's language, <paramref name="Flag"/> a yes/no.
 /// </summary>
-public sealed record ClaimLine(string Label, string? Value, DateTime? Date = null, bool? Flag = null);
+public sealed record ClaimLine(string Label, string? Value, DateTime? Date = null, bool? Flag = null)
+{
+    /// <summary>Whether <see cref="Value"/> is a localization key (a known code's label) rather than the credential's text.</summary>
+    public bool Translate { get; init; }
+}
 
 /// <summary>What an Open Badges credential says, read from its JSON for display (every value is shown as text).</summary>
 public sealed record CredentialView(
@@ -32,6 +36,8 @@ public sealed record CredentialView(
     {
         ["authorized_to_work"] = "Authorized to work",
         ["valid_until"] = "Valid until",
+        ["no_expiry"] = "No end date",
+        ["status_category"] = "Status category",
         ["document_seen_at"] = "Document seen by the organization on",
         ["document_type"] = "Document type",
         ["category"] = "Category",
@@ -40,6 +46,12 @@ public sealed record CredentialView(
         ["document_expiry"] = "Document expiry",
         ["evidence"] = "Evidence",
     };
+
+    private static readonly string[] ClaimOrder =
+    [
+        "authorized_to_work", "valid_until", "no_expiry", "document_seen_at", "status_category", "document_type", "category", "a_number",
+        "document_number", "document_expiry", "evidence",
+    ];
 
     /// <summary>Claims of an SD-JWT VC that are about the token, not the holder: never listed.</summary>
     private static readonly HashSet<string> TokenClaims = new(StringComparer.Ordinal)
@@ -65,16 +77,28 @@ public sealed record CredentialView(
                 JsonValue v when v.TryGetValue<bool>(out var flag) => new ClaimLine(label, null, Flag: flag),
                 JsonValue v when v.TryGetValue<string>(out var text) && text.Length >= 10 && text[4] == '-' && Date(text) is { } date =>
                     new ClaimLine(label, null, Date: date),
+                JsonValue v when v.TryGetValue<string>(out var text) && CodeLabel(name, text) is { } known => new ClaimLine(label, known) { Translate = true },
                 JsonValue v when v.TryGetValue<string>(out var text) => new ClaimLine(label, text),
                 JsonObject o when CredentialFields.Text(o, "statement") is { } statement => new ClaimLine(label, statement),
                 _ => new ClaimLine(label, value.ToJsonString()),
             });
         }
 
+        // Known claims in the order people read them (whether they may work first); others after, as the credential has them.
+        lines = [.. lines.OrderBy(l => Array.IndexOf(ClaimOrder, ClaimLabels.FirstOrDefault(p => p.Value == l.Label).Key) is var i and >= 0 ? i : ClaimOrder.Length)];
+
         // The token's exp is not listed as "Valid until": the claims say how long they hold, and the dates check covers exp.
         return new CredentialView(CredentialFields.Text(claims, "vct") ?? "?", null, null, null, CredentialFields.Text(claims, "iss"),
             Seconds(claims["iat"]) ?? Seconds(claims["nbf"]), null, [], null, null) { Claims = lines };
     }
+
+    /// <summary>The label of a known code of the work-authorization profile (status category, document type), or null.</summary>
+    private static string? CodeLabel(string claim, string value) => claim switch
+    {
+        "status_category" => WorkAuthorization.WorkAuthorizationVocabulary.StatusLabel(value),
+        "document_type" => WorkAuthorization.WorkAuthorizationVocabulary.DocumentLabel(value),
+        _ => null,
+    };
 
     private static DateTime? Seconds(JsonNode? node) =>
         node is JsonValue v && v.TryGetValue<long>(out var s) && s is > 0 and < 253402300800 ? DateTimeOffset.FromUnixTimeSeconds(s).UtcDateTime : null;

@@ -14,6 +14,12 @@ public sealed class SelfReportedRecords(FieldProtector fields)
         return fields.Unprotect(entry.DescriptionCipher, FieldScope.Person(Table, "Description", entry.Id)) ?? "";
     }
 
+    public static FieldScope Where(SelfReportedExperience entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return FieldScope.Person(Table, "Description", entry.Id);
+    }
+
     public void SetDescription(SelfReportedExperience entry, string description)
     {
         ArgumentNullException.ThrowIfNull(entry);

@@ -304,10 +304,14 @@ namespace OpenLer.Server.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("Json");
 
+                    b.Property<string>("LegacyRevocationReason")
+                        .HasColumnType("text")
+                        .HasColumnName("RevocationReason");
+
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("RevocationReason")
+                    b.Property<string>("RevocationReasonCipher")
                         .HasColumnType("text");
 
                     b.Property<DateTime?>("RevokedAt")
@@ -413,9 +417,17 @@ namespace OpenLer.Server.Data.Migrations.Postgres
                     b.Property<Guid>("JobseekerId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("Label")
-                        .IsRequired()
+                    b.Property<string>("LabelCipher")
                         .HasColumnType("text");
+
+                    b.Property<string>("LegacyLabel")
+                        .HasColumnType("text")
+                        .HasColumnName("Label");
+
+                    b.Property<string>("Nonce")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("timestamp with time zone");
@@ -425,6 +437,8 @@ namespace OpenLer.Server.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("JobseekerId");
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
@@ -438,13 +452,30 @@ namespace OpenLer.Server.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<Guid>("CredentialId")
+                    b.Property<Guid?>("CredentialId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Facts")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("PresentationCipher")
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("SelfReportedId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ShareId")
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SelfReportedId");
 
                     b.HasIndex("ShareId");
 
@@ -1022,6 +1053,41 @@ namespace OpenLer.Server.Data.Migrations.Postgres
                     b.ToTable("ClientInvitations", (string)null);
                 });
 
+            modelBuilder.Entity("OpenLer.Server.Features.Issuance.TokenStatusEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AllocatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CredentialId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ListNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CredentialId")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId", "ListNumber", "Index")
+                        .IsUnique();
+
+                    b.ToTable("TokenStatusEntries", (string)null);
+                });
+
             modelBuilder.Entity("OpenLer.Server.Features.Messaging.DemoOutboxEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1186,6 +1252,9 @@ namespace OpenLer.Server.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("DrainedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1209,6 +1278,185 @@ namespace OpenLer.Server.Data.Migrations.Postgres
                     b.HasIndex("Scope", "Purpose", "CreatedAt");
 
                     b.ToTable("DataKeys", (string)null);
+                });
+
+            modelBuilder.Entity("OpenLer.Server.Features.WorkAuthorization.IssuedWorkAuthorization", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("HolderDid")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("JobseekerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("RecordVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RevocationReason")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SdJwtCipher")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("SigningKeyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("WalletRemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobseekerId");
+
+                    b.HasIndex("OrganizationId", "ClientId");
+
+                    b.ToTable("WorkAuthorizationCredentials", (string)null);
+                });
+
+            modelBuilder.Entity("OpenLer.Server.Features.WorkAuthorization.ProtectedDataConsent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("TextVersion")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "ClientId");
+
+                    b.ToTable("ProtectedDataConsents", (string)null);
+                });
+
+            modelBuilder.Entity("OpenLer.Server.Features.WorkAuthorization.WorkAuthorizationRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ANumberCipher")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ANumberIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConsentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DocumentNumberCipher")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DocumentTypeCipher")
+                        .HasColumnType("text");
+
+                    b.Property<string>("EadCategoryCipher")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ErasedReason")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<DateTime>("LastActivityAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SeenByCipher")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SeenOnCipher")
+                        .HasColumnType("text");
+
+                    b.Property<string>("StatusCategoryCipher")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ValidUntilCipher")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ErasedAt", "LastActivityAt");
+
+                    b.HasIndex("OrganizationId", "ANumberIndex");
+
+                    b.HasIndex("OrganizationId", "ClientId")
+                        .IsUnique();
+
+                    b.ToTable("WorkAuthorizationRecords", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

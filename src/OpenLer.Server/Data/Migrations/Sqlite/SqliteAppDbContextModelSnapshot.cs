@@ -293,10 +293,14 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("Json");
 
+                    b.Property<string>("LegacyRevocationReason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("RevocationReason");
+
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("RevocationReason")
+                    b.Property<string>("RevocationReasonCipher")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("RevokedAt")
@@ -402,8 +406,16 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
                     b.Property<Guid>("JobseekerId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Label")
+                    b.Property<string>("LabelCipher")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegacyLabel")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Label");
+
+                    b.Property<string>("Nonce")
                         .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("RevokedAt")
@@ -414,6 +426,8 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("JobseekerId");
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
@@ -427,13 +441,30 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("CredentialId")
+                    b.Property<Guid?>("CredentialId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Facts")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PresentationCipher")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SelfReportedId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ShareId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SelfReportedId");
 
                     b.HasIndex("ShareId");
 
@@ -1011,6 +1042,41 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
                     b.ToTable("ClientInvitations", (string)null);
                 });
 
+            modelBuilder.Entity("OpenLer.Server.Features.Issuance.TokenStatusEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AllocatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CredentialId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ListNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CredentialId")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId", "ListNumber", "Index")
+                        .IsUnique();
+
+                    b.ToTable("TokenStatusEntries", (string)null);
+                });
+
             modelBuilder.Entity("OpenLer.Server.Features.Messaging.DemoOutboxEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1175,6 +1241,9 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DrainedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1198,6 +1267,185 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
                     b.HasIndex("Scope", "Purpose", "CreatedAt");
 
                     b.ToTable("DataKeys", (string)null);
+                });
+
+            modelBuilder.Entity("OpenLer.Server.Features.WorkAuthorization.IssuedWorkAuthorization", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HolderDid")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("JobseekerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecordVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RevocationReason")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SdJwtCipher")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SigningKeyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WalletRemovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobseekerId");
+
+                    b.HasIndex("OrganizationId", "ClientId");
+
+                    b.ToTable("WorkAuthorizationCredentials", (string)null);
+                });
+
+            modelBuilder.Entity("OpenLer.Server.Features.WorkAuthorization.ProtectedDataConsent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextVersion")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "ClientId");
+
+                    b.ToTable("ProtectedDataConsents", (string)null);
+                });
+
+            modelBuilder.Entity("OpenLer.Server.Features.WorkAuthorization.WorkAuthorizationRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ANumberCipher")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ANumberIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConsentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentNumberCipher")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentTypeCipher")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EadCategoryCipher")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ErasedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ErasedReason")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastActivityAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeenByCipher")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeenOnCipher")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusCategoryCipher")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ValidUntilCipher")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ErasedAt", "LastActivityAt");
+
+                    b.HasIndex("OrganizationId", "ANumberIndex");
+
+                    b.HasIndex("OrganizationId", "ClientId")
+                        .IsUnique();
+
+                    b.ToTable("WorkAuthorizationRecords", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
