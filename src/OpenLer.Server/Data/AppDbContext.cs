@@ -45,6 +45,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.Entity<Share>().HasIndex(s => s.TokenHash).IsUnique();
         builder.Entity<Share>().HasMany(s => s.Items).WithOne().HasForeignKey(i => i.ShareId);
         builder.Entity<ShareOpen>().HasIndex(o => o.ShareId);
+        builder.Entity<Employer>().HasIndex(e => new { e.OrganizationId, e.CompanyId }).IsUnique();
+        builder.Entity<Employer>().HasIndex(e => e.CompanyId);
         builder.Entity<StatusListDocument>().HasIndex(l => new { l.OrganizationId, l.Purpose, l.Number }).IsUnique();
     }
 }

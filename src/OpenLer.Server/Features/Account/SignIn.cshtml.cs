@@ -9,6 +9,10 @@ public sealed class SignInModel(CodeSignIn codes, CookieNames names) : PageModel
     [BindProperty]
     public string? Contact { get; set; }
 
+    /// <summary>A page of this site to return to after signing in (e.g. a job's page); anything else is ignored.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
     public bool Invalid { get; private set; }
 
     public void OnGet()
@@ -26,6 +30,6 @@ public sealed class SignInModel(CodeSignIn codes, CookieNames names) : PageModel
         var attempt = JobseekerSignIn.EnsureAttempt(HttpContext, names);
         await codes.RequestCodeAsync(Contact, attempt, HttpContext.RequestAborted);
         TempData["contact"] = Contact.Trim();
-        return Redirect("/account/code");
+        return Redirect(Url.IsLocalUrl(ReturnUrl) ? "/account/code?ReturnUrl=" + Uri.EscapeDataString(ReturnUrl) : "/account/code");
     }
 }

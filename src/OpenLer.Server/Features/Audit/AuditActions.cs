@@ -30,6 +30,24 @@ public static class AuditActions
     public const string CredentialRevoked = "credential.revoked";
     public const string SigningKeyRotated = "organization.key-rotated";
     public const string DataKeysRotated = "protection.keys-rotated";
+    public const string EmployerSignIn = "employer.sign-in";
+    public const string EmployerSignInFailed = "employer.sign-in-failed";
+    public const string EmployerSignOut = "employer.sign-out";
+    public const string EmployerInvited = "employer.invited";
+    public const string EmployerUserAdded = "employer.user-added";
+    public const string EmployerUserDisabled = "employer.user-disabled";
+    public const string PartnershipAccepted = "employer.partnership-accepted";
+    public const string PartnershipDeclined = "employer.partnership-declined";
+    public const string VacancyCreated = "vacancy.created";
+    public const string VacancyPublished = "vacancy.published";
+    public const string VacancyClosed = "vacancy.closed";
+    public const string ApplicationSubmitted = "application.submitted";
+    public const string ApplicationSuggested = "application.suggested";
+    public const string ApplicationDeclined = "application.declined";
+    public const string ApplicationWithdrawn = "application.withdrawn";
+    public const string ApplicantsViewed = "application.applicants-viewed";
+    public const string ApplicationViewed = "application.viewed";
+    public const string ApplicationOutcome = "application.outcome";
     public const string Export = "export";
     public const string ProtectedReveal = "protected.revealed";
 }

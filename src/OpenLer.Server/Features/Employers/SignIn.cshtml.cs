@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenLer.Server.Features.Account;
+
+namespace OpenLer.Server.Features.Employers;
+
+/// <summary>An employer user asks for a sign-in code (the same answer whether or not the address has an account).</summary>
+public sealed class SignInModel(EmployerSignIn signIn, CookieNames names) : PageModel
+{
+    [BindProperty]
+    public string? Email { get; set; }
+
+    public bool Invalid { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (string.IsNullOrWhiteSpace(Email) || Email.Length > Contacts.MaxLength || !Email.Contains('@', StringComparison.Ordinal))
+        {
+            Invalid = true;
+            return Page();
+        }
+
+        var attempt = JobseekerSignIn.EnsureAttempt(HttpContext, names);
+        await signIn.RequestCodeAsync(Email, attempt, HttpContext.RequestAborted);
+        TempData["employer-email"] = Email.Trim();
+        return Redirect("/employer/code");
+    }
+}
