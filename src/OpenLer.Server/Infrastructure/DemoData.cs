@@ -79,7 +79,7 @@ public sealed class DemoData(
         context.Say("Staff", $"Organization admin, IRC Tucson: {AdminEmail} / {Password}, then the second step (demo mode shows the code) -> {baseUrl}/account/staff-sign-in");
         context.Say("Staff", $"Employment specialist, IRC Des Moines: {SpecialistEmail} / {Password}");
         context.Say("Jobseekers", $"Sign in with a one-time code (demo mode shows the code on screen): {string.Join(", ", JobseekerContacts)} -> {baseUrl}/account/sign-in");
-        context.Say("Employer", $"Desert Logistics (no account): open {baseUrl}/s/{share?.Token}");
+        context.Say("Employer", $"Desert Logistics, a share link (no account needed): open {baseUrl}/s/{share?.Token}");
         context.Say("Anyone", $"Verify any credential: {baseUrl}/verify");
     }
 
