@@ -64,6 +64,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 /// employer opens the link and sees "verified"; at 360x740 and 1280x800, in English and Arabic. Every page of the journey is
 /// checked with axe (no serious or critical violation) and saved as a screenshot under artifacts/screenshots.
 /// </summary>
+[Collection("Browser")]
 public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots");

@@ -31,7 +31,7 @@ public sealed class CodeModel(CodeSignIn codes, People people, AppDbContext db, 
     public async Task OnGetAsync()
     {
         Contact = TempData["contact"] as string;
-        await LoadDemoMessageAsync();
+        await LoadDemoMessageAsync(DemoMessages.Since(TempData));
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -54,8 +54,8 @@ public sealed class CodeModel(CodeSignIn codes, People people, AppDbContext db, 
         return Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : Redirect("/wallet");
     }
 
-    private async Task LoadDemoMessageAsync() =>
+    private async Task LoadDemoMessageAsync(DateTime? since = null) =>
         DemoMessage = options.Value.Demo
-            ? await DemoMessages.LatestAsync(services, Contacts.Normalize(Contact, options.Value.PhoneRegion), Messaging.MessageKind.SignInCode, time, HttpContext.RequestAborted)
+            ? await DemoMessages.LatestAsync(services, Contacts.Normalize(Contact, options.Value.PhoneRegion), Messaging.MessageKind.SignInCode, time, HttpContext.RequestAborted, since)
             : null;
 }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace OpenLer.Server.Features.Account;
 
 /// <summary>A jobseeker asks for a sign-in code (same answer whether or not the account exists).</summary>
-public sealed class SignInModel(CodeSignIn codes, CookieNames names) : PageModel
+public sealed class SignInModel(CodeSignIn codes, CookieNames names, TimeProvider time) : PageModel
 {
     [BindProperty]
     public string? Contact { get; set; }
@@ -30,6 +30,7 @@ public sealed class SignInModel(CodeSignIn codes, CookieNames names) : PageModel
         var attempt = JobseekerSignIn.EnsureAttempt(HttpContext, names);
         await codes.RequestCodeAsync(Contact, attempt, HttpContext.RequestAborted);
         TempData["contact"] = Contact.Trim();
+        TempData[DemoMessages.RequestedAt] = time.GetUtcNow().UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return Redirect(Url.IsLocalUrl(ReturnUrl) ? "/account/code?ReturnUrl=" + Uri.EscapeDataString(ReturnUrl) : "/account/code");
     }
 }

@@ -25,7 +25,7 @@ public sealed class CodeModel(EmployerSignIn signIn, EmployerRecords records, Ap
     public async Task OnGetAsync()
     {
         Email = TempData["employer-email"] as string;
-        await LoadDemoMessageAsync();
+        await LoadDemoMessageAsync(DemoMessages.Since(TempData));
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -47,8 +47,8 @@ public sealed class CodeModel(EmployerSignIn signIn, EmployerRecords records, Ap
         return Redirect("/employer");
     }
 
-    private async Task LoadDemoMessageAsync() =>
+    private async Task LoadDemoMessageAsync(DateTime? since = null) =>
         DemoMessage = options.Value.Demo
-            ? await DemoMessages.LatestAsync(services, Contacts.Normalize(Email, options.Value.PhoneRegion), Messaging.MessageKind.EmployerSignInCode, time, HttpContext.RequestAborted)
+            ? await DemoMessages.LatestAsync(services, Contacts.Normalize(Email, options.Value.PhoneRegion), Messaging.MessageKind.EmployerSignInCode, time, HttpContext.RequestAborted, since)
             : null;
 }

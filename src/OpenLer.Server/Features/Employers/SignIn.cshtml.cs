@@ -5,7 +5,7 @@ using OpenLer.Server.Features.Account;
 namespace OpenLer.Server.Features.Employers;
 
 /// <summary>An employer user asks for a sign-in code (the same answer whether or not the address has an account).</summary>
-public sealed class SignInModel(EmployerSignIn signIn, CookieNames names) : PageModel
+public sealed class SignInModel(EmployerSignIn signIn, CookieNames names, TimeProvider time) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -27,6 +27,7 @@ public sealed class SignInModel(EmployerSignIn signIn, CookieNames names) : Page
         var attempt = JobseekerSignIn.EnsureAttempt(HttpContext, names);
         await signIn.RequestCodeAsync(Email, attempt, HttpContext.RequestAborted);
         TempData["employer-email"] = Email.Trim();
+        TempData[DemoMessages.RequestedAt] = time.GetUtcNow().UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return Redirect("/employer/code");
     }
 }
