@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenLer.Server.Infrastructure.Security;
 
 namespace OpenLer.Server.Features.Account;
 
@@ -7,6 +8,7 @@ namespace OpenLer.Server.Features.Account;
 public sealed class SignInModel(CodeSignIn codes, CookieNames names, TimeProvider time) : PageModel
 {
     [BindProperty]
+    [TextField(TextLimits.Contact)]
     public string? Contact { get; set; }
 
     /// <summary>A page of this site to return to after signing in (e.g. a job's page); anything else is ignored.</summary>
