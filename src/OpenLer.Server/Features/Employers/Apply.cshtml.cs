@@ -9,6 +9,7 @@ using OpenLer.Server.Features.Account;
 using OpenLer.Server.Features.Issuance;
 using OpenLer.Server.Infrastructure;
 using OpenLer.Server.Infrastructure.Localization;
+using OpenLer.Server.Infrastructure.Security;
 
 namespace OpenLer.Server.Features.Employers;
 
@@ -17,6 +18,7 @@ namespace OpenLer.Server.Features.Employers;
 /// skills, chooses what the employer sees and applies (a share bound to the application), or answers a job developer's
 /// suggestion. Not signed in, "apply" leads to the sign-in and back here.
 /// </summary>
+[NoIndex]
 public sealed class ApplyModel(AppDbContext db, Applications applications, CaseRecords caseRecords, People people) : PageModel
 {
     public sealed record CredentialChoice(Guid Id, string Name, IReadOnlyList<string> Proves);
@@ -48,7 +50,7 @@ public sealed class ApplyModel(AppDbContext db, Applications applications, CaseR
         return await LoadAsync();
     }
 
-    public async Task<IActionResult> OnPostApplyAsync(Guid[]? credentialIds, string[]? selfReported, string? displayName, bool shareContact, bool shareExperience)
+    public async Task<IActionResult> OnPostApplyAsync(Guid[]? credentialIds, string[]? selfReported, [TextField(TextLimits.Short)] string? displayName, bool shareContact, bool shareExperience)
     {
         var jobseeker = await JobseekerAsync();
         if (jobseeker is null)

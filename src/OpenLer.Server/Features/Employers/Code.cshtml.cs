@@ -4,17 +4,21 @@ using Microsoft.Extensions.Options;
 using OpenLer.Server.Data;
 using OpenLer.Server.Features.Account;
 using OpenLer.Server.Infrastructure;
+using OpenLer.Server.Infrastructure.Security;
 
 namespace OpenLer.Server.Features.Employers;
 
 /// <summary>An employer user types the code sent to their e-mail address and their company's pages open.</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimitPolicies.CodeAttempt)]
 public sealed class CodeModel(EmployerSignIn signIn, EmployerRecords records, AppDbContext db, CookieNames names, IOptions<DeploymentOptions> options,
     TimeProvider time, IServiceProvider services) : PageModel
 {
     [BindProperty]
+    [TextField(TextLimits.Contact)]
     public string? Email { get; set; }
 
     [BindProperty]
+    [TextField(TextLimits.Code)]
     public string? Code { get; set; }
 
     public bool Failed { get; private set; }

@@ -1,13 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenLer.Server.Features.Account;
+using OpenLer.Server.Infrastructure.Security;
 
 namespace OpenLer.Server.Features.Employers;
 
 /// <summary>An employer user asks for a sign-in code (the same answer whether or not the address has an account).</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimitPolicies.CodeRequest)]
 public sealed class SignInModel(EmployerSignIn signIn, CookieNames names, TimeProvider time) : PageModel
 {
     [BindProperty]
+    [TextField(TextLimits.Contact)]
     public string? Email { get; set; }
 
     public bool Invalid { get; private set; }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenLer.Server.Data;
 using OpenLer.Server.Infrastructure;
 using OpenLer.Server.Infrastructure.Localization;
+using OpenLer.Server.Infrastructure.Security;
 
 namespace OpenLer.Server.Features.Employers.Partners;
 
@@ -22,13 +23,14 @@ public sealed class IndexModel(AppDbContext db, EmployerAccounts accounts) : Pag
         await LoadAsync();
     }
 
-    public async Task<IActionResult> OnPostEmployerAsync(string? employerName, string? employerContact)
+    public async Task<IActionResult> OnPostEmployerAsync([TextField(TextLimits.Name)] string? employerName, [TextField(TextLimits.Name)] string? employerContact)
     {
         var added = await accounts.AddEmployerAsync(User.OrganizationId(), employerName, employerContact, HttpContext.RequestAborted);
         return added.IsSuccess ? Done(L.Key("Employer added.")) : await FailAsync(added.Error.Message);
     }
 
-    public async Task<IActionResult> OnPostInviteAsync(Guid employerId, string? personName, string? email, string? language)
+    public async Task<IActionResult> OnPostInviteAsync(Guid employerId, [TextField(TextLimits.Name)] string? personName, [TextField(TextLimits.Contact)] string? email,
+        [TextField(TextLimits.Short)] string? language)
     {
         var invited = await accounts.InviteAsync(User.OrganizationId(), employerId, personName, email, language, HttpContext.RequestAborted);
         if (!invited.IsSuccess)

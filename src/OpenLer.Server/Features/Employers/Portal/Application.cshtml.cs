@@ -9,6 +9,7 @@ using OpenLer.Server.Features.Audit;
 using OpenLer.Server.Features.Wallet;
 using OpenLer.Server.Infrastructure;
 using OpenLer.Server.Infrastructure.Localization;
+using OpenLer.Server.Infrastructure.Security;
 
 namespace OpenLer.Server.Features.Employers.Portal;
 
@@ -62,7 +63,7 @@ public sealed class ApplicationModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostOutcomeAsync(string? outcome)
+    public async Task<IActionResult> OnPostOutcomeAsync([TextField(TextLimits.Short)] string? outcome)
     {
         if (await scope.FindApplicationAsync(Id, HttpContext.RequestAborted) is not { } application)
         {
@@ -102,7 +103,7 @@ public sealed class ApplicationModel(
         return File(Encoding.UTF8.GetBytes(document.Value.ToJsonString()), "application/json", $"application-{Id:N}.ler-rs.json");
     }
 
-    public async Task<IActionResult> OnGetResumeAsync(string? lang)
+    public async Task<IActionResult> OnGetResumeAsync([TextField(TextLimits.Short)] string? lang)
     {
         if (!await LoadAsync(recordOpen: true))
         {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenLer.Credentials.Taxonomy;
 using OpenLer.Server.Infrastructure.Localization;
+using OpenLer.Server.Infrastructure.Security;
 
 namespace OpenLer.Server.Features.Employers.Portal;
 
@@ -12,21 +13,27 @@ namespace OpenLer.Server.Features.Employers.Portal;
 public sealed class NewVacancyModel(Vacancies vacancies, EmployerScope scope) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]
+    [TextField(TextLimits.Short)]
     public string? Query { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "occupation")]
+    [TextField(TextLimits.Short)]
     public string? OccupationCode { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    [TextField(TextLimits.Name)]
     public string? Title { get; set; }
 
     [BindProperty]
+    [TextField(TextLimits.Name)]
     public string? Place { get; set; }
 
     [BindProperty]
+    [TextField(TextLimits.Name)]
     public string? Hours { get; set; }
 
     [BindProperty]
+    [TextField(TextLimits.Name)]
     public string? Languages { get; set; }
 
     [BindProperty]

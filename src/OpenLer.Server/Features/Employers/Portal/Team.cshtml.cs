@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenLer.Server.Data;
 using OpenLer.Server.Infrastructure.Localization;
+using OpenLer.Server.Infrastructure.Security;
 
 namespace OpenLer.Server.Features.Employers.Portal;
 
@@ -23,7 +24,7 @@ public sealed class TeamModel(AppDbContext db, EmployerScope scope, EmployerAcco
         await LoadAsync();
     }
 
-    public async Task<IActionResult> OnPostAddAsync(string? name, string? email, string? language)
+    public async Task<IActionResult> OnPostAddAsync([TextField(TextLimits.Name)] string? name, [TextField(TextLimits.Contact)] string? email, [TextField(TextLimits.Short)] string? language)
     {
         var added = await accounts.AddColleagueAsync(scope.CompanyId, name, email, language, HttpContext.RequestAborted);
         if (!added.IsSuccess)

@@ -7,6 +7,7 @@ using OpenLer.Credentials.Taxonomy;
 using OpenLer.Server.Infrastructure;
 using OpenLer.Server.Infrastructure.Localization;
 using QRCoder;
+using OpenLer.Server.Infrastructure.Security;
 
 namespace OpenLer.Server.Features.Employers.Portal;
 
@@ -21,6 +22,7 @@ public sealed class VacancyModel(Data.AppDbContext db, Vacancies vacancies, Empl
     public Guid Id { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "skill")]
+    [TextField(TextLimits.Short)]
     public string? SkillQuery { get; set; }
 
     public JobVacancy Vacancy { get; private set; } = null!;
@@ -49,7 +51,7 @@ public sealed class VacancyModel(Data.AppDbContext db, Vacancies vacancies, Empl
         return await LoadAsync() ? Page() : NotFound();
     }
 
-    public async Task<IActionResult> OnPostSkillsAsync(string? remove)
+    public async Task<IActionResult> OnPostSkillsAsync([TextField(TextLimits.Short)] string? remove)
     {
         if (await scope.FindVacancyAsync(Id, HttpContext.RequestAborted) is not { } vacancy)
         {
@@ -62,7 +64,7 @@ public sealed class VacancyModel(Data.AppDbContext db, Vacancies vacancies, Empl
             remove is null ? L.Key("Skills saved.") : L.Key("Skill removed."), remove);
     }
 
-    public async Task<IActionResult> OnPostAddAsync(string? code, string? category)
+    public async Task<IActionResult> OnPostAddAsync([TextField(TextLimits.Short)] string? code, [TextField(TextLimits.Short)] string? category)
     {
         if (await scope.FindVacancyAsync(Id, HttpContext.RequestAborted) is not { } vacancy)
         {
@@ -72,7 +74,8 @@ public sealed class VacancyModel(Data.AppDbContext db, Vacancies vacancies, Empl
         return await DoneAsync(await vacancies.AddSkillAsync(vacancy, code, category, HttpContext.RequestAborted), L.Key("Skill added."), code);
     }
 
-    public async Task<IActionResult> OnPostDetailsAsync(string? title, string? place, string? hours, string? languages, bool requiresWorkAuthorization)
+    public async Task<IActionResult> OnPostDetailsAsync([TextField(TextLimits.Name)] string? title, [TextField(TextLimits.Name)] string? place,
+        [TextField(TextLimits.Name)] string? hours, [TextField(TextLimits.Name)] string? languages, bool requiresWorkAuthorization)
     {
         if (await scope.FindVacancyAsync(Id, HttpContext.RequestAborted) is not { } vacancy)
         {
