@@ -1,6 +1,7 @@
 using OpenLer.Server.Data;
 using OpenLer.Server.Features.Account;
 using OpenLer.Server.Features.Audit;
+using OpenLer.Server.Features.Employers;
 using OpenLer.Server.Features.Invitations;
 using OpenLer.Server.Features.Issuance;
 using OpenLer.Server.Features.Messaging;
@@ -36,6 +37,7 @@ builder.Services
     .AddSharing()
     .AddVerify()
     .AddPrivacy()
+    .AddEmployers()
     .AddMessaging(builder.Configuration);
 
 var app = builder.Build();

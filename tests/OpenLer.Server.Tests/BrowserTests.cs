@@ -31,6 +31,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             ["OpenLer:Demo"] = "true",
             ["OpenLer:AllowInsecureCookies"] = "true",
+
+            // The runs of one class (languages x sizes) sign the same demo people in within a minute; the resend spacing
+            // itself is tested by the trust tests.
+            ["OpenLer:CodeResendSeconds"] = "0",
         });
         App.StartServer();
         var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
@@ -64,6 +68,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 /// employer opens the link and sees "verified"; at 360x740 and 1280x800, in English and Arabic. Every page of the journey is
 /// checked with axe (no serious or critical violation) and saved as a screenshot under artifacts/screenshots.
 /// </summary>
+[Collection("Browser")]
 public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots");

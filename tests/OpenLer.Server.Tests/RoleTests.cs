@@ -22,9 +22,10 @@ public sealed class RoleTests
         {
             ["staffName"] = "Luis Romero", ["staffEmail"] = "luis@acme.test", ["staffPassword"] = "Specialist-pass-1", ["role"] = "EmploymentSpecialist",
         });
-        page = await admin.SubmitAsync(page, "form[action*=Employer]", new Dictionary<string, string> { ["employerName"] = "Desert Logistics" });
-        Assert.Contains("Desert Logistics", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Acme Des Moines", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var employers = await admin.GetAsync("/organization/employers");
+        employers = await admin.SubmitAsync(employers, "form[action*=Employer]", new Dictionary<string, string> { ["employerName"] = "Desert Logistics" });
+        Assert.Contains("Desert Logistics", employers.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector(".staff[data-staff='luis@acme.test']"));
 
         // An admin-set password must be changed at the first sign-in, before anything else.
@@ -35,6 +36,7 @@ public sealed class RoleTests
         await specialist.GetAsync("/issuance");
         var denied = await specialist.Client.GetAsync("/organization");
         Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await specialist.Client.GetAsync("/organization/employers")).StatusCode);
         var programs = await specialist.GetAsync("/programs");
         Assert.Null(programs.QuerySelector("main form"));
     }

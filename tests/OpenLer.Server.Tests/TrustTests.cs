@@ -100,7 +100,7 @@ public sealed class TrustTests
             [new("__RequestVerificationToken", token), new("contact", Person), new("code", guess)]))));
         Assert.All(answers, a => Assert.NotEqual(HttpStatusCode.Redirect, a.StatusCode));
 
-        var attempts = await app.WithScopeAsync(s => s.GetRequiredService<AppDbContext>().LoginCodes.Where(c => c.JobseekerId != null).SumAsync(c => c.Attempts));
+        var attempts = await app.WithScopeAsync(s => s.GetRequiredService<AppDbContext>().LoginCodes.Where(c => c.AccountId != null).SumAsync(c => c.Attempts));
         Assert.True(attempts <= CodeSignIn.MaxAttempts, $"{attempts} guesses were compared, at most {CodeSignIn.MaxAttempts} may be");
 
         var right = await holder.Client.PostAsync("/account/code", new FormUrlEncodedContent(

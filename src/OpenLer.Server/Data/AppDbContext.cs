@@ -52,6 +52,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.Entity<ShareItem>().HasIndex(i => i.SelfReportedId);
         builder.Entity<Share>().HasMany(s => s.Items).WithOne().HasForeignKey(i => i.ShareId);
         builder.Entity<ShareOpen>().HasIndex(o => o.ShareId);
+        builder.Entity<Employer>().HasIndex(e => new { e.OrganizationId, e.CompanyId }).IsUnique();
+        builder.Entity<Employer>().HasIndex(e => e.CompanyId);
         builder.Entity<StatusListDocument>().HasIndex(l => new { l.OrganizationId, l.Purpose, l.Number }).IsUnique();
     }
 }

@@ -173,13 +173,30 @@ public sealed class ShareOpen
     public DateTime OpenedAt { get; set; }
 }
 
-/// <summary>An employer the organization works with (employers need no account to open a share link).</summary>
+/// <summary>
+/// An employer the organization works with: the organization's own entry (its name for the employer, a contact person)
+/// and, once invited, the partnership with the employer's company account (<see cref="CompanyId"/>, an
+/// <c>EmployerCompany</c>). A company can work with several organizations, one entry each; a company that already had an
+/// account decides (<see cref="AcceptedAt"/> / <see cref="DeclinedAt"/>), one the organization created for it is accepted
+/// at once. Employers need no account to open a share link.
+/// </summary>
 public sealed class Employer
 {
     public Guid Id { get; set; }
     public Guid OrganizationId { get; set; }
     public string Name { get; set; } = "";
     public string? ContactName { get; set; }
+
+    /// <summary>The employer's company account, once invited (null: listed only).</summary>
+    public Guid? CompanyId { get; set; }
+
+    public DateTime? InvitedAt { get; set; }
+
+    /// <summary>When the partnership started: the organization created the company, or the company accepted.</summary>
+    public DateTime? AcceptedAt { get; set; }
+
+    /// <summary>When the company refused to work with the organization.</summary>
+    public DateTime? DeclinedAt { get; set; }
 }
 
 /// <summary>A published, signed BitstringStatusListCredential (re-signed when a credential on it is revoked).</summary>

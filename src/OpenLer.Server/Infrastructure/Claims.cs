@@ -14,6 +14,13 @@ public static class AppClaims
     public const string TwoFactorEnabled = "openler:2fa";
     public const string SharedDevice = "openler:shared-device";
     public const string JobseekerScheme = "Jobseeker";
+
+    /// <summary>An employer user's company (every employer query filters by it).</summary>
+    public const string EmployerCompany = "openler:employer";
+
+    /// <summary>The cookie scheme of employer users (server-side sessions of kind <see cref="SessionKinds.Employer"/>).</summary>
+    public const string EmployerScheme = "Employer";
+    public const string EmployerPolicy = "Employer";
     public const string StaffPolicy = "Staff";
     public const string JobseekerPolicy = "Jobseeker";
     public const string OrgAdminPolicy = "OrgAdmin";
@@ -36,6 +43,17 @@ public static class AppClaims
 
     public static string StaffId(this ClaimsPrincipal user) =>
         user?.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Not a staff member.");
+
+    /// <summary>The employer user's company id.</summary>
+    public static Guid EmployerCompanyId(this ClaimsPrincipal user) =>
+        Guid.TryParse(user?.FindFirstValue(EmployerCompany), out var id) ? id : throw new InvalidOperationException("Not an employer user.");
+
+    /// <summary>The employer user's own id.</summary>
+    public static Guid EmployerUserId(this ClaimsPrincipal user) =>
+        user?.FindFirstValue(EmployerCompany) is not null && Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id)
+            ? id : throw new InvalidOperationException("Not an employer user.");
+
+    public static bool IsEmployer(this ClaimsPrincipal user) => user?.FindFirstValue(EmployerCompany) is not null;
 
     public static bool IsStaff(this ClaimsPrincipal user) => user?.FindFirstValue(Organization) is not null;
 }

@@ -27,6 +27,12 @@ public sealed class DeploymentOptions
     /// <summary>Session lifetimes: staff 12 hours (idle 60 minutes), jobseekers 30 days (idle 7 days; 30 minutes on a shared computer).</summary>
     public SessionLifetimes Sessions { get; set; } = new();
 
+    /// <summary>
+    /// Chromium, run headless and offline to print HTML the server renders to PDF (printable resumes for employers); when
+    /// the file is missing, PDF exports answer that they are unavailable (Debian: apt-get install chromium fonts-noto-core).
+    /// </summary>
+    public string ChromiumPath { get; set; } = "/usr/bin/chromium";
+
     /// <summary>Largest accepted request body, in bytes (larger answers 413).</summary>
     public long MaxRequestBytes { get; set; } = 1536 * 1024;
 

@@ -36,7 +36,7 @@ public sealed class TextLimitTests(ITestOutputHelper output)
 
         var pages = new (WebSession Session, string Path)[]
         {
-            (staff, "/programs"), (staff, "/issuance"), (staff, issued.ClientPath), (staff, "/organization"),
+            (staff, "/programs"), (staff, "/issuance"), (staff, issued.ClientPath), (staff, "/organization"), (staff, "/organization/employers"),
             (holder, "/wallet"), (holder, "/sharing"), (visitor, "/verify"),
         };
         var checkedFields = 0;

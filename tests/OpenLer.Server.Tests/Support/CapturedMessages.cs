@@ -16,6 +16,12 @@ public sealed class CapturedMessages : IAccountMessages
         return Task.CompletedTask;
     }
 
+    public Task SendEmployerSignInCodeAsync(Contact contact, string code, string language, CancellationToken cancellationToken = default)
+    {
+        All.Enqueue(new Message("employer-code", contact.Value, code, null, language));
+        return Task.CompletedTask;
+    }
+
     public Task SendInvitationAsync(Contact contact, string code, string organizationName, string language, CancellationToken cancellationToken = default)
     {
         All.Enqueue(new Message("invitation", contact.Value, code, organizationName, language));

@@ -132,9 +132,10 @@ public sealed class RawStorageScanTests
             ["label"] = JourneyLabel,
         });
 
-        // The employer opens it: everything verified, the chosen facts shown.
+        // The employer opens it: everything verified (Amina's two demo credentials, Job Readiness and the employers demo's
+        // program, and her work authorization), the chosen facts shown.
         var open = await new WebSession(app.Client()).GetAsync(link);
-        Assert.Equal(2, open.QuerySelectorAll("[data-verified=true]").Length);
+        Assert.Equal(3, open.QuerySelectorAll("[data-verified=true]").Length);
         Assert.Contains(WorkAuthorizationDemo.DocumentNumber, open.QuerySelector(".work-authorization")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(DemoShare.SelfReportedText, open.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }

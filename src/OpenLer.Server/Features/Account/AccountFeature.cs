@@ -8,7 +8,8 @@ using OpenLer.Server.Infrastructure;
 namespace OpenLer.Server.Features.Account;
 
 /// <summary>
-/// People and how they sign in: staff (Identity, passwords, TOTP for admins), jobseekers (one-time codes). Every sign-in
+/// People and how they sign in: staff (Identity, passwords, TOTP for admins), jobseekers and employer users (one-time
+/// codes; the employer scheme and its pages belong to the Employers feature). Every sign-in
 /// is a server-side session (<see cref="SessionTicketStore"/>) behind a <c>__Host-</c> cookie.
 /// </summary>
 public static class AccountFeature
@@ -67,10 +68,11 @@ public static class AccountFeature
                 o.DefaultChallengeScheme = IdentityConstants.ApplicationScheme;
                 o.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
             })
-            .AddPolicyScheme("OpenLer", "Staff or jobseeker", o => o.ForwardDefaultSelector = context =>
-                !context.Request.Cookies.ContainsKey(names.Staff) && context.Request.Cookies.ContainsKey(names.Wallet)
-                    ? AppClaims.JobseekerScheme
-                    : IdentityConstants.ApplicationScheme)
+            .AddPolicyScheme("OpenLer", "Staff, jobseeker or employer", o => o.ForwardDefaultSelector = context =>
+                context.Request.Cookies.ContainsKey(names.Staff) ? IdentityConstants.ApplicationScheme
+                : context.Request.Cookies.ContainsKey(names.Wallet) ? AppClaims.JobseekerScheme
+                : context.Request.Cookies.ContainsKey(names.Employer) ? AppClaims.EmployerScheme
+                : IdentityConstants.ApplicationScheme)
             .AddCookie(AppClaims.JobseekerScheme, o =>
             {
                 o.LoginPath = "/account/sign-in";
@@ -108,6 +110,7 @@ public static class AccountFeature
         services.AddScoped<IAccountMessages, QueuedAccountMessages>();
         services.AddScoped<People>();
         services.AddScoped<SignInThrottles>();
+        services.AddScoped<OneTimeCodes>();
         services.AddScoped<CodeSignIn>();
         services.AddScoped<StaffSignIn>();
         services.AddScoped<SessionService>();

@@ -5,12 +5,15 @@ using OpenLer.Server.Infrastructure;
 namespace OpenLer.Server.Features.Account;
 
 /// <summary>
-/// The messages the account feature sends to a person's own contact, in their language: sign-in codes, organizations'
-/// invitation codes, and the notice that a caseworker printed a sign-in letter. Implementations never log a code or a contact.
+/// The messages the account feature sends to a person's own contact, in their language: sign-in codes (jobseekers' and
+/// employer users'), organizations' invitation codes, and the notice that a caseworker printed a sign-in letter. Implementations never log a code or a contact.
 /// </summary>
 public interface IAccountMessages
 {
     Task SendSignInCodeAsync(Contact contact, string code, string language, CancellationToken cancellationToken = default);
+
+    /// <summary>An employer user's one-time sign-in code (to their e-mail address).</summary>
+    Task SendEmployerSignInCodeAsync(Contact contact, string code, string language, CancellationToken cancellationToken = default);
 
     Task SendInvitationAsync(Contact contact, string code, string organizationName, string language, CancellationToken cancellationToken = default);
 
@@ -22,6 +25,9 @@ public sealed class QueuedAccountMessages(IMessageOutbox outbox, IOptions<Deploy
 {
     public Task SendSignInCodeAsync(Contact contact, string code, string language, CancellationToken cancellationToken = default) =>
         EnqueueAsync(OutgoingMessage.SignInCode(Value(contact), language, code), cancellationToken);
+
+    public Task SendEmployerSignInCodeAsync(Contact contact, string code, string language, CancellationToken cancellationToken = default) =>
+        EnqueueAsync(OutgoingMessage.EmployerSignInCode(Value(contact), language, code), cancellationToken);
 
     public Task SendInvitationAsync(Contact contact, string code, string organizationName, string language, CancellationToken cancellationToken = default) =>
         EnqueueAsync(OutgoingMessage.OrganizationInvitationCode(Value(contact), language, organizationName, code,

@@ -22,6 +22,10 @@ public sealed class CodeModel(CodeSignIn codes, People people, AppDbContext db, 
     [BindProperty]
     public bool SharedDevice { get; set; }
 
+    /// <summary>A page of this site to open after signing in (e.g. a job's page); anything else is ignored.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
     public bool Failed { get; private set; }
 
     /// <summary>Demo mode only: the latest sign-in message sent to this contact, shown instead of being sent.</summary>
@@ -30,7 +34,7 @@ public sealed class CodeModel(CodeSignIn codes, People people, AppDbContext db, 
     public async Task OnGetAsync()
     {
         Contact = TempData["contact"] as string;
-        await LoadDemoMessageAsync();
+        await LoadDemoMessageAsync(DemoMessages.Since(TempData));
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -50,11 +54,11 @@ public sealed class CodeModel(CodeSignIn codes, People people, AppDbContext db, 
         await JobseekerSignIn.StartSessionAsync(HttpContext, jobseeker, people.Name(jobseeker), SharedDevice, options.Value, time);
         jobseeker.Language = LanguageModel.Reconcile(HttpContext, jobseeker.Language);
         await db.SaveChangesAsync();
-        return Redirect("/wallet");
+        return Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : Redirect("/wallet");
     }
 
-    private async Task LoadDemoMessageAsync() =>
+    private async Task LoadDemoMessageAsync(DateTime? since = null) =>
         DemoMessage = options.Value.Demo
-            ? await DemoMessages.LatestAsync(services, Contacts.Normalize(Contact, options.Value.PhoneRegion), Messaging.MessageKind.SignInCode, time, HttpContext.RequestAborted)
+            ? await DemoMessages.LatestAsync(services, Contacts.Normalize(Contact, options.Value.PhoneRegion), Messaging.MessageKind.SignInCode, time, HttpContext.RequestAborted, since)
             : null;
 }

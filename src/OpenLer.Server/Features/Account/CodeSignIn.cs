@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenLer.Server.Data;
@@ -22,16 +19,16 @@ public sealed record CodeCheck(Jobseeker? Jobseeker, string? Kind)
 /// Passwordless sign-in for jobseekers (ASVS 6.5/6.6). A sent code has 6 digits, works 10 minutes, once, and only from
 /// the browser that asked for it (bound to its sign-in attempt token); a caseworker's printed letter code has 12
 /// digits and works 7 days, once, and only for an account the organization created that the person has not claimed.
-/// Every code takes at most <see cref="MaxAttempts"/> guesses, reserved atomically before the comparison, so parallel
-/// guesses cannot exceed it; failures also count per account and address (<see cref="SignInThrottles"/>). Unknown,
-/// locked and wrong all give the same answer, and asking for a code writes the same row whether or not the account exists.
+/// The code mechanics (keyed hashes, binding, atomic attempts, hourly count) are <see cref="OneTimeCodes"/>'s; failures
+/// also count per account and address (<see cref="SignInThrottles"/>). Unknown, locked and wrong all give the same
+/// answer, and asking for a code writes the same row whether or not the account exists.
 /// </summary>
 public sealed class CodeSignIn(
-    AppDbContext db, People people, IAccountMessages messages, SignInThrottles throttles, AuditTrail audit,
+    AppDbContext db, People people, OneTimeCodes codes, IAccountMessages messages, SignInThrottles throttles, AuditTrail audit,
     IOptions<DeploymentOptions> options, TimeProvider time, ILogger<CodeSignIn> logger)
 {
-    public const int MaxAttempts = 5;
-    public const int MaxCodesPerHour = 5;
+    public const int MaxAttempts = OneTimeCodes.MaxAttempts;
+    public const int MaxCodesPerHour = OneTimeCodes.MaxCodesPerHour;
     public const int SentDigits = 6;
     public const int LetterDigits = 12;
     public static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(10);
@@ -41,22 +38,16 @@ public sealed class CodeSignIn(
     public async Task RequestCodeAsync(string? contactText, string attemptToken, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(attemptToken);
-        var now = time.GetUtcNow().UtcDateTime;
         var contact = Contacts.Normalize(contactText, options.Value.PhoneRegion);
         var jobseeker = contact is null ? null : await people.FindAsync(contact, cancellationToken);
-        var allowed = jobseeker is not null && await MayReceiveCodeAsync(jobseeker.Id, now, cancellationToken);
-        var code = NewCode(SentDigits);
-        var row = new LoginCode
+        var allowed = jobseeker is not null
+            && await codes.MaySendAsync(SessionKinds.Jobseeker, jobseeker.Id, TimeSpan.FromSeconds(options.Value.CodeResendSeconds), cancellationToken);
+        if (jobseeker is not null && !allowed)
         {
-            Id = Guid.NewGuid(),
-            JobseekerId = allowed ? jobseeker!.Id : null,
-            Kind = LoginCodeKinds.Sent,
-            BindingHash = BindingHash(attemptToken),
-            CreatedAt = now,
-            ExpiresAt = now + CodeLifetime,
-        };
-        row.CodeHash = CodeHash(row.Id, code);
-        db.LoginCodes.Add(row);
+            logger.LogInformation("Sign-in code asked for too often; none sent");
+        }
+
+        var code = codes.AddSent(SessionKinds.Jobseeker, allowed ? jobseeker!.Id : null, attemptToken, SentDigits, CodeLifetime);
         if (allowed)
         {
             await messages.SendSignInCodeAsync(contact!, code, jobseeker!.Language, cancellationToken);
@@ -80,13 +71,14 @@ public sealed class CodeSignIn(
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        await db.LoginCodes.Where(c => c.JobseekerId == jobseekerId && c.Kind == LoginCodeKinds.Letter && c.UsedAt == null)
+        await db.LoginCodes.Where(c => c.AccountKind == SessionKinds.Jobseeker && c.AccountId == jobseekerId && c.Kind == LoginCodeKinds.Letter && c.UsedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.ExpiresAt, now), cancellationToken);
         var code = NewCode(LetterDigits);
         var row = new LoginCode
         {
             Id = Guid.NewGuid(),
-            JobseekerId = jobseekerId,
+            AccountKind = SessionKinds.Jobseeker,
+            AccountId = jobseekerId,
             Kind = LoginCodeKinds.Letter,
             CreatedAt = now,
             ExpiresAt = now + LetterLifetime,
@@ -124,7 +116,7 @@ public sealed class CodeSignIn(
         var jobseeker = contact is null ? null : await people.FindAsync(contact, cancellationToken);
         if (jobseeker is null || code.Length is not (SentDigits or LetterDigits))
         {
-            _ = CodeHash(Guid.Empty, code);
+            codes.Pretend(code);
             return CodeCheck.Failed;
         }
 
@@ -135,26 +127,8 @@ public sealed class CodeSignIn(
             return CodeCheck.Failed;
         }
 
-        var binding = attemptToken is { Length: > 0 } ? BindingHash(attemptToken) : null;
         var kind = code.Length == SentDigits ? LoginCodeKinds.Sent : LoginCodeKinds.Letter;
-        var candidates = await db.LoginCodes.AsNoTracking()
-            .Where(c => c.JobseekerId == jobseeker.Id && c.Kind == kind && c.UsedAt == null && c.ExpiresAt > now && c.Attempts < MaxAttempts
-                && (kind == LoginCodeKinds.Letter || c.BindingHash == binding))
-            .OrderByDescending(c => c.CreatedAt).Take(3).ToListAsync(cancellationToken);
-        LoginCode? match = null;
-        foreach (var candidate in candidates)
-        {
-            // Reserve one guess first (atomic); only a reserved guess is compared.
-            var reserved = await db.LoginCodes.Where(c => c.Id == candidate.Id && c.UsedAt == null && c.Attempts < MaxAttempts)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Attempts, c => c.Attempts + 1), cancellationToken);
-            if (reserved == 1 && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(candidate.CodeHash), Encoding.ASCII.GetBytes(CodeHash(candidate.Id, code)))
-                && await db.LoginCodes.Where(c => c.Id == candidate.Id && c.UsedAt == null).ExecuteUpdateAsync(s => s.SetProperty(c => c.UsedAt, now), cancellationToken) == 1)
-            {
-                match = candidate;
-                break;
-            }
-        }
-
+        var match = await codes.RedeemAsync(SessionKinds.Jobseeker, jobseeker.Id, kind, code, attemptToken, cancellationToken);
         if (match is null)
         {
             await throttles.FailAsync(SessionKinds.Jobseeker, accountId, address, cancellationToken);
@@ -176,37 +150,12 @@ public sealed class CodeSignIn(
         return new CodeCheck(jobseeker, match.Kind);
     }
 
-    private async Task<bool> MayReceiveCodeAsync(Guid jobseekerId, DateTime now, CancellationToken cancellationToken)
-    {
-        var hourAgo = now - TimeSpan.FromHours(1);
-        var recent = await db.LoginCodes.Where(c => c.JobseekerId == jobseekerId && c.Kind == LoginCodeKinds.Sent && c.CreatedAt > hourAgo)
-            .Select(c => c.CreatedAt).ToListAsync(cancellationToken);
-        var resend = TimeSpan.FromSeconds(options.Value.CodeResendSeconds);
-        if (recent.Count >= MaxCodesPerHour || (resend > TimeSpan.Zero && recent.Any(c => c > now - resend)))
-        {
-            logger.LogInformation("Sign-in code asked for too often; none sent");
-            return false;
-        }
-
-        return true;
-    }
-
     /// <summary>A keyed hash of a code (HMAC with the people's index key), bound to its row.</summary>
-    public string CodeHash(Guid rowId, string code) => people.CodeHash("login-code|" + rowId.ToString("N"), code);
+    public string CodeHash(Guid rowId, string code) => codes.CodeHash(rowId, code);
 
-    public static string BindingHash(string attemptToken) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("openler-attempt|" + attemptToken)));
+    public static string BindingHash(string attemptToken) => OneTimeCodes.BindingHash(attemptToken);
 
-    public static string NewCode(int digits)
-    {
-        var builder = new StringBuilder(digits);
-        for (var i = 0; i < digits; i++)
-        {
-            builder.Append(RandomNumberGenerator.GetInt32(10).ToString(CultureInfo.InvariantCulture));
-        }
-
-        return builder.ToString();
-    }
+    public static string NewCode(int digits) => OneTimeCodes.NewCode(digits);
 
     /// <summary>A letter code shown in groups of four digits ("4821 0937 5512"), easier to read out and type.</summary>
     public static string Grouped(string code) =>

@@ -16,6 +16,8 @@ public sealed class CookieNames(DeploymentOptions options)
 
     public string Wallet => Prefix + "openler.wallet";
 
+    public string Employer => Prefix + "openler.employer";
+
     public string TwoFactor => Prefix + "openler.2fa";
 
     public string Antiforgery => Prefix + "openler.af";

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace OpenLer.Server.Features.Account;
 
 /// <summary>
-/// A one-time sign-in code. Only a keyed hash is stored (HMAC with the people's index key, so a copy of the database
+/// A one-time sign-in code of a jobseeker or an employer user (<see cref="OneTimeCodes"/>). Only a keyed hash is stored (HMAC with the people's index key, so a copy of the database
 /// alone cannot test the million possible codes). A sent code is bound to the browser that asked for it (only a guess
 /// from that browser counts against it); a printed letter code is longer and single use. Each code takes at most
 /// <see cref="CodeSignIn.MaxAttempts"/> guesses, counted atomically in the database.
@@ -13,8 +13,11 @@ public sealed class LoginCode
 {
     public Guid Id { get; set; }
 
-    /// <summary>The account; null for the stand-in row written when the contact has no account (same work, same answer).</summary>
-    public Guid? JobseekerId { get; set; }
+    /// <summary>Whose code: <see cref="SessionKinds.Jobseeker"/> or <see cref="SessionKinds.Employer"/>.</summary>
+    public string AccountKind { get; set; } = SessionKinds.Jobseeker;
+
+    /// <summary>The account (a jobseeker or an employer user); null for the stand-in row written when the contact has no account (same work, same answer).</summary>
+    public Guid? AccountId { get; set; }
 
     /// <summary><see cref="LoginCodeKinds.Sent"/> or <see cref="LoginCodeKinds.Letter"/>.</summary>
     public string Kind { get; set; } = LoginCodeKinds.Sent;
@@ -50,7 +53,8 @@ internal sealed class LoginCodeConfiguration : IEntityTypeConfiguration<LoginCod
     public void Configure(EntityTypeBuilder<LoginCode> builder)
     {
         builder.ToTable("LoginCodes");
-        builder.HasIndex(c => new { c.JobseekerId, c.ExpiresAt });
+        builder.HasIndex(c => new { c.AccountKind, c.AccountId, c.ExpiresAt });
+        builder.Property(c => c.AccountKind).HasMaxLength(16).HasDefaultValue(SessionKinds.Jobseeker);
         builder.HasIndex(c => c.ExpiresAt);
         builder.Property(c => c.Kind).HasMaxLength(8);
         builder.Property(c => c.CodeHash).HasMaxLength(64);

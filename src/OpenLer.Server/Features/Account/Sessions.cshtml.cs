@@ -44,13 +44,18 @@ public sealed class SessionsModel(SessionService sessions, AuditTrail audit) : P
 
         var ended = await sessions.EndAllAsync(who.Kind, who.Subject, cancellationToken: HttpContext.RequestAborted);
         await audit.RecordAsync(AuditActions.SessionsEnded, who.Kind, who.Subject, detail: ended.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await HttpContext.SignOutAsync(who.Kind == SessionKinds.Staff ? IdentityConstants.ApplicationScheme : AppClaims.JobseekerScheme);
+        await HttpContext.SignOutAsync(who.Kind switch
+        {
+            SessionKinds.Staff => IdentityConstants.ApplicationScheme,
+            SessionKinds.Employer => AppClaims.EmployerScheme,
+            _ => AppClaims.JobseekerScheme,
+        });
         return Redirect("/");
     }
 
     private async Task<(string Kind, string Subject, string? Current)?> WhoAsync()
     {
-        foreach (var (scheme, kind) in new[] { (IdentityConstants.ApplicationScheme, SessionKinds.Staff), (AppClaims.JobseekerScheme, SessionKinds.Jobseeker) })
+        foreach (var (scheme, kind) in new[] { (IdentityConstants.ApplicationScheme, SessionKinds.Staff), (AppClaims.JobseekerScheme, SessionKinds.Jobseeker), (AppClaims.EmployerScheme, SessionKinds.Employer) })
         {
             var result = await HttpContext.AuthenticateAsync(scheme);
             if (result.Succeeded)

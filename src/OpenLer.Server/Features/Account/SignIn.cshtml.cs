@@ -5,11 +5,15 @@ using OpenLer.Server.Infrastructure.Security;
 namespace OpenLer.Server.Features.Account;
 
 /// <summary>A jobseeker asks for a sign-in code (same answer whether or not the account exists).</summary>
-public sealed class SignInModel(CodeSignIn codes, CookieNames names) : PageModel
+public sealed class SignInModel(CodeSignIn codes, CookieNames names, TimeProvider time) : PageModel
 {
     [BindProperty]
     [TextField(TextLimits.Contact)]
     public string? Contact { get; set; }
+
+    /// <summary>A page of this site to return to after signing in (e.g. a job's page); anything else is ignored.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
 
     public bool Invalid { get; private set; }
 
@@ -28,6 +32,7 @@ public sealed class SignInModel(CodeSignIn codes, CookieNames names) : PageModel
         var attempt = JobseekerSignIn.EnsureAttempt(HttpContext, names);
         await codes.RequestCodeAsync(Contact, attempt, HttpContext.RequestAborted);
         TempData["contact"] = Contact.Trim();
-        return Redirect("/account/code");
+        TempData[DemoMessages.RequestedAt] = time.GetUtcNow().UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Redirect(Url.IsLocalUrl(ReturnUrl) ? "/account/code?ReturnUrl=" + Uri.EscapeDataString(ReturnUrl) : "/account/code");
     }
 }

@@ -22,9 +22,14 @@ public sealed class SignOutModel(AuditTrail audit) : PageModel
         {
             await audit.RecordAsync(AuditActions.JobseekerSignOut, "jobseeker", User.JobseekerId());
         }
+        else if (User.IsEmployer())
+        {
+            await audit.RecordAsync(AuditActions.EmployerSignOut, "employer-user", User.EmployerUserId());
+        }
 
         await HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
         await HttpContext.SignOutAsync(AppClaims.JobseekerScheme);
+        await HttpContext.SignOutAsync(AppClaims.EmployerScheme);
         await HttpContext.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
         Response.Headers["Clear-Site-Data"] = "\"cache\", \"storage\"";
         return Redirect("/");

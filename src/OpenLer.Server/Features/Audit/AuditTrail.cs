@@ -102,6 +102,11 @@ public sealed class AuditTrail(AppDbContext db, IHttpContextAccessor http, TimeP
             return (AuditActors.Staff, user.FindFirstValue(ClaimTypes.NameIdentifier));
         }
 
+        if (user.FindFirstValue(AppClaims.EmployerCompany) is not null)
+        {
+            return (AuditActors.Employer, user.FindFirstValue(ClaimTypes.NameIdentifier));
+        }
+
         return user.FindFirstValue(AppClaims.Jobseeker) is { } jobseeker ? (AuditActors.Jobseeker, jobseeker) : (AuditActors.Anonymous, null);
     }
 

@@ -24,4 +24,7 @@ public enum MessageKind
 
     /// <summary>An employer's one-time sign-in code (useful 10 minutes).</summary>
     EmployerSignInCode,
+
+    /// <summary>An organization invited a hiring manager to work together on OpenLER (no code: they sign in with their e-mail).</summary>
+    EmployerInvitation,
 }

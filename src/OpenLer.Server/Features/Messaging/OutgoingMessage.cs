@@ -20,6 +20,14 @@ public sealed record OutgoingMessage(string Contact, string Language, MessageKin
     public static OutgoingMessage EmployerSignInCode(string contact, string language, string code) =>
         new(contact, language, MessageKind.EmployerSignInCode, new Dictionary<string, string> { [MessageValues.Code] = code }, CodeLifetime);
 
+    /// <summary>An organization invites a hiring manager: they sign in at <paramref name="link"/> with this e-mail address.</summary>
+    public static OutgoingMessage EmployerInvitation(string contact, string language, string organization, string link) =>
+        new(contact, language, MessageKind.EmployerInvitation, new Dictionary<string, string>
+        {
+            [MessageValues.Organization] = organization,
+            [MessageValues.Link] = link,
+        }, TimeSpan.FromDays(14));
+
     /// <summary>An organization's request to link to the person's account: the person enters <paramref name="code"/> at <paramref name="link"/>.</summary>
     public static OutgoingMessage OrganizationInvitationCode(string contact, string language, string organization, string code, string link, TimeSpan validFor) =>
         new(contact, language, MessageKind.OrganizationInvitationCode, new Dictionary<string, string>

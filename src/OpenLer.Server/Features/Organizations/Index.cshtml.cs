@@ -11,7 +11,7 @@ using OpenLer.Server.Infrastructure.Security;
 
 namespace OpenLer.Server.Features.Organizations;
 
-/// <summary>The organization admin's page: issuer identity and keys, sites, employers, staff (organization admins only).</summary>
+/// <summary>The organization admin's page: issuer identity and keys, sites, staff, and a link to the employers (organization admins only).</summary>
 public sealed class IndexModel(AppDbContext db, OrganizationKeys keys, UserManager<StaffUser> users, StaffAdmin staffAdmin, AuditTrail audit) : PageModel
 {
     public const int NameMaxLength = 200;
@@ -28,7 +28,7 @@ public sealed class IndexModel(AppDbContext db, OrganizationKeys keys, UserManag
 
     public List<StaffRow> Staff { get; private set; } = [];
 
-    public List<Employer> Employers { get; private set; } = [];
+    public int EmployerCount { get; private set; }
 
     public string? Error { get; private set; }
 
@@ -47,24 +47,6 @@ public sealed class IndexModel(AppDbContext db, OrganizationKeys keys, UserManag
             db.Sites.Add(new Site { Id = Guid.NewGuid(), OrganizationId = User.OrganizationId(), Name = siteName.Trim() });
             await db.SaveChangesAsync();
             TempData["message"] = L.Key("Site added.");
-        }
-
-        return Redirect("/organization");
-    }
-
-    public async Task<IActionResult> OnPostEmployerAsync([TextField(TextLimits.Name)] string? employerName, [TextField(TextLimits.Name)] string? employerContact)
-    {
-        if (!string.IsNullOrWhiteSpace(employerName) && employerName.Length <= NameMaxLength && (employerContact?.Length ?? 0) <= NameMaxLength)
-        {
-            db.Employers.Add(new Employer
-            {
-                Id = Guid.NewGuid(),
-                OrganizationId = User.OrganizationId(),
-                Name = employerName.Trim(),
-                ContactName = string.IsNullOrWhiteSpace(employerContact) ? null : employerContact.Trim(),
-            });
-            await db.SaveChangesAsync();
-            TempData["message"] = L.Key("Employer added.");
         }
 
         return Redirect("/organization");
@@ -131,7 +113,7 @@ public sealed class IndexModel(AppDbContext db, OrganizationKeys keys, UserManag
         Keys = await keys.KeysAsync(orgId);
         Did = keys.Identity(org, Keys.OrderByDescending(k => k.CreatedAt).First(k => k.RetiredAt is null)).Did;
         Sites = await db.Sites.AsNoTracking().Where(s => s.OrganizationId == orgId).OrderBy(s => s.Name).ToListAsync();
-        Employers = await db.Employers.AsNoTracking().Where(e => e.OrganizationId == orgId).OrderBy(e => e.Name).ToListAsync();
+        EmployerCount = await db.Employers.CountAsync(e => e.OrganizationId == orgId);
         var staff = await db.Users.AsNoTracking().Where(u => u.OrganizationId == orgId).OrderBy(u => u.DisplayName).ToListAsync();
         var grants = await db.Set<StaffSiteGrant>().AsNoTracking().Where(g => staff.Select(s => s.Id).Contains(g.StaffUserId)).ToListAsync();
         Staff = [];

@@ -43,7 +43,7 @@ public sealed class AccountDeletion(AppDbContext db, SessionService sessions, Au
         await db.Set<WalletKey>().Where(k => k.JobseekerId == jobseekerId).ExecuteDeleteAsync(cancellationToken);
         await db.SelfReported.Where(e => e.JobseekerId == jobseekerId).ExecuteDeleteAsync(cancellationToken);
         await db.Set<AccountNotice>().Where(n => n.JobseekerId == jobseekerId).ExecuteDeleteAsync(cancellationToken);
-        await db.LoginCodes.Where(c => c.JobseekerId == jobseekerId).ExecuteDeleteAsync(cancellationToken);
+        await db.LoginCodes.Where(c => c.AccountKind == SessionKinds.Jobseeker && c.AccountId == jobseekerId).ExecuteDeleteAsync(cancellationToken);
         await db.Set<ClientInvitation>().Where(i => i.JobseekerId == jobseekerId).ExecuteDeleteAsync(cancellationToken);
 
         // Protected fields every organization recorded about the person: erased; consents withdrawn; client records unlinked.

@@ -194,28 +194,53 @@ public sealed class ShareService(AppDbContext db, FieldProtector fields, SelfRep
         return true;
     }
 
+    /// <summary>
+    /// A share by id (an application's, which the employer reads inside the app rather than through the link): its state and,
+    /// when open, its credentials; <paramref name="recordOpen"/> records an opening the holder sees in their list.
+    /// </summary>
+    public async Task<(ShareState State, List<IssuedCredential> Credentials)> ReadAsync(Guid shareId, bool recordOpen, CancellationToken cancellationToken = default)
+    {
+        var share = await db.Shares.Include(s => s.Items).FirstOrDefaultAsync(s => s.Id == shareId, cancellationToken);
+        var state = StateOf(share);
+        if (state != ShareState.Open)
+        {
+            return (state, []);
+        }
+
+        if (recordOpen)
+        {
+            db.ShareOpens.Add(new ShareOpen { Id = Guid.NewGuid(), ShareId = share!.Id, OpenedAt = time.GetUtcNow().UtcDateTime });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return (state, await CredentialsAsync(share!, cancellationToken));
+    }
+
+    private ShareState StateOf(Share? share) =>
+        share is null ? ShareState.NotFound
+        : share.RevokedAt is not null ? ShareState.Revoked
+        : share.ExpiresAt <= time.GetUtcNow().UtcDateTime ? ShareState.Expired
+        : ShareState.Open;
+
+    private Task<List<IssuedCredential>> CredentialsAsync(Share share, CancellationToken cancellationToken)
+    {
+        var ids = share.Items.Where(i => i.Kind == ShareItemKinds.Credential && i.CredentialId != null).Select(i => i.CredentialId!.Value).ToList();
+        return db.Credentials.AsNoTracking().Include(c => c.Organization)
+            .Where(c => c.JobseekerId == share.JobseekerId && ids.Contains(c.Id)).OrderBy(c => c.IssuedAt).ToListAsync(cancellationToken);
+    }
+
     /// <summary>Finds a share by its token; an open share records the opening.</summary>
     public async Task<(ShareState State, Share? Share)> OpenAsync(string token, CancellationToken cancellationToken = default)
     {
         var hash = ShareTokens.Hash(token);
         var share = await db.Shares.Include(s => s.Items).FirstOrDefaultAsync(s => s.TokenHash == hash, cancellationToken);
-        var now = time.GetUtcNow().UtcDateTime;
-        if (share is null)
+        var state = StateOf(share);
+        if (state != ShareState.Open)
         {
-            return (ShareState.NotFound, null);
+            return (state, share);
         }
 
-        if (share.RevokedAt is not null)
-        {
-            return (ShareState.Revoked, share);
-        }
-
-        if (share.ExpiresAt <= now)
-        {
-            return (ShareState.Expired, share);
-        }
-
-        db.ShareOpens.Add(new ShareOpen { Id = Guid.NewGuid(), ShareId = share.Id, OpenedAt = now });
+        db.ShareOpens.Add(new ShareOpen { Id = Guid.NewGuid(), ShareId = share!.Id, OpenedAt = time.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync(cancellationToken);
         return (ShareState.Open, share);
     }

@@ -144,6 +144,7 @@ public sealed class SessionStoreSetup(IServiceScopeFactory scopes, IDataProtecti
         {
             _ when name == Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme => SessionKinds.Staff,
             Infrastructure.AppClaims.JobseekerScheme => SessionKinds.Jobseeker,
+            Infrastructure.AppClaims.EmployerScheme => SessionKinds.Employer,
             _ => null,
         };
         if (kind is not null)

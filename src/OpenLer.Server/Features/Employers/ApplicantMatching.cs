@@ -1,0 +1,97 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using OpenLer.Credentials.Common;
+using OpenLer.Credentials.Matching;
+using OpenLer.Server.Data;
+using OpenLer.Server.Features.Issuance;
+using OpenLer.Server.Features.Sharing;
+using OpenLer.Server.Features.Verify;
+
+namespace OpenLer.Server.Features.Employers;
+
+/// <summary>
+/// Ranks a vacancy's applicants with the library's engine (issue 12's rule: evidence 1 for a skill a shared credential that
+/// verifies now aligns to, 0.5 when only self-reported, 0 otherwise; weights 3/2/1; score round(100·Σw·e/Σw, 1); applicants
+/// missing a must-have after all others; ties by score, verified skills, application time). Every shared credential is
+/// verified now with the deployment verifier (genuine, trusted issuer, not revoked, not expired); one that does not verify
+/// counts for nothing. The profile handed to the engine holds the application id, time, evidence and self-reported codes
+/// only: never a name, contact, nationality, language of origin or protected data.
+/// </summary>
+public sealed class ApplicantMatching(AppDbContext db, ShareService shares, CaseRecords caseRecords, DeploymentVerifier verifier, EmployerRecords records)
+{
+    /// <summary>
+    /// The work-authorization answer the applicant disclosed for this application: always null (not disclosed) until
+    /// OpenLER carries per-share disclosed facts; then the engine counts the gate as not met for a vacancy that requires it.
+    /// </summary>
+    public static bool? DisclosedWorkAuthorization(JobApplication application)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        return null;
+    }
+
+    /// <summary>The evidence of one application (one found through the employer's scope); <paramref name="recordOpen"/> records an opening of its share.</summary>
+    public async Task<ApplicantEvidence> EvidenceAsync(JobApplication application, bool recordOpen, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        var (state, credentials) = application.ShareId is { } shareId
+            ? await shares.ReadAsync(shareId, recordOpen, cancellationToken)
+            : (ShareState.NotFound, []);
+        var checks = new List<SharedCredentialCheck>();
+        var evidence = new List<CredentialEvidence>();
+        foreach (var credential in credentials.Where(c => c.JobseekerId == application.JobseekerId))
+        {
+            var json = caseRecords.CredentialJson(credential);
+            var result = await verifier.VerifyAsync(json, cancellationToken);
+            var document = result.Credential?.Document ?? JsonNode.Parse(json) as JsonObject ?? [];
+            var alignments = AlignmentExtractor.Extract(document);
+            var fallback = credential.Id.ToString("D");
+            checks.Add(new SharedCredentialCheck(credential.Id, alignments.CredentialId ?? fallback, credential.AchievementName,
+                credential.Organization?.Name ?? CredentialFields.IssuerId(document) ?? "", json, result));
+            evidence.Add(alignments.ToEvidence(result.Verified, fallback));
+        }
+
+        var selfReported = records.SelfReported(application);
+        var profile = ApplicantProfile.Create(application.Id.ToString("D"), new DateTimeOffset(application.AppliedAt ?? application.CreatedAt, TimeSpan.Zero),
+            evidence, selfReported, application.WorkAuthorizationAsked ? DisclosedWorkAuthorization(application) : null);
+        return new ApplicantEvidence(application, state, checks, selfReported, profile);
+    }
+
+    /// <summary>The vacancy's submitted applications, ranked and explained; an error when the vacancy has no valid skills yet.</summary>
+    public async Task<Outcome<IReadOnlyList<RankedApplicant>>> RankAsync(JobVacancy vacancy, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(vacancy);
+        var matching = Vacancies.ForMatching(vacancy);
+        if (!matching.IsSuccess)
+        {
+            return matching.Error;
+        }
+
+        var applications = await db.Set<JobApplication>().AsNoTracking()
+            .Where(a => a.VacancyId == vacancy.Id && a.CompanyId == vacancy.CompanyId && a.Stage == ApplicationStages.Applied)
+            .ToListAsync(cancellationToken);
+        var evidence = new Dictionary<string, ApplicantEvidence>(StringComparer.Ordinal);
+        foreach (var application in applications)
+        {
+            var found = await EvidenceAsync(application, recordOpen: false, cancellationToken);
+            evidence[found.Profile.ApplicationId] = found;
+        }
+
+        var ranking = ApplicantIndex.Build(evidence.Values.Select(e => e.Profile)).Rank(matching.Value);
+        var ranked = new List<RankedApplicant>(ranking.Count);
+        for (var rank = 0; rank < ranking.Count; rank++)
+        {
+            var match = ranking.Explain(rank);
+            var found = evidence[match.ApplicationId];
+            ranked.Add(new RankedApplicant(rank + 1, records.DisplayName(found.Application), match, found));
+        }
+
+        return ranked;
+    }
+
+    /// <summary>One application's explained match for its vacancy.</summary>
+    public static Outcome<ApplicantMatch> Explain(JobVacancy vacancy, ApplicantEvidence evidence)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        return Vacancies.ForMatching(vacancy).Map(v => SkillMatcher.Score(v, evidence.Profile));
+    }
+}
