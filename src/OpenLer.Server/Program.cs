@@ -9,6 +9,7 @@ using OpenLer.Server.Features.Protection;
 using OpenLer.Server.Features.Sharing;
 using OpenLer.Server.Features.Verify;
 using OpenLer.Server.Features.Wallet;
+using OpenLer.Server.Features.Wallets;
 using OpenLer.Server.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -24,6 +25,7 @@ builder.Services
     .AddWallet()
     .AddSharing()
     .AddVerify()
+    .AddWallets()
     .AddMessaging(builder.Configuration);
 
 var app = builder.Build();
@@ -37,6 +39,7 @@ app.UseOpenLerPipeline();
 app.MapRazorPages();
 app.MapOrganizations();
 app.MapVerify();
+app.MapWallets();
 app.MapHealth();
 await app.RunAsync();
 return 0;

@@ -72,7 +72,7 @@ public sealed class DemoData(
 
         // A fresh share link from the first jobseeker to the demo employer at every start (the token is shown only now).
         var amina = (await people.FindAsync(Contacts.Normalize(JobseekerContacts[0])!, cancellationToken))!;
-        var credentialIds = await db.Credentials.Where(c => c.JobseekerId == amina.Id).Select(c => c.Id).ToListAsync(cancellationToken);
+        var credentialIds = await db.Credentials.Where(c => c.JobseekerId == amina.Id && c.SourceCredentialId == null).Select(c => c.Id).ToListAsync(cancellationToken);
         var share = await shares.CreateAsync(amina.Id, credentialIds, ShareService.DefaultDays, "Desert Logistics (demo)", cancellationToken);
         var baseUrl = context.BaseUrl;
         context.Items["org"] = org;

@@ -24,4 +24,7 @@ public enum MessageKind
 
     /// <summary>An employer's one-time sign-in code (useful 10 minutes).</summary>
     EmployerSignInCode,
+
+    /// <summary>The transaction code that adds a credential to another wallet app (useful while the offer lasts).</summary>
+    WalletOfferCode,
 }

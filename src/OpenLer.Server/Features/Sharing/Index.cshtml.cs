@@ -59,7 +59,7 @@ public sealed class IndexModel(AppDbContext db, ShareService shares, IOptions<De
     {
         var owner = User.JobseekerId();
         Now = time.GetUtcNow().UtcDateTime;
-        Credentials = await db.Credentials.AsNoTracking().Where(c => c.JobseekerId == owner && c.RevokedAt == null).OrderBy(c => c.IssuedAt).ToListAsync();
+        Credentials = await db.Credentials.AsNoTracking().Where(c => c.JobseekerId == owner && c.RevokedAt == null && c.SourceCredentialId == null).OrderBy(c => c.IssuedAt).ToListAsync();
         var list = await db.Shares.AsNoTracking().Where(s => s.JobseekerId == owner).OrderByDescending(s => s.CreatedAt).ToListAsync();
         var ids = list.Select(s => s.Id).ToList();
         var opens = await db.ShareOpens.AsNoTracking().Where(o => ids.Contains(o.ShareId)).ToListAsync();

@@ -15,7 +15,7 @@ public sealed class ShareService(AppDbContext db, TimeProvider time)
     /// <summary>Creates a share of the jobseeker's own credentials; returns the share and its token (shown once).</summary>
     public async Task<(Share Share, string Token)?> CreateAsync(Guid jobseekerId, IReadOnlyCollection<Guid> credentialIds, int days, string label, CancellationToken cancellationToken = default)
     {
-        var owned = await db.Credentials.Where(c => c.JobseekerId == jobseekerId && credentialIds.Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken);
+        var owned = await db.Credentials.Where(c => c.JobseekerId == jobseekerId && credentialIds.Contains(c.Id) && c.SourceCredentialId == null).Select(c => c.Id).ToListAsync(cancellationToken);
         if (owned.Count == 0)
         {
             return null;
