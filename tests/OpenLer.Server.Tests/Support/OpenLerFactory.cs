@@ -33,8 +33,10 @@ public sealed class OpenLerFactory : WebApplicationFactory<Program>
 
     private readonly bool _realMessages;
 
+    /// <param name="kestrelPort">The loopback port on Kestrel (0: any free one); a fixed one lets the app know its own base URL.</param>
     /// <param name="realMessages">Send through the real queue and channels (configured in <paramref name="settings"/>) instead of capturing.</param>
-    public OpenLerFactory(Db db = Db.Sqlite, bool kestrel = false, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null, bool realMessages = false)
+    public OpenLerFactory(Db db = Db.Sqlite, bool kestrel = false, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null, bool realMessages = false,
+        int kestrelPort = 0)
     {
         _configure = configure;
         _realMessages = realMessages;
@@ -64,7 +66,7 @@ public sealed class OpenLerFactory : WebApplicationFactory<Program>
 
         if (kestrel)
         {
-            UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
+            UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, kestrelPort));
         }
     }
 

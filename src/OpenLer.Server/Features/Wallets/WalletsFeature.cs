@@ -19,6 +19,7 @@ public static class WalletsFeature
         services.AddScoped<IssuerMetadataBuilder>();
         services.AddScoped<Oid4VciIssuer>();
         services.AddScoped<VcApiExchange>();
+        services.AddScoped<Infrastructure.Demo.IDemoSeeder, WalletsDemo>();
         return services;
     }
 

@@ -1,0 +1,77 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OpenLer.Server.Data;
+using OpenLer.Server.Features.Account;
+using OpenLer.Server.Features.Wallets;
+using OpenLer.Server.Infrastructure;
+using OpenLer.Server.Infrastructure.Demo;
+using OpenLer.Server.Tests.Support;
+
+namespace OpenLer.Server.Tests.Wallets;
+
+/// <summary>
+/// The app in demo mode on Kestrel at a loopback port it knows in advance, so that its base URL (issuer identifier, offer and
+/// status list URLs) is the address the wallets in Node reach: http://127.0.0.1:PORT.
+/// </summary>
+public sealed class KestrelApp : IAsyncLifetime
+{
+    public OpenLerFactory App { get; private set; } = null!;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public HttpClient Http { get; } = new();
+
+    public ValueTask InitializeAsync()
+    {
+        int port;
+        using (var probe = new TcpListener(IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+        }
+
+        BaseUrl = $"http://127.0.0.1:{port}";
+        App = new OpenLerFactory(Db.Sqlite, kestrel: true, new Dictionary<string, string?>
+        {
+            ["OpenLer:Demo"] = "true",
+            ["OpenLer:AllowInsecureCookies"] = "true",
+            ["OpenLer:LocalBaseUrl"] = BaseUrl,
+        }, kestrelPort: port);
+        App.StartServer();
+        Http.BaseAddress = new Uri(BaseUrl);
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await App.DisposeAsync();
+    }
+
+    /// <summary>A new offer of a demo jobseeker's first credential, as their caseworker makes it: (token, tx_code, offer id).</summary>
+    public Task<(string Token, string TxCode, Guid OfferId)> OfferAsync(int jobseeker = 0) => App.WithScopeAsync(async services =>
+    {
+        var people = services.GetRequiredService<People>();
+        var db = services.GetRequiredService<AppDbContext>();
+        var person = (await people.FindAsync(Contacts.Normalize(DemoData.JobseekerContacts[jobseeker])!))!;
+        var credential = await db.Credentials.AsNoTracking().FirstAsync(c => c.JobseekerId == person.Id && c.SourceCredentialId == null);
+        var created = (await services.GetRequiredService<OfferService>().CreateAsync(credential, OfferService.ByStaff, null)).Value;
+        return (created.Token, created.TxCode, created.Offer.Id);
+    });
+
+    public Task<WalletOffer> FindOfferAsync(Guid id) => App.WithScopeAsync(services =>
+        services.GetRequiredService<AppDbContext>().Set<WalletOffer>().AsNoTracking().FirstAsync(o => o.Id == id));
+
+    public string OfferUri(string token) => "openid-credential-offer://?credential_offer_uri=" + Uri.EscapeDataString($"{BaseUrl}/w/{token}/offer");
+
+    /// <summary>The start-up text of the demo, as a new start prints it (every seeder adds its lines; the wallet seeder makes a fresh offer).</summary>
+    public Task<string> DemoTextAsync() => App.WithScopeAsync(async services =>
+    {
+        using var writer = new StringWriter();
+        await DemoRunner.RunAsync(services, BaseUrl, writer, CancellationToken.None);
+        return writer.ToString();
+    });
+}
