@@ -52,18 +52,27 @@ public sealed class KestrelApp : IAsyncLifetime
     }
 
     /// <summary>A new offer of a demo jobseeker's first credential, as their caseworker makes it: (token, tx_code, offer id).</summary>
-    public Task<(string Token, string TxCode, Guid OfferId)> OfferAsync(int jobseeker = 0) => App.WithScopeAsync(async services =>
+    public Task<(string Token, string TxCode, Guid OfferId)> OfferAsync(int jobseeker = 0) => OfferAsync(App, jobseeker);
+
+    /// <summary>The same on any demo app; <paramref name="lifetime"/> may be zero (an offer already expired).</summary>
+    public static Task<(string Token, string TxCode, Guid OfferId)> OfferAsync(OpenLerFactory app, int jobseeker = 0, TimeSpan? lifetime = null) => app.WithScopeAsync(async services =>
     {
         var people = services.GetRequiredService<People>();
         var db = services.GetRequiredService<AppDbContext>();
         var person = (await people.FindAsync(Contacts.Normalize(DemoData.JobseekerContacts[jobseeker])!))!;
         var credential = await db.Credentials.AsNoTracking().FirstAsync(c => c.JobseekerId == person.Id && c.SourceCredentialId == null);
-        var created = (await services.GetRequiredService<OfferService>().CreateAsync(credential, OfferService.ByStaff, null)).Value;
+        var created = (await services.GetRequiredService<OfferService>().CreateAsync(credential, OfferService.ByStaff, null, lifetime)).Value;
         return (created.Token, created.TxCode, created.Offer.Id);
     });
 
-    public Task<WalletOffer> FindOfferAsync(Guid id) => App.WithScopeAsync(services =>
+    public static Task<WalletOffer> FindOfferAsync(OpenLerFactory app, Guid id) => app.WithScopeAsync(services =>
         services.GetRequiredService<AppDbContext>().Set<WalletOffer>().AsNoTracking().FirstAsync(o => o.Id == id));
+
+    /// <summary>How many credentials an offer delivered.</summary>
+    public static Task<int> DeliveredCountAsync(OpenLerFactory app, Guid offerId) => app.WithScopeAsync(services =>
+        services.GetRequiredService<AppDbContext>().Credentials.CountAsync(c => c.OfferId == offerId));
+
+    public Task<WalletOffer> FindOfferAsync(Guid id) => FindOfferAsync(App, id);
 
     public string OfferUri(string token) => "openid-credential-offer://?credential_offer_uri=" + Uri.EscapeDataString($"{BaseUrl}/w/{token}/offer");
 
