@@ -5,6 +5,7 @@ using OpenLer.Server.Features.Invitations;
 using OpenLer.Server.Features.Issuance;
 using OpenLer.Server.Features.Messaging;
 using OpenLer.Server.Features.Organizations;
+using OpenLer.Server.Features.Presentations;
 using OpenLer.Server.Features.Protection;
 using OpenLer.Server.Features.Sharing;
 using OpenLer.Server.Features.Verify;
@@ -26,6 +27,7 @@ builder.Services
     .AddSharing()
     .AddVerify()
     .AddWallets()
+    .AddPresentations()
     .AddMessaging(builder.Configuration);
 
 var app = builder.Build();
@@ -40,6 +42,7 @@ app.MapRazorPages();
 app.MapOrganizations();
 app.MapVerify();
 app.MapWallets();
+app.MapPresentations();
 app.MapHealth();
 await app.RunAsync();
 return 0;

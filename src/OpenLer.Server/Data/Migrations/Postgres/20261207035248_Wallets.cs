@@ -65,6 +65,32 @@ namespace OpenLer.Server.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "PresentationRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EmployerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedByKind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedById = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TokenCipher = table.Column<string>(type: "text", nullable: false),
+                    RequestJson = table.Column<string>(type: "text", nullable: false),
+                    EncryptionKeyCipher = table.Column<string>(type: "text", nullable: true),
+                    Signed = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    AnsweredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ResultCipher = table.Column<string>(type: "text", nullable: true),
+                    LastProblem = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PresentationRequests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WalletOffers",
                 columns: table => new
                 {
@@ -137,6 +163,17 @@ namespace OpenLer.Server.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PresentationRequests_OrganizationId_CreatedAt",
+                table: "PresentationRequests",
+                columns: new[] { "OrganizationId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PresentationRequests_TokenHash",
+                table: "PresentationRequests",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WalletOffers_JobseekerId",
                 table: "WalletOffers",
                 column: "JobseekerId");
@@ -161,6 +198,9 @@ namespace OpenLer.Server.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "IssuerNonces");
+
+            migrationBuilder.DropTable(
+                name: "PresentationRequests");
 
             migrationBuilder.DropTable(
                 name: "WalletOffers");

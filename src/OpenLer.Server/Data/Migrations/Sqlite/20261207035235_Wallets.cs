@@ -65,6 +65,32 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PresentationRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EmployerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedByKind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedById = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    TokenCipher = table.Column<string>(type: "TEXT", nullable: false),
+                    RequestJson = table.Column<string>(type: "TEXT", nullable: false),
+                    EncryptionKeyCipher = table.Column<string>(type: "TEXT", nullable: true),
+                    Signed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    AnsweredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ResultCipher = table.Column<string>(type: "TEXT", nullable: true),
+                    LastProblem = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PresentationRequests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WalletOffers",
                 columns: table => new
                 {
@@ -137,6 +163,17 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PresentationRequests_OrganizationId_CreatedAt",
+                table: "PresentationRequests",
+                columns: new[] { "OrganizationId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PresentationRequests_TokenHash",
+                table: "PresentationRequests",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WalletOffers_JobseekerId",
                 table: "WalletOffers",
                 column: "JobseekerId");
@@ -161,6 +198,9 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "IssuerNonces");
+
+            migrationBuilder.DropTable(
+                name: "PresentationRequests");
 
             migrationBuilder.DropTable(
                 name: "WalletOffers");
