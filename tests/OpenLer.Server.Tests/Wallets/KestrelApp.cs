@@ -76,6 +76,24 @@ public sealed class KestrelApp : IAsyncLifetime
 
     public string OfferUri(string token) => "openid-credential-offer://?credential_offer_uri=" + Uri.EscapeDataString($"{BaseUrl}/w/{token}/offer");
 
+    /// <summary>A presentation request of the demo organization for its employer: (request id, wallet link, token).</summary>
+    public static Task<(Guid Id, string Link, string Token)> PresentationRequestAsync(OpenLerFactory app, Features.Presentations.RequestChoice choice) => app.WithScopeAsync(async services =>
+    {
+        var db = services.GetRequiredService<AppDbContext>();
+        var org = await db.Organizations.AsNoTracking().FirstAsync(o => o.Slug == DemoData.OrganizationSlug);
+        var employer = await db.Employers.AsNoTracking().FirstAsync(e => e.OrganizationId == org.Id);
+        var requests = services.GetRequiredService<Features.Presentations.VerifierRequests>();
+        var (request, token) = await requests.CreateAsync(org.Id, employer.Id, "staff", null, choice);
+        return (request.Id, requests.WalletLink(request, token), token);
+    });
+
+    /// <summary>The stored request and its verified outcome (decrypted as the result page reads it).</summary>
+    public static Task<(Features.Presentations.PresentationRequest Request, Features.Presentations.PresentationOutcome? Outcome)> PresentationAsync(OpenLerFactory app, Guid id) => app.WithScopeAsync(async services =>
+    {
+        var request = await services.GetRequiredService<AppDbContext>().Set<Features.Presentations.PresentationRequest>().AsNoTracking().FirstAsync(r => r.Id == id);
+        return (request, services.GetRequiredService<Features.Presentations.VerifierRequests>().Outcome(request));
+    });
+
     /// <summary>The start-up text of the demo, as a new start prints it (every seeder adds its lines; the wallet seeder makes a fresh offer).</summary>
     public Task<string> DemoTextAsync() => App.WithScopeAsync(async services =>
     {
