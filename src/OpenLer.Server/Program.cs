@@ -2,6 +2,7 @@ using OpenLer.Server.Data;
 using OpenLer.Server.Features.Account;
 using OpenLer.Server.Features.Audit;
 using OpenLer.Server.Features.Invitations;
+using OpenLer.Server.Features.MachineApi;
 using OpenLer.Server.Features.Issuance;
 using OpenLer.Server.Features.Messaging;
 using OpenLer.Server.Features.Organizations;
@@ -28,6 +29,7 @@ builder.Services
     .AddVerify()
     .AddWallets()
     .AddPresentations()
+    .AddMachineApi()
     .AddMessaging(builder.Configuration);
 
 var app = builder.Build();
@@ -43,6 +45,7 @@ app.MapOrganizations();
 app.MapVerify();
 app.MapWallets();
 app.MapPresentations();
+app.MapMachineApi();
 app.MapHealth();
 await app.RunAsync();
 return 0;
