@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using OpenLer.Server.Data;
 using OpenLer.Server.Infrastructure;
+using OpenLer.Server.Infrastructure.Security;
 
 namespace OpenLer.Server.Features.Account;
 
@@ -11,9 +12,11 @@ public sealed class CodeModel(CodeSignIn codes, People people, AppDbContext db, 
     IServiceProvider services) : PageModel
 {
     [BindProperty]
+    [TextField(TextLimits.Contact)]
     public string? Contact { get; set; }
 
     [BindProperty]
+    [TextField(TextLimits.Code)]
     public string? Code { get; set; }
 
     [BindProperty]

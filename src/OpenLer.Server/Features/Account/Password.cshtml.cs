@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenLer.Server.Features.Account.Sessions;
 using OpenLer.Server.Features.Audit;
 using OpenLer.Server.Infrastructure.Localization;
+using OpenLer.Server.Infrastructure.Security;
 
 namespace OpenLer.Server.Features.Account;
 
@@ -13,12 +14,15 @@ public sealed class PasswordModel(UserManager<StaffUser> users, SignInManager<St
     public const int MaxLength = 256;
 
     [BindProperty]
+    [TextField(TextLimits.Password, Clean = false)]
     public string? Current { get; set; }
 
     [BindProperty]
+    [TextField(TextLimits.Password, Clean = false)]
     public string? New { get; set; }
 
     [BindProperty]
+    [TextField(TextLimits.Password, Clean = false)]
     public string? Repeat { get; set; }
 
     public string? Error { get; private set; }

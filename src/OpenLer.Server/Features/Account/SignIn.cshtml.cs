@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenLer.Server.Infrastructure.Security;
 
 namespace OpenLer.Server.Features.Account;
 
@@ -7,6 +8,7 @@ namespace OpenLer.Server.Features.Account;
 public sealed class SignInModel(CodeSignIn codes, CookieNames names) : PageModel
 {
     [BindProperty]
+    [TextField(TextLimits.Contact)]
     public string? Contact { get; set; }
 
     public bool Invalid { get; private set; }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using OpenLer.Server.Infrastructure;
+using OpenLer.Server.Infrastructure.Security;
 
 namespace OpenLer.Server.Features.Account;
 
@@ -11,6 +12,7 @@ public sealed class StaffSecondFactorModel(StaffSignIn staffSignIn, SignInManage
     IOptions<DeploymentOptions> options, TimeProvider time) : PageModel
 {
     [BindProperty]
+    [TextField(TextLimits.Code)]
     public string? Code { get; set; }
 
     [BindProperty]

@@ -1,15 +1,18 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenLer.Server.Infrastructure.Security;
 
 namespace OpenLer.Server.Features.Account;
 
 public sealed class StaffSignInModel(StaffSignIn staffSignIn, UserManager<StaffUser> users) : PageModel
 {
     [BindProperty]
+    [TextField(TextLimits.Contact)]
     public string? Email { get; set; }
 
     [BindProperty]
+    [TextField(TextLimits.Password, Clean = false)]
     public string? Password { get; set; }
 
     public bool Failed { get; private set; }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenLer.Server.Features.Account.Sessions;
 using OpenLer.Server.Features.Audit;
 using OpenLer.Server.Infrastructure;
+using OpenLer.Server.Infrastructure.Security;
 using QRCoder;
 
 namespace OpenLer.Server.Features.Account;
@@ -27,6 +28,7 @@ public sealed class TwoFactorModel(UserManager<StaffUser> users, SignInManager<S
     public IReadOnlyList<string>? RecoveryCodes { get; private set; }
 
     [BindProperty]
+    [TextField(TextLimits.Code)]
     public string? Code { get; set; }
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() is null ? Challenge() : Page();

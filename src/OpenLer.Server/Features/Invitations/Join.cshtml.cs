@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using OpenLer.Server.Features.Account;
 using OpenLer.Server.Infrastructure;
+using OpenLer.Server.Infrastructure.Security;
 
 namespace OpenLer.Server.Features.Invitations;
 
@@ -19,9 +20,11 @@ public sealed class JoinModel(Invitations invitations, IOptions<DeploymentOption
     public string? Ticket { get; private set; }
 
     [BindProperty]
+    [TextField(TextLimits.Contact)]
     public string? Contact { get; set; }
 
     [BindProperty]
+    [TextField(TextLimits.Code)]
     public string? Code { get; set; }
 
     public bool Failed { get; private set; }
