@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using OpenLer.Server.Infrastructure;
 using OpenLer.Server.Infrastructure.Localization;
+using OpenLer.Server.Infrastructure.Security;
 
 namespace OpenLer.Server.Features.MachineApi;
 
@@ -21,7 +22,7 @@ public sealed class ApiKeysPageModel(ApiKeys keys, IOptions<DeploymentOptions> o
 
     public IActionResult OnGet() => Redirect("/organization#api-keys");
 
-    public async Task<IActionResult> OnPostCreateAsync(string? name, [FromServices] Data.AppDbContext db)
+    public async Task<IActionResult> OnPostCreateAsync([TextField(TextLimits.Short)] string? name, [FromServices] Data.AppDbContext db)
     {
         var org = User.OrganizationId();
         var created = await keys.CreateAsync(org, name ?? "", User.StaffId(), HttpContext.RequestAborted);

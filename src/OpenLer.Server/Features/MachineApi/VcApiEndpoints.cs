@@ -7,6 +7,7 @@ using OpenLer.Credentials.Verification;
 using OpenLer.Server.Features.Audit;
 using OpenLer.Server.Features.Organizations;
 using OpenLer.Server.Features.Verify;
+using OpenLer.Server.Infrastructure.Security;
 
 namespace OpenLer.Server.Features.MachineApi;
 
@@ -98,7 +99,8 @@ public static class VcApiEndpoints
         return Results.Json(IssueCredentialRequest.Response(signed.Value), statusCode: StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> VerifyCredentialAsync(string slug, string suite, HttpContext http, ApiGate gate, DeploymentVerifier verifier, CancellationToken ct)
+    private static async Task<IResult> VerifyCredentialAsync(string slug, string suite, HttpContext http, ApiGate gate, DeploymentVerifier verifier,
+        VerificationBudget budget, CancellationToken ct)
     {
         var (_, refused) = await gate.CheckAsync(http, slug, suite, ct);
         if (refused is not null)
@@ -106,21 +108,31 @@ public static class VcApiEndpoints
             return refused;
         }
 
-        var request = VerifyCredentialRequest.Parse(await ReadAsync(http, ct));
+        var body = await ReadAsync(http, ct);
+        var request = VerifyCredentialRequest.Parse(body);
         if (!request.IsSuccess)
         {
             return Error(StatusCodes.Status400BadRequest, request.Error);
         }
 
+        // The verification budget (size, nodes, time, concurrency) applies to what machines send too.
         var input = request.Value.VerifiableCredential;
-        var result = input is JsonObject o ? await verifier.WithoutRequiredTrust().VerifyJsonAsync(o, ct) : await verifier.WithoutRequiredTrust().VerifyAsync((string)input!, ct);
+        var outcome = await budget.RunAsync(body, token => input is JsonObject o
+            ? verifier.WithoutRequiredTrust().VerifyJsonAsync(o, token)
+            : verifier.WithoutRequiredTrust().VerifyAsync((string)input!, token), ct);
+        if (outcome.Result is not { } result)
+        {
+            return outcome.ToProblem(http);
+        }
+
         var json = VcApiResults.ForCredential(result, request.Value);
         var verified = result.Verified && SuiteMatches(input as JsonObject, suite, json);
         json["verified"] = verified;
         return Results.Json(json, statusCode: verified ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
 
-    private static async Task<IResult> VerifyPresentationAsync(string slug, string suite, HttpContext http, ApiGate gate, DeploymentVerifier verifier, CancellationToken ct)
+    private static async Task<IResult> VerifyPresentationAsync(string slug, string suite, HttpContext http, ApiGate gate, DeploymentVerifier verifier,
+        VerificationBudget budget, CancellationToken ct)
     {
         var (_, refused) = await gate.CheckAsync(http, slug, suite, ct);
         if (refused is not null)
@@ -128,7 +140,13 @@ public static class VcApiEndpoints
             return refused;
         }
 
-        var request = VerifyPresentationRequest.Parse(await ReadAsync(http, ct));
+        var body = await ReadAsync(http, ct);
+        if (budget.Precheck(body) is { } tooLarge)
+        {
+            return Error(StatusCodes.Status413PayloadTooLarge, tooLarge);
+        }
+
+        var request = VerifyPresentationRequest.Parse(body);
         if (!request.IsSuccess)
         {
             return Error(StatusCodes.Status400BadRequest, request.Error);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenLer.Credentials.Protocols.Oid4Vp;
 using OpenLer.Server.Infrastructure;
 using OpenLer.Server.Infrastructure.Localization;
+using OpenLer.Server.Infrastructure.Security;
 
 namespace OpenLer.Server.Features.Presentations;
 
@@ -16,7 +17,9 @@ public sealed class AnswerModel(WalletAnswers answers) : PageModel
 {
     public sealed record Question(DcqlCredentialQuery Query, RequestedCredential Described, IReadOnlyList<CandidateCredential> Candidates);
 
+    /// <summary>The request link (a link is used, not stored or shown as text: not cleaned).</summary>
     [BindProperty(SupportsGet = true)]
+    [TextField(AuthorizationRequestUri.MaxLength, Clean = false)]
     public string? Link { get; set; }
 
     public ResolvedRequest? Resolved { get; private set; }

@@ -33,12 +33,19 @@ public static class PresentationsFeature
         });
 
         // response_uri (OpenID4VP 1.0 §8.2): direct_post and direct_post.jwt.
-        group.MapPost("/response", async (string token, HttpContext http, VerifierRequests requests, CancellationToken ct) =>
+        group.MapPost("/response", async (string token, HttpContext http, VerifierRequests requests, Infrastructure.Security.VerificationBudget budget, CancellationToken ct) =>
         {
             http.Response.Headers.CacheControl = "no-store";
             http.Response.Headers.AccessControlAllowOrigin = "*";
             using var reader = new StreamReader(http.Request.Body);
             var body = await reader.ReadToEndAsync(ct);
+            // The verification budget's size and node limits apply to the presentations before anything is parsed.
+            if (budget.Precheck(body) is { } tooLarge)
+            {
+                return Results.Content(OAuthErrorResponse.ToJson(new(OAuthErrorCodes.InvalidRequest, tooLarge.Message)).ToJsonString(), "application/json",
+                    System.Text.Encoding.UTF8, StatusCodes.Status413PayloadTooLarge);
+            }
+
             var form = FormParameters.Parse(body, AuthorizationResponse.MaxValueLength);
             var (status, json) = form.IsSuccess
                 ? await requests.ReceiveAsync(token, form.Value, ct)
