@@ -94,6 +94,8 @@ public sealed class Oid4vpInteropTests(KestrelApp fixture) : IClassFixture<Kestr
         });
         var file = Path.Combine(Path.GetDirectoryName(holderKeyFile)!, "work.sdjwt");
         await File.WriteAllTextAsync(file, sdJwt);
+        var peer = await NodeTools.PeerVerifyAsync(file);
+        Assert.True((bool)peer["verified"]!, "@sd-jwt/sd-jwt-vc: " + peer.ToJsonString());
 
         var (id, link, _) = await KestrelApp.PresentationRequestAsync(fixture.App, new RequestChoice(false, true, false, true, true));
         var (_, output, error) = await NodeTools.RunAsync("oid4vp-wallet.mjs", [link, "--holder-key", holderKeyFile, "--credential", "work=" + file]);
