@@ -133,6 +133,47 @@ public sealed class PresentationWalletTests
     }
 
     [Fact]
+    public async Task A_revoked_credential_is_not_accepted()
+    {
+        using var app = new OpenLerFactory();
+        var org = await app.CreateOrganizationAsync("acme", "admin@acme.test");
+        var staff = new WebSession(app.Client());
+        var issued = await Journey.IssueAsync(app, staff, "admin@acme.test", "Warehouse Basics", JourneyTests.Contact);
+        var client = await staff.GetAsync(issued.ClientPath);
+        await staff.SubmitAsync(client, "form[action*=Revoke]", new Dictionary<string, string> { ["reason"] = "Test" });
+        var (id, link) = await app.WithScopeAsync(async services =>
+        {
+            var requests = services.GetRequiredService<VerifierRequests>();
+            var (request, token) = await requests.CreateAsync(org.Id, null, "staff", null, new RequestChoice(true, false, false, true, false));
+            return (request.Id, requests.WalletLink(request, token));
+        });
+
+        // The wallet offers no revoked credential; a presentation of it sent anyway is refused by the status check.
+        var holder = new WebSession(app.Client());
+        await Journey.SignInJobseekerAsync(app, holder, JourneyTests.Contact);
+        var wallet = await holder.GetAsync("/wallet/requests?link=" + Uri.EscapeDataString(link));
+        Assert.Empty(wallet.QuerySelectorAll("input[type=radio]"));
+        var (status, body) = await app.WithScopeAsync(async services =>
+        {
+            var dbContext = services.GetRequiredService<AppDbContext>();
+            var credential = await dbContext.Credentials.AsNoTracking().SingleAsync();
+            using var key = (await services.GetRequiredService<WalletKeys>().ForCredentialAsync(credential.JobseekerId, credential.Id))!;
+            var stored = await dbContext.Set<PresentationRequest>().AsNoTracking().SingleAsync(r => r.Id == id);
+            var request = VerifierRequests.Parse(stored);
+            var vp = new WalletResponseBuilder(TimeProvider.System).PresentLdpVc(
+                JsonNode.Parse(services.GetRequiredService<CaseRecords>().CredentialJson(credential))!.AsObject(), key, credential.HolderDid!,
+                credential.HolderDid + "#" + key.PublicKey.ToMultibase(), request).Value;
+            var fields = WalletResponseBuilder.BuildResponse(request, new JsonObject { ["badge"] = new JsonArray(vp) }).Value;
+            var token = services.GetRequiredService<PresentationAddresses>().TokenOf(request.ResponseUri)!;
+            return await services.GetRequiredService<VerifierRequests>().ReceiveAsync(token,
+                FormParameters.From(fields.Select(f => new KeyValuePair<string, string?>(f.Key, f.Value)), AuthorizationResponse.MaxValueLength).Value);
+        });
+        Assert.Equal(400, status);
+        Assert.Equal(OAuthErrorCodes.InvalidRequest, (string?)body["error"]);
+        Assert.Equal(PresentationStatuses.Pending, (await KestrelApp.PresentationAsync(app, id)).Request.Status);
+    }
+
+    [Fact]
     public async Task Request_objects_with_a_bad_signature_or_alg_none_are_refused_by_our_wallet()
     {
         using var app = DemoApp();
