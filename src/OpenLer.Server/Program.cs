@@ -3,15 +3,18 @@ using OpenLer.Server.Features.Account;
 using OpenLer.Server.Features.Audit;
 using OpenLer.Server.Features.Employers;
 using OpenLer.Server.Features.Invitations;
+using OpenLer.Server.Features.MachineApi;
 using OpenLer.Server.Features.Issuance;
 using OpenLer.Server.Features.Messaging;
 using OpenLer.Server.Features.Organizations;
+using OpenLer.Server.Features.Presentations;
 using OpenLer.Server.Features.Protection;
 using OpenLer.Server.Features.Sharing;
 using OpenLer.Server.Features.Verify;
 using OpenLer.Server.Features.Wallet;
 using OpenLer.Server.Features.WorkAuthorization;
 using OpenLer.Server.Features.Privacy;
+using OpenLer.Server.Features.Wallets;
 using OpenLer.Server.Infrastructure;
 using OpenLer.Server.Infrastructure.Security;
 
@@ -38,6 +41,9 @@ builder.Services
     .AddVerify()
     .AddPrivacy()
     .AddEmployers()
+    .AddWallets()
+    .AddPresentations()
+    .AddMachineApi()
     .AddMessaging(builder.Configuration);
 
 var app = builder.Build();
@@ -51,6 +57,9 @@ app.UseOpenLerPipeline();
 app.MapRazorPages();
 app.MapOrganizations();
 app.MapVerify();
+app.MapWallets();
+app.MapPresentations();
+app.MapMachineApi();
 app.MapHealth();
 await app.RunAsync();
 return 0;

@@ -38,7 +38,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.Entity<Enrollment>().Property(e => e.LegacyEvidence).HasColumnName("Evidence");
         builder.Entity<IssuedCredential>().Property(c => c.LegacyJson).HasColumnName("Json");
         builder.Entity<IssuedCredential>().Property(c => c.LegacyRevocationReason).HasColumnName("RevocationReason");
-        builder.Entity<IssuedCredential>().HasIndex(c => c.EnrollmentId).IsUnique();
+        // One wallet credential per enrollment; copies delivered to other wallets share the enrollment, one per offer.
+        builder.Entity<IssuedCredential>().HasIndex(c => c.EnrollmentId).IsUnique().HasFilter("\"SourceCredentialId\" IS NULL");
+        builder.Entity<IssuedCredential>().HasIndex(c => c.OfferId).IsUnique();
+        builder.Entity<IssuedCredential>().HasIndex(c => c.SourceCredentialId);
+        builder.Entity<IssuedCredential>().Property(c => c.Format).HasMaxLength(32).HasDefaultValue(CredentialFormatNames.LdpVc);
         builder.Entity<IssuedCredential>().HasIndex(c => new { c.OrganizationId, c.StatusPurpose, c.StatusListNumber, c.StatusListIndex }).IsUnique();
         builder.Entity<IssuedCredential>().HasIndex(c => c.JobseekerId);
         builder.Entity<SelfReportedExperience>().Property(e => e.LegacyDescription).HasColumnName("Description");

@@ -90,6 +90,26 @@ public sealed class IssuedCredential
 
     /// <summary>Plain-text reason of a database from before its encryption; emptied by the upgrade at start.</summary>
     public string? LegacyRevocationReason { get; set; }
+
+    /// <summary>
+    /// For a copy delivered to another wallet (OpenID4VCI, VC-API exchange): the credential in the person's OpenLER wallet it
+    /// was made from. Null for the credential the wallet itself keeps; copies are never listed in the wallet.
+    /// </summary>
+    public Guid? SourceCredentialId { get; set; }
+
+    /// <summary>The offer that delivered this copy (one credential per offer: a unique index).</summary>
+    public Guid? OfferId { get; set; }
+
+    /// <summary>How it was secured: ldp_vc (eddsa-rdfc-2022, the wallet's own form), jwt_vc_json or dc+sd-jwt.</summary>
+    public string Format { get; set; } = CredentialFormatNames.LdpVc;
+}
+
+/// <summary>The OpenID4VCI format names an issued credential is stored under.</summary>
+public static class CredentialFormatNames
+{
+    public const string LdpVc = "ldp_vc";
+    public const string JwtVcJson = "jwt_vc_json";
+    public const string SdJwtVc = "dc+sd-jwt";
 }
 
 /// <summary>Self-reported experience (informal work, languages): always shown as self-reported, never as verified.</summary>

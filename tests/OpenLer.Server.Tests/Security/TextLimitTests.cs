@@ -37,7 +37,7 @@ public sealed class TextLimitTests(ITestOutputHelper output)
         var pages = new (WebSession Session, string Path)[]
         {
             (staff, "/programs"), (staff, "/issuance"), (staff, issued.ClientPath), (staff, "/organization"), (staff, "/organization/employers"),
-            (holder, "/wallet"), (holder, "/sharing"), (visitor, "/verify"),
+            (holder, "/wallet"), (holder, "/sharing"), (holder, "/wallet/requests"), (visitor, "/verify"),
         };
         var checkedFields = 0;
         foreach (var (session, path) in pages)

@@ -34,10 +34,11 @@ public sealed class OpenLerFactory : WebApplicationFactory<Program>
 
     private readonly bool _realMessages;
 
+    /// <param name="kestrelPort">The loopback port on Kestrel (0: any free one); a fixed one lets the app know its own base URL.</param>
     /// <param name="realMessages">Send through the real queue and channels (configured in <paramref name="settings"/>) instead of capturing.</param>
     /// <param name="environment">The hosting environment ("Production" for the start-up rules, HTTPS and HSTS).</param>
     public OpenLerFactory(Db db = Db.Sqlite, bool kestrel = false, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null,
-        bool realMessages = false, string environment = "Testing")
+        bool realMessages = false, string environment = "Testing", int kestrelPort = 0)
     {
         _configure = configure;
         _realMessages = realMessages;
@@ -68,7 +69,7 @@ public sealed class OpenLerFactory : WebApplicationFactory<Program>
 
         if (kestrel)
         {
-            UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
+            UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, kestrelPort));
         }
     }
 

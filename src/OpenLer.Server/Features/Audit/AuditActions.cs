@@ -58,4 +58,16 @@ public static class AuditActions
     public const string ShareCreated = "share.created";
     public const string ShareStopped = "share.stopped";
     public const string AccountDeleted = "account.deleted";
+    public const string OfferCreated = "wallet-offer.created";
+    public const string OfferCancelled = "wallet-offer.cancelled";
+    public const string OfferDelivered = "wallet-offer.delivered";
+    public const string OfferTxCodeLocked = "wallet-offer.tx-code-locked";
+    public const string PresentationRequested = "presentation.requested";
+    public const string PresentationReceived = "presentation.received";
+    public const string PresentationViewed = "presentation.viewed";
+    public const string PresentationSent = "presentation.sent";
+    public const string PresentationRefused = "presentation.refused";
+    public const string ApiKeyCreated = "api-key.created";
+    public const string ApiKeyRevoked = "api-key.revoked";
+    public const string ApiCredentialIssued = "api.credential-issued";
 }

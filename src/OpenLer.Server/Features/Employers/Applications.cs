@@ -52,7 +52,7 @@ public sealed class Applications(AppDbContext db, ShareService shares, EmployerR
             return new CredentialError("application.no-credential", L.Key("Choose at least one credential."));
         }
 
-        var owned = await db.Credentials.CountAsync(c => c.JobseekerId == jobseekerId && c.RevokedAt == null && wanted.Contains(c.Id), cancellationToken);
+        var owned = await db.Credentials.CountAsync(c => c.JobseekerId == jobseekerId && c.RevokedAt == null && c.SourceCredentialId == null && wanted.Contains(c.Id), cancellationToken);
         if (owned != wanted.Count)
         {
             return new CredentialError("application.credential", L.Key("One of the credentials you chose is not in your wallet."));

@@ -138,7 +138,7 @@ public sealed class ApplyModel(AppDbContext db, Applications applications, CaseR
         }
 
         var wanted = Vacancy.Skills.Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
-        var owned = await db.Credentials.AsNoTracking().Where(c => c.JobseekerId == id && c.RevokedAt == null).OrderBy(c => c.IssuedAt).ToListAsync(HttpContext.RequestAborted);
+        var owned = await db.Credentials.AsNoTracking().Where(c => c.JobseekerId == id && c.RevokedAt == null && c.SourceCredentialId == null).OrderBy(c => c.IssuedAt).ToListAsync(HttpContext.RequestAborted);
         Credentials = [.. owned.Select(c =>
         {
             var document = JsonNode.Parse(caseRecords.CredentialJson(c)) as JsonObject ?? [];

@@ -126,7 +126,7 @@ public sealed class EmployersDemo(
 
     private async Task<JobApplication> ApplyAsync(Guid jobseekerId, JobVacancy vacancy, string[] selfReported, CancellationToken cancellationToken)
     {
-        var credentials = await db.Credentials.Where(c => c.JobseekerId == jobseekerId).Select(c => c.Id).ToListAsync(cancellationToken);
+        var credentials = await db.Credentials.Where(c => c.JobseekerId == jobseekerId && c.SourceCredentialId == null).Select(c => c.Id).ToListAsync(cancellationToken);
         var jobseeker = await db.Jobseekers.FirstAsync(j => j.Id == jobseekerId, cancellationToken);
         var applied = await applications.ApplyAsync(jobseekerId, vacancy, new ApplyRequest(credentials, selfReported, people.Name(jobseeker), false, true), cancellationToken);
         return applied.IsSuccess ? applied.Value : throw new InvalidOperationException("Demo employer: " + applied.Error.Message);

@@ -36,7 +36,7 @@ public sealed class JobsForJobseekers(AppDbContext db, CaseRecords caseRecords, 
 
         var names = await db.Set<EmployerCompany>().AsNoTracking().Where(c => companies.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
         var evidence = new List<CredentialEvidence>();
-        var credentials = await db.Credentials.AsNoTracking().Where(c => c.JobseekerId == jobseekerId && c.RevokedAt == null).ToListAsync(cancellationToken);
+        var credentials = await db.Credentials.AsNoTracking().Where(c => c.JobseekerId == jobseekerId && c.RevokedAt == null && c.SourceCredentialId == null).ToListAsync(cancellationToken);
         foreach (var credential in credentials)
         {
             var json = caseRecords.CredentialJson(credential);

@@ -170,7 +170,7 @@ public sealed class ClientModel(AppDbContext db, Caseload caseload, CredentialIs
         }
 
         var org = scope.OrganizationId;
-        return await db.Credentials.AnyAsync(c => c.OrganizationId == org && c.Id == credentialId && db.Enrollments.Any(e => e.Id == c.EnrollmentId && e.ClientId == Id));
+        return await db.Credentials.AnyAsync(c => c.OrganizationId == org && c.Id == credentialId && c.SourceCredentialId == null && db.Enrollments.Any(e => e.Id == c.EnrollmentId && e.ClientId == Id));
     }
 
     private async Task<bool> LoadAsync()
@@ -193,7 +193,7 @@ public sealed class ClientModel(AppDbContext db, Caseload caseload, CredentialIs
         var enrollments = await db.Enrollments.AsNoTracking().Include(e => e.Program)
             .Where(e => e.OrganizationId == org && e.ClientId == Id).OrderBy(e => e.EnrolledAt).ToListAsync();
         var ids = enrollments.Select(e => e.Id).ToList();
-        var credentials = await db.Credentials.AsNoTracking().Where(c => c.OrganizationId == org && ids.Contains(c.EnrollmentId)).ToListAsync();
+        var credentials = await db.Credentials.AsNoTracking().Where(c => c.OrganizationId == org && ids.Contains(c.EnrollmentId) && c.SourceCredentialId == null).ToListAsync();
         Enrollments = [.. enrollments.Select(e =>
         {
             var credential = credentials.FirstOrDefault(c => c.EnrollmentId == e.Id);

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenLer.Credentials.Common;
 using OpenLer.Credentials.DataIntegrity;
+using OpenLer.Credentials.Jose;
 using OpenLer.Credentials.Json;
 using OpenLer.Credentials.Taxonomy;
 using OpenLer.Server.Data;
@@ -31,7 +32,7 @@ public sealed class CredentialIssuer(AppDbContext db, OrganizationKeys keys, Sta
     /// <summary>Issues (or returns the already issued) credential of an enrollment of this organization; null when not found or not completed.</summary>
     public async Task<Outcome<IssuedCredential>> IssueAsync(Guid organizationId, Guid enrollmentId, CancellationToken cancellationToken = default)
     {
-        var existing = await db.Credentials.FirstOrDefaultAsync(c => c.OrganizationId == organizationId && c.EnrollmentId == enrollmentId, cancellationToken);
+        var existing = await db.Credentials.FirstOrDefaultAsync(c => c.OrganizationId == organizationId && c.EnrollmentId == enrollmentId && c.SourceCredentialId == null, cancellationToken);
         if (existing is not null)
         {
             return existing;
@@ -50,40 +51,14 @@ public sealed class CredentialIssuer(AppDbContext db, OrganizationKeys keys, Sta
             return Outcome.Error("NOT_LINKED", "The person has not accepted this organization's invitation yet.");
         }
 
-        var org = await db.Organizations.FirstAsync(o => o.Id == organizationId, cancellationToken);
-        var signingKey = await keys.ActiveKeyAsync(organizationId, cancellationToken);
-        var now = time.GetUtcNow().UtcDateTime;
-        var index = await FreeStatusIndexAsync(organizationId, signingKey.StatusListNumber, cancellationToken);
-        var record = new IssuedCredential
-        {
-            Id = Guid.NewGuid(),
-            OrganizationId = organizationId,
-            EnrollmentId = enrollment.Id,
-            JobseekerId = jobseekerId,
-            AchievementName = enrollment.Program.Name,
-            IssuedAt = now,
-            StatusPurpose = "revocation",
-            StatusListNumber = signingKey.StatusListNumber,
-            StatusListIndex = index,
-            SigningKeyId = signingKey.Id,
-        };
+        var record = new IssuedCredential { Id = Guid.NewGuid(), OrganizationId = organizationId, EnrollmentId = enrollment.Id, JobseekerId = jobseekerId };
 
         // The subject is a did:key of a fresh key the person's wallet keeps: nothing about the person, nothing linkable.
         var holder = walletKeys.Create(jobseekerId, record.Id);
-        record.HolderDid = holder.Did;
-        var identity = keys.Identity(org, signingKey);
-        var unsigned = Build(record, org, enrollment, identity, holder.Did, now);
-        using (var key = keys.SigningKey(signingKey))
+        var signed = await SignAsync(record, enrollment, holder.Did, CredentialFormatNames.LdpVc, cancellationToken);
+        if (!signed.IsSuccess)
         {
-            var signer = new DataIntegritySigner(Cryptosuites.Default, time);
-            var signed = signer.Sign(unsigned, key, new ProofOptions { Cryptosuite = Cryptosuite, VerificationMethod = identity.VerificationMethod });
-            if (!signed.IsSuccess)
-            {
-                logger.LogError("Signing failed: {Code}", signed.Error.Code);
-                return signed.Error;
-            }
-
-            records.SetCredentialJson(record, StrictJson.Serialize(signed.Value, indented: true));
+            return signed.Error;
         }
 
         db.Credentials.Add(record);
@@ -95,7 +70,7 @@ public sealed class CredentialIssuer(AppDbContext db, OrganizationKeys keys, Sta
         {
             // A concurrent request issued it first (unique enrollment index): return that one.
             db.Entry(record).State = EntityState.Detached;
-            var winner = await db.Credentials.AsNoTracking().FirstOrDefaultAsync(c => c.OrganizationId == organizationId && c.EnrollmentId == enrollmentId, cancellationToken);
+            var winner = await db.Credentials.AsNoTracking().FirstOrDefaultAsync(c => c.OrganizationId == organizationId && c.EnrollmentId == enrollmentId && c.SourceCredentialId == null, cancellationToken);
             if (winner is null)
             {
                 throw;
@@ -109,6 +84,104 @@ public sealed class CredentialIssuer(AppDbContext db, OrganizationKeys keys, Sta
         return record;
     }
 
+    /// <summary>
+    /// Issues a copy of one of the person's wallet credentials to another wallet: the same achievement, evidence and results,
+    /// its subject the DID that wallet proved it holds (OpenID4VCI key proof, VC-API DID authentication), a status entry of
+    /// its own, secured as <paramref name="format"/> (ldp_vc with eddsa-rdfc-2022, or jwt_vc_json). At most one per offer
+    /// (a unique index): a second attempt for the same offer is refused, never issued twice. The caller owns the transaction.
+    /// </summary>
+    public async Task<Outcome<IssuedCredential>> IssueToWalletAsync(IssuedCredential source, string subjectDid, string format, Guid offerId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentException.ThrowIfNullOrEmpty(subjectDid);
+        if (source.SourceCredentialId is not null || source.RevokedAt is not null)
+        {
+            return Outcome.Error("NOT_DELIVERABLE", "Only a wallet credential that is not revoked can be given to another wallet.");
+        }
+
+        if (format is not (CredentialFormatNames.LdpVc or CredentialFormatNames.JwtVcJson))
+        {
+            return Outcome.Error("UNSUPPORTED_FORMAT", "This credential is issued as ldp_vc or jwt_vc_json.");
+        }
+
+        var enrollment = await db.Enrollments.Include(e => e.Program)
+            .FirstOrDefaultAsync(e => e.OrganizationId == source.OrganizationId && e.Id == source.EnrollmentId, cancellationToken);
+        if (enrollment?.Program is null || enrollment.CompletedAt is null)
+        {
+            return Outcome.Error("NOT_COMPLETED", "The enrollment is not completed.");
+        }
+
+        var record = new IssuedCredential
+        {
+            Id = Guid.NewGuid(),
+            OrganizationId = source.OrganizationId,
+            EnrollmentId = source.EnrollmentId,
+            JobseekerId = source.JobseekerId,
+            SourceCredentialId = source.Id,
+            OfferId = offerId,
+        };
+        var signed = await SignAsync(record, enrollment, subjectDid, format, cancellationToken);
+        if (!signed.IsSuccess)
+        {
+            return signed.Error;
+        }
+
+        db.Credentials.Add(record);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.Entry(record).State = EntityState.Detached;
+            return Outcome.Error("ALREADY_DELIVERED", "This offer has already delivered its credential.");
+        }
+
+        await audit.RecordAsync(AuditActions.CredentialIssued, "credential", record.Id, source.OrganizationId, detail: "copy of " + source.Id.ToString("D") + " as " + format, cancellationToken: cancellationToken);
+        logger.LogInformation("Issued credential {CredentialId} (copy of {SourceId}, {Format}) to another wallet", record.Id, source.Id, format);
+        return record;
+    }
+
+    /// <summary>Fills the record (status entry, signing key, subject) and stores the secured credential in it, encrypted.</summary>
+    private async Task<Outcome<string>> SignAsync(IssuedCredential record, Enrollment enrollment, string subjectDid, string format, CancellationToken cancellationToken)
+    {
+        var org = await db.Organizations.FirstAsync(o => o.Id == record.OrganizationId, cancellationToken);
+        var signingKey = await keys.ActiveKeyAsync(record.OrganizationId, cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        record.AchievementName = enrollment.Program!.Name;
+        record.IssuedAt = now;
+        record.StatusPurpose = "revocation";
+        record.StatusListNumber = signingKey.StatusListNumber;
+        record.StatusListIndex = await FreeStatusIndexAsync(record.OrganizationId, signingKey.StatusListNumber, cancellationToken);
+        record.SigningKeyId = signingKey.Id;
+        record.HolderDid = subjectDid;
+        record.Format = format;
+        var identity = keys.Identity(org, signingKey);
+        var unsigned = Build(record, org, enrollment, identity, subjectDid, now);
+        using var key = keys.SigningKey(signingKey);
+        Outcome<string> secured;
+        if (format == CredentialFormatNames.JwtVcJson)
+        {
+            // VC 1.1 JWT encoding (VC DM 1.1 §6.3.1) of the same credential, as OpenID4VCI jwt_vc_json carries it.
+            secured = VcJwt.Secure(unsigned, key, identity.VerificationMethod);
+        }
+        else
+        {
+            var signer = new DataIntegritySigner(Cryptosuites.Default, time);
+            var signed = signer.Sign(unsigned, key, new ProofOptions { Cryptosuite = Cryptosuite, VerificationMethod = identity.VerificationMethod });
+            secured = signed.IsSuccess ? StrictJson.Serialize(signed.Value, indented: true) : signed.Error;
+        }
+
+        if (!secured.IsSuccess)
+        {
+            logger.LogError("Signing failed: {Code}", secured.Error.Code);
+            return secured.Error;
+        }
+
+        records.SetCredentialJson(record, secured.Value);
+        return secured.Value;
+    }
+
     /// <summary>Revokes a credential of this organization with a reason; false when not found.</summary>
     public async Task<bool> RevokeAsync(Guid organizationId, Guid credentialId, string reason, CancellationToken cancellationToken = default)
     {
@@ -118,14 +191,30 @@ public sealed class CredentialIssuer(AppDbContext db, OrganizationKeys keys, Sta
             return false;
         }
 
-        if (credential.RevokedAt is null)
+        // Copies given to other wallets are revoked with the credential they were made from.
+        var copies = await db.Credentials.Where(c => c.OrganizationId == organizationId && c.SourceCredentialId == credential.Id && c.RevokedAt == null).ToListAsync(cancellationToken);
+        var changed = copies.Prepend(credential).Where(c => c.RevokedAt is null).ToList();
+        if (changed.Count > 0)
         {
-            credential.RevokedAt = time.GetUtcNow().UtcDateTime;
-            records.SetRevocationReason(credential, reason);
+            var now = time.GetUtcNow().UtcDateTime;
+            foreach (var c in changed)
+            {
+                c.RevokedAt = now;
+                records.SetRevocationReason(c, reason);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
-            await statusLists.PublishAsync(organizationId, credential.StatusPurpose, credential.StatusListNumber, cancellationToken);
-            await audit.RecordAsync(AuditActions.CredentialRevoked, "credential", credential.Id, organizationId, cancellationToken: cancellationToken);
-            logger.LogInformation("Revoked credential {CredentialId}", credential.Id);
+            foreach (var list in changed.Select(c => (c.StatusPurpose, c.StatusListNumber)).Distinct())
+            {
+                await statusLists.PublishAsync(organizationId, list.StatusPurpose, list.StatusListNumber, cancellationToken);
+            }
+
+            foreach (var c in changed)
+            {
+                await audit.RecordAsync(AuditActions.CredentialRevoked, "credential", c.Id, organizationId, cancellationToken: cancellationToken);
+            }
+
+            logger.LogInformation("Revoked credential {CredentialId} and {Copies} copies", credential.Id, changed.Count - 1);
         }
 
         return true;

@@ -27,4 +27,6 @@ public enum MessageKind
 
     /// <summary>An organization invited a hiring manager to work together on OpenLER (no code: they sign in with their e-mail).</summary>
     EmployerInvitation,
+    /// <summary>The transaction code that adds a credential to another wallet app (useful while the offer lasts).</summary>
+    WalletOfferCode,
 }

@@ -60,6 +60,10 @@ public sealed record OutgoingMessage(string Contact, string Language, MessageKin
             [MessageValues.Link] = link,
         }, NotificationLifetime);
 
+    /// <summary>The transaction code of an offer to another wallet (OpenID4VCI tx_code), sent on the person's own channel.</summary>
+    public static OutgoingMessage WalletOfferCode(string contact, string language, string code, TimeSpan validFor) =>
+        new(contact, language, MessageKind.WalletOfferCode, new Dictionary<string, string> { [MessageValues.Code] = code }, validFor);
+
     /// <summary>Never prints the contact or the values (they hold codes and personal data).</summary>
     public override string ToString() => $"OutgoingMessage {{ Kind = {Kind}, Language = {Language}, ValidFor = {ValidFor} }}";
 }

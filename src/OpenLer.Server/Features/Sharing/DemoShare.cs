@@ -36,7 +36,7 @@ public sealed class DemoShare(AppDbContext db, People people, ShareService share
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        var credentials = await db.Credentials.Where(c => c.JobseekerId == amina.Id && c.RevokedAt == null).Select(c => c.Id).ToListAsync(cancellationToken);
+        var credentials = await db.Credentials.Where(c => c.JobseekerId == amina.Id && c.RevokedAt == null && c.SourceCredentialId == null).Select(c => c.Id).ToListAsync(cancellationToken);
         var work = await db.Set<IssuedWorkAuthorization>().Where(c => c.JobseekerId == amina.Id && c.RevokedAt == null && c.SdJwtCipher != null)
             .OrderByDescending(c => c.IssuedAt).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
         var entries = await db.SelfReported.Where(e => e.JobseekerId == amina.Id).Select(e => e.Id).ToListAsync(cancellationToken);

@@ -137,7 +137,7 @@ public sealed class IndexModel(AppDbContext db, ShareService shares, SelfReporte
         Now = time.GetUtcNow().UtcDateTime;
         var jobseeker = await db.Jobseekers.AsNoTracking().FirstAsync(j => j.Id == owner);
         HolderName = people.Name(jobseeker);
-        Credentials = await db.Credentials.AsNoTracking().Where(c => c.JobseekerId == owner && c.RevokedAt == null).OrderBy(c => c.IssuedAt).ToListAsync();
+        Credentials = await db.Credentials.AsNoTracking().Where(c => c.JobseekerId == owner && c.RevokedAt == null && c.SourceCredentialId == null).OrderBy(c => c.IssuedAt).ToListAsync();
         var work = await db.Set<IssuedWorkAuthorization>().AsNoTracking()
             .Where(c => c.JobseekerId == owner && c.RevokedAt == null && c.SdJwtCipher != null).OrderByDescending(c => c.IssuedAt).ToListAsync();
         var orgIds = work.Select(w => w.OrganizationId).ToList();

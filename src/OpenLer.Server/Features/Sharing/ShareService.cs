@@ -65,7 +65,7 @@ public sealed class ShareService(AppDbContext db, FieldProtector fields, SelfRep
     {
         ArgumentNullException.ThrowIfNull(choice);
         var credentials = await db.Credentials.AsNoTracking().Include(c => c.Organization)
-            .Where(c => c.JobseekerId == jobseekerId && c.RevokedAt == null && choice.CredentialIds.Contains(c.Id)).OrderBy(c => c.IssuedAt).ToListAsync(cancellationToken);
+            .Where(c => c.JobseekerId == jobseekerId && c.RevokedAt == null && c.SourceCredentialId == null && choice.CredentialIds.Contains(c.Id)).OrderBy(c => c.IssuedAt).ToListAsync(cancellationToken);
         var entries = await db.SelfReported.AsNoTracking()
             .Where(e => e.JobseekerId == jobseekerId && choice.SelfReportedIds.Contains(e.Id)).OrderBy(e => e.CreatedAt).ToListAsync(cancellationToken);
         if (credentials.Count != choice.CredentialIds.Distinct().Count() || entries.Count != choice.SelfReportedIds.Distinct().Count())

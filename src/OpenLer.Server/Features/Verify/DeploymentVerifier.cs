@@ -37,6 +37,15 @@ public sealed class DeploymentVerifier(AppDbContext db, StatusListPublisher list
     public Task<VerificationResult> VerifyAsync(string input, KeyBindingRequirement keyBinding, CancellationToken cancellationToken = default) =>
         Create(keyBinding).VerifyAsync(input, cancellationToken);
 
+    /// <summary>
+    /// The deployment's credential verifier itself, for presentations (VC-API DID authentication, OpenID4VP): the same trust
+    /// list, did:web documents and status lists.
+    /// </summary>
+    public CredentialVerifier Verifier => _verifier ??= Create(null);
+
+    /// <summary>The same checks without requiring a trusted issuer (trust is still reported): for machine clients that ask about any issuer.</summary>
+    public CredentialVerifier WithoutRequiredTrust() => new(Verifier.Options with { RequireTrustedIssuer = false });
+
     private CredentialVerifier Create(KeyBindingRequirement? keyBinding)
     {
         var resolver = new DidResolver(new LocalDidWebResolver(db, options.Value));

@@ -19,4 +19,18 @@ public static class PlainReasons
         { Name: CheckNames.Disclosures } => "A fact of the credential was changed or added: it is not what the issuer signed.",
         _ => "One of the checks failed.",
     };
+
+    /// <summary>
+    /// The resource key explaining a data-model note (a check that is not required and did not pass), shown beside a genuine
+    /// result: the credential is still genuine (docs/adr/genuine-vs-notes.md).
+    /// </summary>
+    public static string ForNote(CheckResult note) => note switch
+    {
+        { Code: "MISSING_SUBJECT_IDENTIFIER_ERROR" } => "This badge does not say who it was given to. Ask the person to show that it is theirs.",
+        { Name: CheckNames.OpenBadges } => "This badge does not follow every rule of the Open Badges format. Its signature and issuer were checked.",
+        { Name: CheckNames.Schema } => "This credential does not match the format its issuer published. Its signature and issuer were checked.",
+        { Name: CheckNames.Endorsements } => "An endorsement inside this credential could not be confirmed. The credential itself is genuine.",
+        { Status: CheckStatus.CouldNotCheck } => "A detail of this credential could not be checked. The credential itself is genuine.",
+        _ => "A detail of this credential does not follow the rules. The credential itself is genuine.",
+    };
 }

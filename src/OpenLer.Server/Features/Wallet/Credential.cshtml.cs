@@ -43,6 +43,6 @@ public sealed class CredentialModel(AppDbContext db, CaseRecords records) : Page
     private Task<IssuedCredential?> FindAsync()
     {
         var owner = User.JobseekerId();
-        return db.Credentials.AsNoTracking().FirstOrDefaultAsync(c => c.JobseekerId == owner && c.Id == Id);
+        return db.Credentials.AsNoTracking().FirstOrDefaultAsync(c => c.JobseekerId == owner && c.Id == Id && c.SourceCredentialId == null);
     }
 }

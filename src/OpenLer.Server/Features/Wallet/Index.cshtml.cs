@@ -49,7 +49,7 @@ public sealed class IndexModel(AppDbContext db, People people, CaseRecords recor
         var workOrgIds = work.Select(w => w.OrganizationId).ToList();
         var workOrgs = await db.Organizations.AsNoTracking().Where(o => workOrgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name);
         WorkAuthorizations = [.. work.Select(w => new WorkCard(w.Id, workOrgs.GetValueOrDefault(w.OrganizationId, ""), w.IssuedAt, w.RevokedAt is not null))];
-        var credentials = await db.Credentials.AsNoTracking().Include(c => c.Organization).Where(c => c.JobseekerId == id).OrderByDescending(c => c.IssuedAt).ToListAsync();
+        var credentials = await db.Credentials.AsNoTracking().Include(c => c.Organization).Where(c => c.JobseekerId == id && c.SourceCredentialId == null).OrderByDescending(c => c.IssuedAt).ToListAsync();
         Cards = [.. credentials.Select(c => new Card(c.Id, CredentialView.From(JsonNode.Parse(records.CredentialJson(c))!.AsObject()), c.IssuedAt, c.RevokedAt is not null, c.Organization?.Name ?? ""))];
         var entries = await db.SelfReported.AsNoTracking().Where(e => e.JobseekerId == id).OrderBy(e => e.CreatedAt).ToListAsync();
         Experience = [.. entries.Select(e => new Entry(e.Id, e.Kind, selfReported.Description(e)))];
