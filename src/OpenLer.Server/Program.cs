@@ -10,8 +10,16 @@ using OpenLer.Server.Features.Sharing;
 using OpenLer.Server.Features.Verify;
 using OpenLer.Server.Features.Wallet;
 using OpenLer.Server.Infrastructure;
+using OpenLer.Server.Infrastructure.Security;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// Production rules (key-ring protection, no demo, no insecure cookies): one line per problem, then exit, before anything runs.
+if (StartupRules.Refuse(builder.Configuration, builder.Environment, Console.Error))
+{
+    return StartupRules.ExitCode;
+}
+
 builder.AddOpenLerHosting();
 builder.Services.AddOpenLerDatabase(builder.Configuration, builder.Environment);
 builder.Services

@@ -35,7 +35,7 @@ public class JsonLdInteropTests
             var reference = expected[file];
             var document = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
             document.Remove("proof");
-            var dataset = processor.ToRdf(document, JsonLdOptions.Credential);
+            var dataset = processor.ToRdf(document, JsonLdOptions.Credential, cancellationToken: TestContext.Current.CancellationToken);
             if (reference["error"] is not null)
             {
                 // jsonld.js safe mode refused it too (undefined types in negative fixtures).

@@ -14,7 +14,7 @@ public sealed partial class LocalizationTests
     public void Every_string_in_the_pages_is_translated_into_spanish_and_arabic()
     {
         var keys = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(ServerFolder, "Features"), "*.*", SearchOption.AllDirectories)
+        foreach (var file in new[] { "Features", "Infrastructure" }.SelectMany(folder => Directory.EnumerateFiles(Path.Combine(ServerFolder, folder), "*.*", SearchOption.AllDirectories))
                      .Where(f => f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal)))
         {
             var text = File.ReadAllText(file);

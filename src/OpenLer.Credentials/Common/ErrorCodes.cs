@@ -48,6 +48,8 @@ public static class ErrorCodes
     public const string DuplicateJsonKey = "DUPLICATE_JSON_KEY_ERROR";
     public const string DocumentTooLarge = "DOCUMENT_TOO_LARGE_ERROR";
     public const string DocumentTooDeep = "DOCUMENT_TOO_DEEP_ERROR";
+    public const string DocumentTooManyNodes = "DOCUMENT_TOO_MANY_NODES_ERROR";
+    public const string ArrayTooLong = "ARRAY_TOO_LONG_ERROR";
     public const string InvalidNumber = "INVALID_NUMBER_ERROR";
     public const string MalformedValue = "MALFORMED_VALUE_ERROR";
     public const string UnrecognizedFormat = "UNRECOGNIZED_FORMAT_ERROR";

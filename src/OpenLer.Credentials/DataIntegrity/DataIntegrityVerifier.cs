@@ -212,14 +212,15 @@ public sealed class DataIntegrityVerifier(CryptosuiteRegistry suites, IVerificat
         }
 
         // The signature is checked whatever the key binding says, so a report can say "signed, but not by the issuer".
-        var proofCheck = VerifySignature(suite, document, proof, previousProofs, key, signature.Value);
+        var proofCheck = VerifySignature(suite, document, proof, previousProofs, key, signature.Value, cancellationToken);
         var vmCheck = CheckBinding(resolved.Value, expectations);
         return new ProofVerification(proofCheck, vmCheck, proofType);
     }
 
-    private static CheckResult VerifySignature(ICryptosuite suite, JsonObject document, JsonObject proof, JsonArray? previousProofs, Keys.PublicKey key, byte[] signature)
+    private static CheckResult VerifySignature(ICryptosuite suite, JsonObject document, JsonObject proof, JsonArray? previousProofs, Keys.PublicKey key, byte[] signature,
+        CancellationToken cancellationToken)
     {
-        var verifyData = suite.CreateVerifyData(document, proof, key.Type, verifying: true, previousProofs);
+        var verifyData = suite.CreateVerifyData(document, proof, key.Type, verifying: true, previousProofs, cancellationToken);
         if (!verifyData.IsSuccess)
         {
             return CheckResult.FromError(CheckNames.Proof, verifyData.Error);

@@ -33,7 +33,10 @@ public interface ICryptosuite
     /// <paramref name="proof"/> is the proof without proofValue. When <paramref name="verifying"/>, the proof's own
     /// "@context" (if any) is checked against and substituted for the document's, as the JCS suites require.
     /// The document's own "proof" member is ignored; for a chained proof (§2.1.3 previousProof),
-    /// <paramref name="previousProofs"/> are the proofs it covers and stand in its place.
+    /// <paramref name="previousProofs"/> are the proofs it covers and stand in its place. The transformation observes
+    /// <paramref name="cancellationToken"/> at loop granularity (a verifier's time budget) and then throws
+    /// <see cref="OperationCanceledException"/>.
     /// </summary>
-    Outcome<byte[]> CreateVerifyData(JsonObject unsecuredDocument, JsonObject proof, KeyType keyType, bool verifying, JsonArray? previousProofs = null);
+    Outcome<byte[]> CreateVerifyData(JsonObject unsecuredDocument, JsonObject proof, KeyType keyType, bool verifying, JsonArray? previousProofs = null,
+        CancellationToken cancellationToken = default);
 }

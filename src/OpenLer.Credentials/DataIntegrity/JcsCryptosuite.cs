@@ -36,10 +36,14 @@ public sealed class JcsCryptosuite : ICryptosuite
     /// <summary>JCS hashes JSON, not RDF: no context is needed for the proof to be secured.</summary>
     public string? RequiredContext(JsonObject document) => null;
 
-    public Outcome<byte[]> CreateVerifyData(JsonObject unsecuredDocument, JsonObject proof, KeyType keyType, bool verifying, JsonArray? previousProofs = null)
+    public Outcome<byte[]> CreateVerifyData(JsonObject unsecuredDocument, JsonObject proof, KeyType keyType, bool verifying, JsonArray? previousProofs = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(unsecuredDocument);
         ArgumentNullException.ThrowIfNull(proof);
+
+        // JCS is one linear pass over a document already within the JSON limits: the budget is checked once, before it.
+        cancellationToken.ThrowIfCancellationRequested();
         var documentContext = unsecuredDocument["@context"];
         var context = documentContext;
         if (verifying && proof["@context"] is { } proofContext)

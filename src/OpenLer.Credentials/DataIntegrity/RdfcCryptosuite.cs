@@ -73,7 +73,8 @@ public sealed class RdfcCryptosuite : ICryptosuite
         _ => false,
     };
 
-    public Outcome<byte[]> CreateVerifyData(JsonObject unsecuredDocument, JsonObject proof, KeyType keyType, bool verifying, JsonArray? previousProofs = null)
+    public Outcome<byte[]> CreateVerifyData(JsonObject unsecuredDocument, JsonObject proof, KeyType keyType, bool verifying, JsonArray? previousProofs = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(unsecuredDocument);
         ArgumentNullException.ThrowIfNull(proof);
@@ -95,13 +96,13 @@ public sealed class RdfcCryptosuite : ICryptosuite
 
         // With P-384 the whole suite uses SHA-384, RDFC-1.0's own hashing included (VC DI ECDSA test vectors, P-384).
         var rdfc = keyType == KeyType.P384 ? Sha384Rdfc : RdfcOptions.Default;
-        var canonicalProof = Canonicalize(config, rdfc);
+        var canonicalProof = Canonicalize(config, rdfc, cancellationToken);
         if (!canonicalProof.IsSuccess)
         {
             return canonicalProof.Error;
         }
 
-        var canonicalDocument = CanonicalizeWithProofs(unsecuredDocument, previousProofs, rdfc);
+        var canonicalDocument = CanonicalizeWithProofs(unsecuredDocument, previousProofs, rdfc, cancellationToken);
         if (!canonicalDocument.IsSuccess)
         {
             return canonicalDocument.Error;
@@ -132,16 +133,19 @@ public sealed class RdfcCryptosuite : ICryptosuite
         return hashData;
     }
 
-    /// <summary>The canonical N-Quads of a JSON-LD document (safe mode, base IRI null): what the suite hashes.</summary>
-    public Outcome<ReadOnlyMemory<byte>> Canonicalize(JsonObject document, RdfcOptions? rdfcOptions = null)
+    /// <summary>
+    /// The canonical N-Quads of a JSON-LD document (safe mode, base IRI null): what the suite hashes. Both steps
+    /// (JSON-LD toRdf and RDFC-1.0) observe <paramref name="cancellationToken"/> at loop granularity.
+    /// </summary>
+    public Outcome<ReadOnlyMemory<byte>> Canonicalize(JsonObject document, RdfcOptions? rdfcOptions = null, CancellationToken cancellationToken = default)
     {
-        var dataset = _processor.ToRdf(document, JsonLdOptions.Credential);
+        var dataset = _processor.ToRdf(document, JsonLdOptions.Credential, null, cancellationToken);
         if (!dataset.IsSuccess)
         {
             return dataset.Error;
         }
 
-        var canonical = RdfCanonicalizer.Canonicalize(dataset.Value, rdfcOptions);
+        var canonical = RdfCanonicalizer.Canonicalize(dataset.Value, rdfcOptions, cancellationToken);
         return canonical.IsSuccess ? canonical.Value.Utf8NQuads : canonical.Error;
     }
 
@@ -149,12 +153,12 @@ public sealed class RdfcCryptosuite : ICryptosuite
     /// Canonicalizes the document as if its "proof" were absent (or were <paramref name="previousProofs"/>), without
     /// copying it: the proof is detached for the duration of the transformation and put back where it was.
     /// </summary>
-    private Outcome<ReadOnlyMemory<byte>> CanonicalizeWithProofs(JsonObject document, JsonArray? previousProofs, RdfcOptions rdfcOptions)
+    private Outcome<ReadOnlyMemory<byte>> CanonicalizeWithProofs(JsonObject document, JsonArray? previousProofs, RdfcOptions rdfcOptions, CancellationToken cancellationToken)
     {
         var index = document.IndexOf("proof");
         if (index < 0 && previousProofs is null)
         {
-            return Canonicalize(document, rdfcOptions);
+            return Canonicalize(document, rdfcOptions, cancellationToken);
         }
 
         var proof = index < 0 ? null : document["proof"];
@@ -170,7 +174,7 @@ public sealed class RdfcCryptosuite : ICryptosuite
 
         try
         {
-            return Canonicalize(document, rdfcOptions);
+            return Canonicalize(document, rdfcOptions, cancellationToken);
         }
         finally
         {

@@ -6,8 +6,9 @@ using OpenLer.Credentials.Common;
 namespace OpenLer.Credentials.Json;
 
 /// <summary>
-/// Parses untrusted JSON as I-JSON (RFC 7493): refuses documents over the size or depth limit, duplicate member names
-/// (CP-17: parsers disagree on which one wins), numbers that are not finite doubles, lone surrogates and a BOM.
+/// Parses untrusted JSON as I-JSON (RFC 7493): refuses documents over the size, depth, node-count or array-length limit
+/// (<see cref="JsonLimits"/>), duplicate member names (CP-17: parsers disagree on which one wins), numbers that are not
+/// finite doubles, lone surrogates and a BOM.
 /// </summary>
 public static class StrictJson
 {
@@ -28,26 +29,9 @@ public static class StrictJson
     public static Outcome<JsonNode> Parse(ReadOnlySpan<byte> utf8, JsonLimits? limits = null)
     {
         limits ??= JsonLimits.Default;
-        if (utf8.Length > limits.MaxBytes)
+        if (Check(utf8, limits) is { } refused)
         {
-            return TooLarge(limits);
-        }
-
-        if (utf8.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-        {
-            return Outcome.Error(ErrorCodes.JsonParse, "The document starts with a byte order mark.");
-        }
-
-        // System.Text.Json checks string contents only when they are read: invalid UTF-8 in a string would throw later.
-        if (!System.Text.Unicode.Utf8.IsValid(utf8))
-        {
-            return Outcome.Error(ErrorCodes.JsonParse, "The document is not valid UTF-8.");
-        }
-
-        var scan = Scan(utf8, limits);
-        if (scan is not null)
-        {
-            return scan;
+            return refused;
         }
 
         try
@@ -66,6 +50,41 @@ public static class StrictJson
             // The scan accepted the syntax, so the remaining reason is a repeated member name.
             return Outcome.Error(ErrorCodes.DuplicateJsonKey, "An object has the same member name twice.");
         }
+    }
+
+    /// <summary>
+    /// Checks a document against every limit (size, depth, node count, array length) and the I-JSON rules the scan can
+    /// see (BOM, UTF-8, syntax, finite numbers, lone surrogates) in one pass over the bytes, without building a tree:
+    /// null when the document may be parsed, otherwise why not. Duplicate member names are found by <see cref="Parse(ReadOnlySpan{byte}, JsonLimits?)"/>.
+    /// </summary>
+    public static CredentialError? Check(ReadOnlySpan<byte> utf8, JsonLimits? limits = null)
+    {
+        limits ??= JsonLimits.Default;
+        if (utf8.Length > limits.MaxBytes)
+        {
+            return TooLarge(limits);
+        }
+
+        if (utf8.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            return new(ErrorCodes.JsonParse, "The document starts with a byte order mark.");
+        }
+
+        // System.Text.Json checks string contents only when they are read: invalid UTF-8 in a string would throw later.
+        if (!System.Text.Unicode.Utf8.IsValid(utf8))
+        {
+            return new(ErrorCodes.JsonParse, "The document is not valid UTF-8.");
+        }
+
+        return Scan(utf8, limits);
+    }
+
+    /// <summary>The same check for a string (its UTF-8 form is what is measured).</summary>
+    public static CredentialError? Check(string text, JsonLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        limits ??= JsonLimits.Default;
+        return text.Length > limits.MaxBytes ? TooLarge(limits) : Check(Encoding.UTF8.GetBytes(text), limits);
     }
 
     /// <summary>Parses and requires a JSON object at the top.</summary>
@@ -89,17 +108,51 @@ public static class StrictJson
             CommentHandling = JsonCommentHandling.Disallow,
             AllowTrailingCommas = false,
         });
+
+        // Per open container (index = its depth): whether it is an array, and how many members it has so far.
+        var isArray = new bool[limits.MaxDepth + 1];
+        var members = new int[limits.MaxDepth + 1];
+        var nodes = 0;
         try
         {
             while (reader.Read())
             {
-                switch (reader.TokenType)
+                var token = reader.TokenType;
+                if (token is JsonTokenType.PropertyName or JsonTokenType.EndObject or JsonTokenType.EndArray)
                 {
-                    case JsonTokenType.StartObject or JsonTokenType.StartArray when reader.CurrentDepth >= limits.MaxDepth:
-                        return new(ErrorCodes.DocumentTooDeep, $"The document nests deeper than the limit of {limits.MaxDepth}.");
+                    if (token == JsonTokenType.PropertyName && reader.ValueIsEscaped)
+                    {
+                        _ = reader.GetString(); // throws on lone surrogates
+                    }
+
+                    continue;
+                }
+
+                var depth = reader.CurrentDepth;
+                if (token is JsonTokenType.StartObject or JsonTokenType.StartArray && depth >= limits.MaxDepth)
+                {
+                    return new(ErrorCodes.DocumentTooDeep, $"The document nests deeper than the limit of {limits.MaxDepth}.");
+                }
+
+                if (++nodes > limits.MaxNodes)
+                {
+                    return new(ErrorCodes.DocumentTooManyNodes, $"The document has more than {limits.MaxNodes} values.");
+                }
+
+                if (depth > 0 && isArray[depth - 1] && ++members[depth - 1] > limits.MaxArrayLength)
+                {
+                    return new(ErrorCodes.ArrayTooLong, $"An array has more than {limits.MaxArrayLength} members.");
+                }
+
+                switch (token)
+                {
+                    case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                        isArray[depth] = token == JsonTokenType.StartArray;
+                        members[depth] = 0;
+                        break;
                     case JsonTokenType.Number when !reader.TryGetDouble(out var d) || !double.IsFinite(d):
                         return new(ErrorCodes.InvalidNumber, "A number is outside the range of IEEE 754 double precision.");
-                    case JsonTokenType.String or JsonTokenType.PropertyName when reader.ValueIsEscaped:
+                    case JsonTokenType.String when reader.ValueIsEscaped:
                         _ = reader.GetString(); // throws on lone surrogates
                         break;
                 }

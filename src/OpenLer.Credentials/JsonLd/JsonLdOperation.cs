@@ -4,7 +4,9 @@ namespace OpenLer.Credentials.JsonLd;
 
 /// <summary>
 /// The state of one expand or toRdf call: options, the limits being counted, the cache of contexts derived from
-/// inline (document-owned) contexts, and safe-mode reporting. Not shared between threads.
+/// inline (document-owned) contexts, and safe-mode reporting. Not shared between threads. Every unit of work
+/// (<see cref="AddWork"/>: a term definition, an expanded value, a node map entry, a quad) also observes the caller's
+/// cancellation token, so a verification that runs out of its time budget stops within one loop iteration.
 /// </summary>
 internal sealed class JsonLdOperation
 {
@@ -17,9 +19,11 @@ internal sealed class JsonLdOperation
     private int _termDepth;
     private int _expansionDepth;
     private int _contextLoads;
+    private readonly CancellationToken _cancellation;
 
-    public JsonLdOperation(DocumentCache documents, JsonLdOptions options, SharedContextBudget? budget = null)
+    public JsonLdOperation(DocumentCache documents, JsonLdOptions options, SharedContextBudget? budget = null, CancellationToken cancellation = default)
     {
+        _cancellation = cancellation;
         _documents = documents;
         _budget = budget ?? new SharedContextBudget();
         Options = options;
@@ -56,8 +60,10 @@ internal sealed class JsonLdOperation
         }
     }
 
+    /// <summary>Counts work against <see cref="JsonLdLimits.MaxWork"/>; throws <see cref="OperationCanceledException"/> once the caller cancels.</summary>
     public void AddWork(long units)
     {
+        _cancellation.ThrowIfCancellationRequested();
         _work += units;
         if (_work > Limits.MaxWork)
         {

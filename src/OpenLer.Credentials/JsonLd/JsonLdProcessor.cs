@@ -9,7 +9,9 @@ namespace OpenLer.Credentials.JsonLd;
 /// A JSON-LD 1.1 processor (JSON-LD API §9.1 <c>expand</c> and <c>toRdf</c>). Create one per document loader and keep it:
 /// it caches context documents and the active contexts derived from them, so that only the first credential using
 /// a context pays for processing it. Thread-safe. Hostile input never throws: every failure is an error value whose
-/// message starts with the JSON-LD error name (e.g. "protected term redefinition: ...").
+/// message starts with the JSON-LD error name (e.g. "protected term redefinition: ..."). A cancelled
+/// <see cref="CancellationToken"/> (a caller's time budget) ends an operation within one unit of work with
+/// <see cref="OperationCanceledException"/>.
 /// </summary>
 public sealed class JsonLdProcessor
 {
@@ -31,18 +33,18 @@ public sealed class JsonLdProcessor
     /// <paramref name="documentUrl"/> is the URL the document was retrieved from (its base IRI unless
     /// <see cref="JsonLdOptions.Base"/> is set); null for credentials.
     /// </summary>
-    public Outcome<JsonArray> Expand(JsonNode? input, JsonLdOptions? options = null, string? documentUrl = null)
+    public Outcome<JsonArray> Expand(JsonNode? input, JsonLdOptions? options = null, string? documentUrl = null, CancellationToken cancellationToken = default)
     {
-        var op = new JsonLdOperation(_documents, options ?? JsonLdOptions.Default, _budget);
+        var op = new JsonLdOperation(_documents, options ?? JsonLdOptions.Default, _budget, cancellationToken);
         return Run(() => ExpandedJson.ToArray(ExpandCore(op, input, documentUrl)));
     }
 
     /// <summary>
     /// JSON-LD API §9.1 <c>toRdf()</c>: expansion, Node Map Generation (§7.2) and Deserialize JSON-LD to RDF (§8.1).
     /// </summary>
-    public Outcome<RdfDataset> ToRdf(JsonNode? input, JsonLdOptions? options = null, string? documentUrl = null)
+    public Outcome<RdfDataset> ToRdf(JsonNode? input, JsonLdOptions? options = null, string? documentUrl = null, CancellationToken cancellationToken = default)
     {
-        var op = new JsonLdOperation(_documents, options ?? JsonLdOptions.Default, _budget);
+        var op = new JsonLdOperation(_documents, options ?? JsonLdOptions.Default, _budget, cancellationToken);
         return Run(() =>
         {
             var expanded = ExpandCore(op, input, documentUrl);

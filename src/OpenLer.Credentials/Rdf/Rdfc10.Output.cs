@@ -10,6 +10,7 @@ internal sealed partial class Rdfc10
         var slices = new Slice[_quadCount];
         for (var q = 0; q < _quadCount; q++)
         {
+            Checkpoint(q);
             var start = lines.Length;
             var at = q * 4;
             WriteCanonicalComponent(lines, at);

@@ -61,6 +61,7 @@ internal sealed partial class Rdfc10 : IDisposable
         Array.Fill(_canonical, -1);
         for (var b = 0; b < blankCount; b++)
         {
+            _cancellation.ThrowIfCancellationRequested();
             _firstDegree[b] = HashFirstDegree(b);
         }
 
@@ -110,6 +111,7 @@ internal sealed partial class Rdfc10 : IDisposable
         var withBlank = 0;
         for (var i = 0; i < quads.Length; i++)
         {
+            Checkpoint(i);
             ref readonly var quad = ref quads[i];
             if (RdfValidation.CheckQuad(quad) is { } shape)
             {
@@ -364,6 +366,15 @@ internal sealed partial class Rdfc10 : IDisposable
     }
 
     private static ReadOnlySpan<byte> LowerHex => "0123456789abcdef"u8;
+
+    /// <summary>Observes the caller's cancellation (a time budget) every 1,024 iterations of a per-quad loop.</summary>
+    private void Checkpoint(int iteration)
+    {
+        if ((iteration & 1023) == 0)
+        {
+            _cancellation.ThrowIfCancellationRequested();
+        }
+    }
 
     private bool Spend(long units)
     {

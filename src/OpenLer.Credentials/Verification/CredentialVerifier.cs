@@ -10,7 +10,9 @@ namespace OpenLer.Credentials.Verification;
 
 /// <summary>
 /// Verifies a credential in any supported format and returns every check as a value: format, proof, verification method,
-/// validity period, status, schema and issuer trust. Never throws on hostile input.
+/// validity period, status, schema and issuer trust. Never throws on hostile input. The caller's cancellation token is
+/// also a time budget: JSON-LD expansion, RDF canonicalization and the steps between checks observe it, and a cancelled
+/// verification ends with <see cref="OperationCanceledException"/> (never with a result).
 /// </summary>
 public sealed class CredentialVerifier
 {
@@ -343,6 +345,7 @@ public sealed class CredentialVerifier
             return new VerificationResult(checks, credential);
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         var document = credential.Document;
         if (OpenBadgesModel.Applies(document))
         {
@@ -358,6 +361,7 @@ public sealed class CredentialVerifier
             }
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         if (document["credentialStatus"] is null && document["status"] is null)
         {
             checks.Add(CheckResult.Skipped(CheckNames.Status, "The credential has no status entry."));

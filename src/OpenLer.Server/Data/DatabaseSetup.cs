@@ -17,8 +17,10 @@ public static class DatabaseSetup
         }
         else if (string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
         {
+            // The data folder is 0700 and the database files 0600 (Infrastructure/Security/SecureFiles).
             var dataFolder = DataFolder(configuration, environment);
-            Directory.CreateDirectory(dataFolder);
+            Infrastructure.Security.SecureFiles.EnsurePrivateFolder(dataFolder);
+
             // Migrations run a few SQL statements (data copies) before SQLite rebuilds the altered tables at the end of the
             // migration; they are written for that order, so EF's warning about it is expected and silenced.
             services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o

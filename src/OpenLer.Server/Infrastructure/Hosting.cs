@@ -7,6 +7,7 @@ using OpenLer.Server.Data;
 using OpenLer.Server.Infrastructure.Commands;
 using OpenLer.Server.Infrastructure.Demo;
 using OpenLer.Server.Infrastructure.Localization;
+using OpenLer.Server.Infrastructure.Security;
 
 namespace OpenLer.Server.Infrastructure;
 
@@ -26,13 +27,8 @@ public static class Hosting
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = deployment.MaxRequestBytes);
         builder.Services.AddSingleton(TimeProvider.System);
 
-        // Data Protection keys (which encrypt issuer keys and field keys) live in the database, encrypted by the key-ring protection.
-        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("OpenLer").PersistKeysToDbContext<AppDbContext>();
-        if (builder.Configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
-        {
-            dataProtection.ProtectKeysWithCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
-                certificatePath, builder.Configuration["DataProtection:CertificatePassword"]));
-        }
+        // Abuse limits and hardening; the Data Protection key ring (in the database, encrypted with a key file or a certificate).
+        builder.AddOpenLerSecurity();
 
         // Localization: one catalog of strings per language (Resources/Strings/*.tsv), language from the cookie or the browser.
         builder.Services.AddSingleton(TextCatalog.Embedded);
@@ -46,8 +42,6 @@ public static class Hosting
             o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
 
-        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
-            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddRouting(o => o.LowercaseUrls = true);
         builder.Services.AddRazorPages(o => o.RootDirectory = "/Features").AddViewLocalization();
         return builder;
@@ -107,6 +101,9 @@ public static class Hosting
     {
         ArgumentNullException.ThrowIfNull(app);
         var deployment = app.Services.GetRequiredService<IOptions<DeploymentOptions>>().Value;
+
+        // First: client address and scheme from known proxies only (rate limits, HTTPS, HSTS and cookies depend on them).
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error/500");
@@ -114,12 +111,20 @@ public static class Hosting
         }
 
         app.UseStatusCodePagesWithReExecute("/error/{0}");
-        app.UseOpenLerSecurity(deployment.MaxRequestBytes);
+        app.UseOpenLerSecurity();
+        app.UseRequestSizeLimit(deployment.MaxRequestBytes);
         app.UseStaticFiles();
         app.UseRequestLocalization();
+        if (StartupRules.IsStrict(app.Environment))
+        {
+            app.UseHttpsRequired();
+        }
+
         app.UseRouting();
+        app.UseResponsePolicies();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         return app;
     }
 

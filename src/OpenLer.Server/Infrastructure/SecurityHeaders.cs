@@ -1,15 +1,17 @@
-using Microsoft.AspNetCore.Http.Features;
-
 namespace OpenLer.Server.Infrastructure;
 
-/// <summary>Security headers (a CSP without inline script or style) and the request size limit (413 above it).</summary>
+/// <summary>
+/// Security headers on every response: a CSP without inline script or style, nosniff, no framing, no referrer, no
+/// device features. (Caching and robots headers depend on the page: Security/ResponsePolicies; the request size limit:
+/// Security/RequestSizeLimit.)
+/// </summary>
 public static class SecurityHeaders
 {
     public const string ContentSecurityPolicy =
         "default-src 'none'; script-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; " +
         "frame-ancestors 'none'; base-uri 'none'; connect-src 'self'";
 
-    public static IApplicationBuilder UseOpenLerSecurity(this IApplicationBuilder app, long maxRequestBytes) =>
+    public static IApplicationBuilder UseOpenLerSecurity(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
@@ -18,19 +20,6 @@ public static class SecurityHeaders
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-
-            if (context.Request.ContentLength > maxRequestBytes && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null)
-            {
-                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                return;
-            }
-
-            var sizeFeature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
-            if (sizeFeature is { IsReadOnly: false })
-            {
-                sizeFeature.MaxRequestBodySize = maxRequestBytes;
-            }
-
             await next(context);
         });
 }

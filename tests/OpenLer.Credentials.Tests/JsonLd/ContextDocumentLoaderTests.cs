@@ -72,7 +72,7 @@ public class ContextDocumentLoaderTests
 
         var result = new JsonLdProcessor(loader).ToRdf(
             JsonNode.Parse("""{"@context": "https://example.org/ctx", "@id": "https://example.org/a", "skill": "forklift"}"""),
-            JsonLdOptions.Credential);
+            JsonLdOptions.Credential, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.True(result.IsSuccess, result.Error?.ToString());
         Assert.Single(result.Value.Quads);

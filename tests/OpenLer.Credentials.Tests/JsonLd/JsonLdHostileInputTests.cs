@@ -120,7 +120,7 @@ public class JsonLdHostileInputTests
             contexts.Add(i % 2 == 0 ? "https://www.w3.org/ns/credentials/v2" : "https://w3id.org/security/data-integrity/v2");
         }
 
-        var result = Processor.ToRdf(new JsonObject { ["@context"] = contexts, ["type"] = "VerifiableCredential" }, JsonLdOptions.Credential);
+        var result = Processor.ToRdf(new JsonObject { ["@context"] = contexts, ["type"] = "VerifiableCredential" }, JsonLdOptions.Credential, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(ErrorCodes.ContextOverflow, result.Error!.Code);
     }
@@ -129,7 +129,7 @@ public class JsonLdHostileInputTests
     public void ToRdf_ManyDocumentsWithInlineContexts_DoNotGrowTheSharedCaches()
     {
         var processor = new JsonLdProcessor(ContextDocumentLoader.Default);
-        Assert.True(processor.ToRdf(JsonNode.Parse(SampleCredentials.OpenBadge), JsonLdOptions.Credential).IsSuccess);
+        Assert.True(processor.ToRdf(JsonNode.Parse(SampleCredentials.OpenBadge), JsonLdOptions.Credential, cancellationToken: TestContext.Current.CancellationToken).IsSuccess);
         var afterFirst = processor.SharedContextsCached;
 
         for (var i = 0; i < 200; i++)
@@ -140,10 +140,10 @@ public class JsonLdHostileInputTests
                   "type": "VerifiableCredential", "t{{i}}": "v"
                 }
                 """);
-            Assert.True(processor.ToRdf(document, JsonLdOptions.Credential).IsSuccess);
+            Assert.True(processor.ToRdf(document, JsonLdOptions.Credential, cancellationToken: TestContext.Current.CancellationToken).IsSuccess);
         }
 
-        Assert.True(processor.ToRdf(JsonNode.Parse(SampleCredentials.OpenBadge), JsonLdOptions.Credential).IsSuccess);
+        Assert.True(processor.ToRdf(JsonNode.Parse(SampleCredentials.OpenBadge), JsonLdOptions.Credential, cancellationToken: TestContext.Current.CancellationToken).IsSuccess);
         Assert.True(afterFirst > 0);
         Assert.Equal(afterFirst, processor.SharedContextsCached);
     }
@@ -159,7 +159,7 @@ public class JsonLdHostileInputTests
         }
 
         var document = new JsonObject { ["@context"] = context, ["https://example.org/p"] = 1 };
-        var result = Processor.ToRdf(document, JsonLdOptions.Credential);
+        var result = Processor.ToRdf(document, JsonLdOptions.Credential, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(ErrorCodes.ContextOverflow, result.Error!.Code);
     }
@@ -176,7 +176,7 @@ public class JsonLdHostileInputTests
         context["t5000"] = "https://example.org/";
         var document = new JsonObject { ["@context"] = context, ["https://example.org/p"] = 1 };
 
-        var result = Processor.ToRdf(document, JsonLdOptions.Credential);
+        var result = Processor.ToRdf(document, JsonLdOptions.Credential, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(ErrorCodes.JsonLdLimitExceeded, result.Error!.Code);
     }
@@ -190,7 +190,7 @@ public class JsonLdHostileInputTests
             node = new JsonObject { ["https://example.org/child"] = node };
         }
 
-        var result = Processor.ToRdf(node, JsonLdOptions.Credential);
+        var result = Processor.ToRdf(node, JsonLdOptions.Credential, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(ErrorCodes.DocumentTooDeep, result.Error!.Code);
     }
@@ -207,8 +207,8 @@ public class JsonLdHostileInputTests
         var document = new JsonObject { ["@id"] = "https://example.org/s", ["https://example.org/item"] = items };
         var limited = JsonLdOptions.Credential with { Limits = new JsonLdLimits { MaxWork = 1_000 } };
 
-        Assert.True(Processor.ToRdf(document.DeepClone(), JsonLdOptions.Credential).IsSuccess);
-        Assert.Equal(ErrorCodes.JsonLdLimitExceeded, Processor.ToRdf(document, limited).Error!.Code);
+        Assert.True(Processor.ToRdf(document.DeepClone(), JsonLdOptions.Credential, cancellationToken: TestContext.Current.CancellationToken).IsSuccess);
+        Assert.Equal(ErrorCodes.JsonLdLimitExceeded, Processor.ToRdf(document, limited, cancellationToken: TestContext.Current.CancellationToken).Error!.Code);
     }
 
     [Fact]
@@ -224,7 +224,7 @@ public class JsonLdHostileInputTests
         values.Add(7);
         var document = new JsonObject { ["@id"] = "https://example.org/s", ["https://example.org/n"] = values };
 
-        var result = Processor.ToRdf(document, JsonLdOptions.Credential);
+        var result = Processor.ToRdf(document, JsonLdOptions.Credential, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.True(result.IsSuccess, result.Error?.ToString());
         Assert.Equal(150_000, result.Value.Count);
@@ -255,7 +255,7 @@ public class JsonLdHostileInputTests
         };
         var limited = JsonLdOptions.Credential with { Limits = new JsonLdLimits { MaxWork = 50_000 } };
 
-        var result = Processor.ToRdf(document, limited);
+        var result = Processor.ToRdf(document, limited, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.True(result.IsSuccess, result.Error?.ToString());
         Assert.Equal(6_000, result.Value.Count);

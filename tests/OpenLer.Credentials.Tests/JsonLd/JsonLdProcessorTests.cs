@@ -12,7 +12,7 @@ public class JsonLdProcessorTests
     [Fact]
     public void Expand_SampleOpenBadge_ExpandsTermsOfBothContexts()
     {
-        var result = Processor.Expand(JsonNode.Parse(SampleCredentials.OpenBadge), JsonLdOptions.Credential);
+        var result = Processor.Expand(JsonNode.Parse(SampleCredentials.OpenBadge), JsonLdOptions.Credential, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.True(result.IsSuccess, result.Error?.ToString());
         var credential = result.Value.Single()!.AsObject();
@@ -66,7 +66,7 @@ public class JsonLdProcessorTests
             {"@context": {"e": {"@id": "http://example.org/vocab#json", "@type": "@json"}}, "e": [56.0, {"d": true, "10": null, "1": []}]}
             """);
 
-        var result = Processor.ToRdf(document);
+        var result = Processor.ToRdf(document, cancellationToken: TestContext.Current.CancellationToken);
 
         var literal = Assert.Single(result.Value.Quads).Object;
         Assert.Equal("""[56,{"1":[],"10":null,"d":true}]""", literal.Value);
@@ -95,7 +95,7 @@ public class JsonLdProcessorTests
             }
 
             document.Remove("proof");
-            var result = Processor.ToRdf(document, JsonLdOptions.Credential);
+            var result = Processor.ToRdf(document, JsonLdOptions.Credential, cancellationToken: TestContext.Current.CancellationToken);
             var name = Path.GetRelativePath(folder, path).Replace('\\', '/');
             var shouldFail = (name.Contains("/simple-err-", StringComparison.Ordinal) && name.EndsWith("-type.json", StringComparison.Ordinal))
                 || undefinedTypes.Contains(name);

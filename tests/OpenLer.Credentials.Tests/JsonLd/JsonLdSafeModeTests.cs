@@ -20,7 +20,7 @@ public class JsonLdSafeModeTests
     [Fact]
     public void ToRdf_SampleOpenBadge_SucceedsInSafeMode()
     {
-        var result = Processor.ToRdf(JsonNode.Parse(SampleCredentials.OpenBadge), JsonLdOptions.Credential);
+        var result = Processor.ToRdf(JsonNode.Parse(SampleCredentials.OpenBadge), JsonLdOptions.Credential, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.True(result.IsSuccess, result.Error?.ToString());
         Assert.Contains(result.Value.Quads, q => q.Predicate.Value == "https://schema.org/name" && q.Object.Value == "Workplace Readiness Program");
@@ -33,8 +33,8 @@ public class JsonLdSafeModeTests
             { {{Contexts}}, "type": ["VerifiableCredential", "OpenBadgeCredential"], "workAuthorizedUntil": "2099-01-01" }
             """;
 
-        var safe = Processor.ToRdf(JsonNode.Parse(document), JsonLdOptions.Credential);
-        var lenient = Processor.ToRdf(JsonNode.Parse(document), JsonLdOptions.Default);
+        var safe = Processor.ToRdf(JsonNode.Parse(document), JsonLdOptions.Credential, cancellationToken: TestContext.Current.CancellationToken);
+        var lenient = Processor.ToRdf(JsonNode.Parse(document), JsonLdOptions.Default, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(ErrorCodes.DataLossDetection, safe.Error!.Code);
         Assert.Contains("workAuthorizedUntil", safe.Error.Message, StringComparison.Ordinal);
@@ -49,8 +49,8 @@ public class JsonLdSafeModeTests
             { {{Contexts}}, "id": "../credentials/42", "type": ["VerifiableCredential", "OpenBadgeCredential"], "name": "x" }
             """;
 
-        var safe = Processor.ToRdf(JsonNode.Parse(document), JsonLdOptions.Credential);
-        var lenient = Processor.ToRdf(JsonNode.Parse(document), JsonLdOptions.Default);
+        var safe = Processor.ToRdf(JsonNode.Parse(document), JsonLdOptions.Credential, cancellationToken: TestContext.Current.CancellationToken);
+        var lenient = Processor.ToRdf(JsonNode.Parse(document), JsonLdOptions.Default, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(ErrorCodes.DataLossDetection, safe.Error!.Code);
         Assert.Equal("relative @id reference", JsonLdProcessor.ErrorName(safe.Error));
@@ -65,7 +65,7 @@ public class JsonLdSafeModeTests
             { {{Contexts}}, "type": ["VerifiableCredential", "WorkAuthorization"], "name": "x" }
             """;
 
-        var safe = Processor.ToRdf(JsonNode.Parse(document), JsonLdOptions.Credential);
+        var safe = Processor.ToRdf(JsonNode.Parse(document), JsonLdOptions.Credential, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(ErrorCodes.DataLossDetection, safe.Error!.Code);
         Assert.Equal("relative @type reference", JsonLdProcessor.ErrorName(safe.Error));
@@ -82,14 +82,14 @@ public class JsonLdSafeModeTests
               "type": ["VerifiableCredential"], "description": "Registered nurse"
             }
             """;
-        Assert.Equal(ErrorCodes.ProtectedTermRedefinition, Processor.ToRdf(JsonNode.Parse(redefined), JsonLdOptions.Credential).Error!.Code);
+        Assert.Equal(ErrorCodes.ProtectedTermRedefinition, Processor.ToRdf(JsonNode.Parse(redefined), JsonLdOptions.Credential, cancellationToken: TestContext.Current.CancellationToken).Error!.Code);
 
         // ...and a term the contexts do not define is data loss, even if an attacker-chosen @vocab would give it a meaning
         // that the signer's contexts never did: safe mode reports the undefined term before any @vocab is added.
         var undefinedTerm = $$"""
             { {{Contexts}}, "type": ["VerifiableCredential", "OpenBadgeCredential"], "firstName": "Amina" }
             """;
-        Assert.Equal(ErrorCodes.DataLossDetection, Processor.ToRdf(JsonNode.Parse(undefinedTerm), JsonLdOptions.Credential).Error!.Code);
+        Assert.Equal(ErrorCodes.DataLossDetection, Processor.ToRdf(JsonNode.Parse(undefinedTerm), JsonLdOptions.Credential, cancellationToken: TestContext.Current.CancellationToken).Error!.Code);
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public class JsonLdSafeModeTests
             }
             """;
 
-        var result = Processor.ToRdf(JsonNode.Parse(document), JsonLdOptions.Credential);
+        var result = Processor.ToRdf(JsonNode.Parse(document), JsonLdOptions.Credential, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(ErrorCodes.ProtectedTermRedefinition, result.Error!.Code);
     }
@@ -118,7 +118,7 @@ public class JsonLdSafeModeTests
             { {{Contexts}}, "type": ["VerifiableCredential", "OpenBadgeCredential"], "name": {"@value": "x", "@language": "en us"} }
             """;
 
-        var result = Processor.ToRdf(JsonNode.Parse(document), JsonLdOptions.Credential);
+        var result = Processor.ToRdf(JsonNode.Parse(document), JsonLdOptions.Credential, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(ErrorCodes.DataLossDetection, result.Error!.Code);
     }
@@ -130,7 +130,7 @@ public class JsonLdSafeModeTests
             { {{Contexts}}, "type": ["VerifiableCredential", "OpenBadgeCredential"], "@issuer": "did:example:evil" }
             """;
 
-        var result = Processor.Expand(JsonNode.Parse(document), JsonLdOptions.Credential);
+        var result = Processor.Expand(JsonNode.Parse(document), JsonLdOptions.Credential, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(ErrorCodes.DataLossDetection, result.Error!.Code);
     }
@@ -146,7 +146,7 @@ public class JsonLdSafeModeTests
             }
             """;
 
-        var result = Processor.ToRdf(JsonNode.Parse(document), JsonLdOptions.Credential);
+        var result = Processor.ToRdf(JsonNode.Parse(document), JsonLdOptions.Credential, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.True(result.IsSuccess, result.Error?.ToString());
         Assert.Contains(result.Value.Quads, q => q.Predicate.Value == "https://www.w3.org/ns/credentials/undefined-term#favoriteColor");

@@ -95,7 +95,7 @@ public class OpenBadgesJsonTests
         achievement["resultDescription"] = new JsonArray(CefrScale.ResultDescription(DescriptionId, "English speaking (CEFR)"));
         subject["result"] = new JsonArray(CefrScale.Result(DescriptionId, "A2").Value);
 
-        var expanded = Processor.Expand(credential, JsonLdOptions.Credential);
+        var expanded = Processor.Expand(credential, JsonLdOptions.Credential, cancellationToken: TestContext.Current.CancellationToken);
         Assert.True(expanded.IsSuccess, expanded.Error?.ToString());
         var text = expanded.Value.ToJsonString();
         Assert.Contains(Vocab + "targetType", text, StringComparison.Ordinal);
@@ -106,7 +106,7 @@ public class OpenBadgesJsonTests
         Assert.Contains(Vocab + "achievedLevel", text, StringComparison.Ordinal);
         Assert.Contains(DescriptionId + "#A2", text, StringComparison.Ordinal);
 
-        var rdf = Processor.ToRdf(credential, JsonLdOptions.Credential);
+        var rdf = Processor.ToRdf(credential, JsonLdOptions.Credential, cancellationToken: TestContext.Current.CancellationToken);
         Assert.True(rdf.IsSuccess, rdf.Error?.ToString());
     }
 
@@ -117,7 +117,7 @@ public class OpenBadgesJsonTests
         var alignment = OpenBadgesAlignment.For(SkillTaxonomy.BuiltIn.Skills[0]);
         alignment["targetLevel"] = "high";
         credential["credentialSubject"]!["achievement"]!["alignment"] = new JsonArray(alignment);
-        var expanded = Processor.Expand(credential, JsonLdOptions.Credential);
+        var expanded = Processor.Expand(credential, JsonLdOptions.Credential, cancellationToken: TestContext.Current.CancellationToken);
         Assert.False(expanded.IsSuccess);
     }
 }

@@ -32,6 +32,7 @@ public sealed class QueueTests
         var settings = Sms(sms, new()
         {
             ["Database:ConnectionString"] = shared.ConnectionString,
+            ["DataProtection:KeyFile"] = shared.KeyFile,
             ["OpenLer:Messaging:BatchSize"] = "3",
             ["OpenLer:Messaging:PollInterval"] = "00:00:00.050",
         });
@@ -285,31 +286,36 @@ public sealed class QueueTests
     }
 
     /// <summary>One database two app instances share: a SQLite file, or a PostgreSQL database dropped at the end.</summary>
+    /// <summary>One database and one key file for several app instances (every instance needs the key ring's key file).</summary>
     private sealed class SharedDatabase : IAsyncDisposable
     {
-        private readonly string? _folder;
+        private readonly string _folder;
         private readonly string? _postgresName;
 
-        private SharedDatabase(string connectionString, string? folder, string? postgresName)
+        private SharedDatabase(string connectionString, string folder, string? postgresName)
         {
             ConnectionString = connectionString;
             _folder = folder;
             _postgresName = postgresName;
+            KeyFile = Path.Combine(folder, "keyring.key");
+            File.WriteAllText(KeyFile, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
         }
 
         public string ConnectionString { get; }
 
+        public string KeyFile { get; }
+
         public static SharedDatabase Create(Db db)
         {
+            var folder = Path.Combine(Path.GetTempPath(), "openler-messaging-tests", Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(folder);
             if (db == Db.Sqlite)
             {
-                var folder = Path.Combine(Path.GetTempPath(), "openler-messaging-tests", Guid.NewGuid().ToString("N"));
-                Directory.CreateDirectory(folder);
                 return new SharedDatabase($"Data Source={Path.Combine(folder, "shared.db")}", folder, null);
             }
 
             var builder = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(OpenLerFactory.PostgresVariable)) { Database = "openler_shared_" + Guid.NewGuid().ToString("N")[..16] };
-            return new SharedDatabase(builder.ConnectionString, null, builder.Database);
+            return new SharedDatabase(builder.ConnectionString, folder, builder.Database);
         }
 
         public async ValueTask DisposeAsync()
@@ -326,16 +332,13 @@ public sealed class QueueTests
                 await command.ExecuteNonQueryAsync();
             }
 
-            if (_folder is not null)
+            try
             {
-                try
-                {
-                    Directory.Delete(_folder, recursive: true);
-                }
-                catch (IOException)
-                {
-                    // Still open on a slow machine: the temp folder is cleaned by the OS.
-                }
+                Directory.Delete(_folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Still open on a slow machine: the temp folder is cleaned by the OS.
             }
         }
     }

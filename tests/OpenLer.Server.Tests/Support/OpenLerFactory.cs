@@ -30,14 +30,18 @@ public sealed class OpenLerFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
 
     private readonly Action<IServiceCollection>? _configure;
+    private readonly string _environment;
 
     private readonly bool _realMessages;
 
     /// <param name="realMessages">Send through the real queue and channels (configured in <paramref name="settings"/>) instead of capturing.</param>
-    public OpenLerFactory(Db db = Db.Sqlite, bool kestrel = false, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null, bool realMessages = false)
+    /// <param name="environment">The hosting environment ("Production" for the start-up rules, HTTPS and HSTS).</param>
+    public OpenLerFactory(Db db = Db.Sqlite, bool kestrel = false, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null,
+        bool realMessages = false, string environment = "Testing")
     {
         _configure = configure;
         _realMessages = realMessages;
+        _environment = environment;
         Database = db;
         Directory.CreateDirectory(_folder);
         _settings = new Dictionary<string, string?>
@@ -70,7 +74,7 @@ public sealed class OpenLerFactory : WebApplicationFactory<Program>
 
     public Db Database { get; }
 
-    /// <summary>The folder of the SQLite database and other files the app made.</summary>
+    /// <summary>The folder of the SQLite database and other files the app made (the key file among them).</summary>
     public string DataFolder => _folder;
 
     public ConcurrentQueue<string> Logs { get; } = new();
@@ -92,7 +96,7 @@ public sealed class OpenLerFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(_environment);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
@@ -117,12 +121,17 @@ public sealed class OpenLerFactory : WebApplicationFactory<Program>
         });
     }
 
-    /// <summary>An HTTPS client (Secure cookies) that keeps cookies and does not follow redirects.</summary>
+    /// <summary>
+    /// An HTTPS client (Secure cookies) that keeps cookies and does not follow redirects, speaking from
+    /// <paramref name="address"/> when given; it asks for the deployment's public host when one is set (only that host
+    /// is allowed then).
+    /// </summary>
     public HttpClient Client(string? address = null)
     {
+        var host = _settings.TryGetValue("OpenLer:PublicHost", out var publicHost) && !string.IsNullOrEmpty(publicHost) ? publicHost : "localhost";
         var client = CreateClient(new WebApplicationFactoryClientOptions
         {
-            BaseAddress = new Uri("https://localhost"),
+            BaseAddress = new Uri("https://" + host),
             AllowAutoRedirect = false,
             HandleCookies = true,
         });

@@ -7,6 +7,7 @@ using OpenLer.Server.Features.Account;
 using OpenLer.Server.Features.Audit;
 using OpenLer.Server.Infrastructure;
 using OpenLer.Server.Infrastructure.Localization;
+using OpenLer.Server.Infrastructure.Security;
 
 namespace OpenLer.Server.Features.Issuance;
 
@@ -58,7 +59,7 @@ public sealed class ClientModel(AppDbContext db, Caseload caseload, CredentialIs
         return Page();
     }
 
-    public async Task<IActionResult> OnPostEnrollAsync(Guid programId, string? cohort)
+    public async Task<IActionResult> OnPostEnrollAsync(Guid programId, [TextField(TextLimits.Short)] string? cohort)
     {
         if (await scope.FindClientAsync(Id) is null)
         {
@@ -70,7 +71,7 @@ public sealed class ClientModel(AppDbContext db, Caseload caseload, CredentialIs
         return enrollment is null ? NotFound() : Redirect($"/issuance/clients/{Id}");
     }
 
-    public async Task<IActionResult> OnPostCompleteAsync(Guid enrollmentId, string? evidence, string? englishLevel)
+    public async Task<IActionResult> OnPostCompleteAsync(Guid enrollmentId, [TextField(TextLimits.Paragraph)] string? evidence, [TextField(TextLimits.Short)] string? englishLevel)
     {
         if (!await OwnsEnrollmentAsync(enrollmentId))
         {
@@ -133,7 +134,7 @@ public sealed class ClientModel(AppDbContext db, Caseload caseload, CredentialIs
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRevokeAsync(Guid credentialId, string? reason)
+    public async Task<IActionResult> OnPostRevokeAsync(Guid credentialId, [TextField(TextLimits.Sentence)] string? reason)
     {
         if (!await OwnsEnrollmentOfCredentialAsync(credentialId))
         {

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenLer.Server.Data;
 using OpenLer.Server.Infrastructure;
 using OpenLer.Server.Infrastructure.Localization;
+using OpenLer.Server.Infrastructure.Security;
 
 namespace OpenLer.Server.Features.Issuance;
 
@@ -30,7 +31,8 @@ public sealed class IndexModel(AppDbContext db, Caseload caseload, CaseRecords r
         await LoadAsync();
     }
 
-    public async Task<IActionResult> OnPostAsync(string? name, string? contact, Guid? siteId, string? language)
+    public async Task<IActionResult> OnPostAsync([TextField(TextLimits.Name)] string? name, [TextField(TextLimits.Contact)] string? contact, Guid? siteId,
+        [TextField(TextLimits.Short)] string? language)
     {
         var org = scope.OrganizationId;
         if (string.IsNullOrWhiteSpace(name) || name.Length > NameMaxLength || string.IsNullOrWhiteSpace(contact) || contact.Length > Account.Contacts.MaxLength)

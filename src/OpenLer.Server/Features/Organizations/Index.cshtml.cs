@@ -7,6 +7,7 @@ using OpenLer.Server.Features.Account;
 using OpenLer.Server.Features.Audit;
 using OpenLer.Server.Infrastructure;
 using OpenLer.Server.Infrastructure.Localization;
+using OpenLer.Server.Infrastructure.Security;
 
 namespace OpenLer.Server.Features.Organizations;
 
@@ -39,7 +40,7 @@ public sealed class IndexModel(AppDbContext db, OrganizationKeys keys, UserManag
         await LoadAsync();
     }
 
-    public async Task<IActionResult> OnPostSiteAsync(string? siteName)
+    public async Task<IActionResult> OnPostSiteAsync([TextField(TextLimits.Name)] string? siteName)
     {
         if (!string.IsNullOrWhiteSpace(siteName) && siteName.Length <= NameMaxLength)
         {
@@ -51,7 +52,7 @@ public sealed class IndexModel(AppDbContext db, OrganizationKeys keys, UserManag
         return Redirect("/organization");
     }
 
-    public async Task<IActionResult> OnPostEmployerAsync(string? employerName, string? employerContact)
+    public async Task<IActionResult> OnPostEmployerAsync([TextField(TextLimits.Name)] string? employerName, [TextField(TextLimits.Name)] string? employerContact)
     {
         if (!string.IsNullOrWhiteSpace(employerName) && employerName.Length <= NameMaxLength && (employerContact?.Length ?? 0) <= NameMaxLength)
         {
@@ -69,7 +70,8 @@ public sealed class IndexModel(AppDbContext db, OrganizationKeys keys, UserManag
         return Redirect("/organization");
     }
 
-    public async Task<IActionResult> OnPostStaffAsync(string? staffName, string? staffEmail, string? staffPassword, string? role, Guid? siteId)
+    public async Task<IActionResult> OnPostStaffAsync([TextField(TextLimits.Name)] string? staffName, [TextField(TextLimits.Contact)] string? staffEmail,
+        [TextField(TextLimits.Password, Clean = false)] string? staffPassword, [TextField(TextLimits.Short)] string? role, Guid? siteId)
     {
         if (string.IsNullOrWhiteSpace(staffName) || string.IsNullOrWhiteSpace(staffEmail) || string.IsNullOrEmpty(staffPassword)
             || staffName.Length > NameMaxLength || staffEmail.Length > 256 || staffPassword.Length > 256)
@@ -81,19 +83,19 @@ public sealed class IndexModel(AppDbContext db, OrganizationKeys keys, UserManag
         return result.Ok ? Done(L.Key("Staff member added. They must choose their own password when they first sign in.")) : await FailAsync(result.Error!);
     }
 
-    public async Task<IActionResult> OnPostDisableAsync(string? staffId) =>
+    public async Task<IActionResult> OnPostDisableAsync([TextField(TextLimits.Short)] string? staffId) =>
         await Apply(await staffAdmin.DisableAsync(User.OrganizationId(), staffId ?? "", User.StaffId(), HttpContext.RequestAborted), L.Key("Account disabled. Every session of it has ended."));
 
-    public async Task<IActionResult> OnPostEnableAsync(string? staffId) =>
+    public async Task<IActionResult> OnPostEnableAsync([TextField(TextLimits.Short)] string? staffId) =>
         await Apply(await staffAdmin.EnableAsync(User.OrganizationId(), staffId ?? "", HttpContext.RequestAborted), L.Key("Account enabled."));
 
-    public async Task<IActionResult> OnPostResetAsync(string? staffId, string? newPassword) =>
+    public async Task<IActionResult> OnPostResetAsync([TextField(TextLimits.Short)] string? staffId, [TextField(TextLimits.Password, Clean = false)] string? newPassword) =>
         string.IsNullOrEmpty(newPassword) || newPassword.Length > 256
             ? await FailAsync(L.Key("Type a new password for them."))
             : await Apply(await staffAdmin.ResetPasswordAsync(User.OrganizationId(), staffId ?? "", newPassword, HttpContext.RequestAborted),
                 L.Key("Password reset. They are signed out and must choose their own password at the next sign-in."));
 
-    public async Task<IActionResult> OnPostChangeAsync(string? staffId, string? role, Guid? siteId, Guid[]? extraSites) =>
+    public async Task<IActionResult> OnPostChangeAsync([TextField(TextLimits.Short)] string? staffId, [TextField(TextLimits.Short)] string? role, Guid? siteId, Guid[]? extraSites) =>
         await Apply(await staffAdmin.ChangeAsync(User.OrganizationId(), staffId ?? "", User.StaffId(), role ?? "", siteId, extraSites ?? [], HttpContext.RequestAborted),
             L.Key("Role and sites saved."));
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenLer.Server.Data;
 using OpenLer.Server.Infrastructure;
 using OpenLer.Server.Infrastructure.Localization;
+using OpenLer.Server.Infrastructure.Security;
 
 namespace OpenLer.Server.Features.Programs;
 
@@ -15,7 +16,8 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnPostAsync(string? name, string? description, string? criteria, string? imageUrl, string[]? skills, bool recordsEnglishLevel)
+    public async Task<IActionResult> OnPostAsync([TextField(TextLimits.Name)] string? name, [TextField(TextLimits.Paragraph)] string? description,
+        [TextField(TextLimits.Paragraph)] string? criteria, [TextField(TextLimits.Url)] string? imageUrl, [TextField(TextLimits.Short)] string[]? skills, bool recordsEnglishLevel)
     {
         if (!User.IsInRole(AppClaims.OrgAdminRole))
         {

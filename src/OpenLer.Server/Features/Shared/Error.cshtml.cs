@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenLer.Server.Infrastructure.Security;
 
 namespace OpenLer.Server.Features.Shared;
 
-/// <summary>Plain-language pages for error status codes (the status code itself is kept).</summary>
+/// <summary>Plain-language pages for error status codes (the status code itself is kept), more precise when the refusal gave a reason.</summary>
 [Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryToken]
 public sealed class ErrorModel : PageModel
 {
@@ -10,18 +11,30 @@ public sealed class ErrorModel : PageModel
 
     public string Explanation { get; private set; } = "Please try again later.";
 
-    public void OnGet(int code) => Describe(code);
+    public void OnGet() => Describe(Code);
 
-    public void OnPost(int code) => Describe(code);
+    public void OnPost() => Describe(Code);
+
+    /// <summary>
+    /// From the route values, not model binding: binding reads the form, and a refused request's form (too large,
+    /// malformed) cannot be read, which would leave the code at 0.
+    /// </summary>
+    private int Code => int.TryParse(RouteData.Values["code"]?.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : 500;
 
     private void Describe(int code)
     {
-        (Title, Explanation) = code switch
+        (Title, Explanation) = (code, StatusReason.Get(HttpContext)) switch
         {
-            404 => ("Page not found", "This page does not exist, or you cannot see it."),
-            400 => ("The form could not be sent", "Go back, reload the page and try again."),
-            413 => ("The file is too large", "Choose a smaller file (at most about 1.5 MB)."),
-            410 => ("This page no longer works", "It has expired or was stopped."),
+            (404, _) => ("Page not found", "This page does not exist, or you cannot see it."),
+            (400, StatusReason.TextTooLong) => ("A field is too long", "Shorten the text you typed and send the form again."),
+            (400, StatusReason.HttpsRequired) => ("This site works only over HTTPS", "Open the address that starts with https://."),
+            (400, _) => ("The form could not be sent", "Go back, reload the page and try again."),
+            (413, StatusReason.CredentialTooLarge) => ("The credential is too large to check", "It is too big or has too many parts for this service."),
+            (413, _) => ("The file is too large", "Choose a smaller file (at most about 1.5 MB)."),
+            (410, _) => ("This page no longer works", "It has expired or was stopped."),
+            (429, _) => ("Too many requests", "You sent many requests in a short time. Wait a minute, then try again."),
+            (503, StatusReason.VerificationTooSlow) => ("Checking the credential took too long", "We stopped checking it. It may be too complex to check here; try again later."),
+            (503, _) => ("The service is busy", "Many people are using it right now. Wait a minute, then try again."),
             _ => ("Something went wrong", "Please try again later."),
         };
     }

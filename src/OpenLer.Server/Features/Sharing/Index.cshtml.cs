@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenLer.Server.Data;
 using OpenLer.Server.Infrastructure;
+using OpenLer.Server.Infrastructure.Security;
 using QRCoder;
 using OpenLer.Server.Infrastructure.Localization;
 
@@ -29,7 +30,7 @@ public sealed class IndexModel(AppDbContext db, ShareService shares, IOptions<De
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnPostCreateAsync(Guid[]? credentialIds, int? days, string? label)
+    public async Task<IActionResult> OnPostCreateAsync(Guid[]? credentialIds, int? days, [TextField(TextLimits.Short)] string? label)
     {
         var created = await shares.CreateAsync(User.JobseekerId(), credentialIds ?? [], days ?? ShareService.DefaultDays, label ?? "", HttpContext.RequestAborted);
         if (created is null)

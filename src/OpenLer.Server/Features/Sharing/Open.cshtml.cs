@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using OpenLer.Credentials.Verification;
 using OpenLer.Server.Data;
@@ -8,10 +9,18 @@ using OpenLer.Server.Features.Account;
 using OpenLer.Server.Features.Issuance;
 using OpenLer.Server.Features.Verify;
 using OpenLer.Server.Features.Wallet;
+using OpenLer.Server.Infrastructure.Security;
 
 namespace OpenLer.Server.Features.Sharing;
 
-/// <summary>The employer's page: no account; each shared credential verified now (404 unknown link, 410 expired/stopped).</summary>
+/// <summary>
+/// The employer's page: no account; each shared credential verified now (404 unknown link, 410 expired/stopped). Rate
+/// limited per address (<see cref="RateLimitPolicies.ShareOpen"/>), never indexed, never cached. The credentials are this
+/// deployment's own stored ones (issued here, within the JSON limits), so they are verified outside the verification
+/// budget's slots: an employer's page never waits behind strangers' credentials on the Verify page.
+/// </summary>
+[EnableRateLimiting(RateLimitPolicies.ShareOpen)]
+[NoIndex]
 public sealed class OpenModel(ShareService shares, DeploymentVerifier verifier, AppDbContext db, People people, CaseRecords records, SelfReportedRecords selfReported) : PageModel
 {
     public sealed record Item(CredentialView View, VerificationResult Result);
@@ -28,7 +37,6 @@ public sealed class OpenModel(ShareService shares, DeploymentVerifier verifier, 
     {
         var (state, share, credentials) = await shares.OpenAsync(token, HttpContext.RequestAborted);
         State = state;
-        Response.Headers.CacheControl = "no-store";
         if (state == ShareState.NotFound)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;

@@ -9,15 +9,17 @@ using OpenLer.Server.Data;
 using OpenLer.Server.Features.Issuance;
 using OpenLer.Server.Features.Organizations;
 using OpenLer.Server.Infrastructure;
+using OpenLer.Server.Infrastructure.Security;
 
 namespace OpenLer.Server.Features.Verify;
 
 /// <summary>
 /// The deployment's verifier: the library's <see cref="CredentialVerifier"/> (fail closed) with this deployment's trust
 /// list, did:web documents and status lists answered from its own database. It never touches the network: a did:web or
-/// status list of another deployment "could not be checked", which is never "genuine".
+/// status list of another deployment "could not be checked", which is never "genuine". Documents are held to the
+/// verification budget's JSON limits; user-supplied credentials are verified through <see cref="VerificationBudget"/>.
 /// </summary>
-public sealed class DeploymentVerifier(AppDbContext db, StatusListPublisher lists, IOptions<DeploymentOptions> options, TimeProvider time)
+public sealed class DeploymentVerifier(AppDbContext db, StatusListPublisher lists, IOptions<DeploymentOptions> options, TimeProvider time, VerificationBudget budget)
 {
     private CredentialVerifier? _verifier;
 
@@ -36,6 +38,7 @@ public sealed class DeploymentVerifier(AppDbContext db, StatusListPublisher list
             DidResolver = resolver,
             VerificationMethods = new DidVerificationMethodResolver(resolver),
             TimeProvider = time,
+            Limits = budget.Limits,
         };
         return new CredentialVerifier(listVerification with
         {

@@ -1,15 +1,21 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using OpenLer.Credentials.Common;
 using OpenLer.Credentials.Verification;
 using OpenLer.Server.Features.Wallet;
 using OpenLer.Server.Infrastructure.Localization;
+using OpenLer.Server.Infrastructure.Security;
 
 namespace OpenLer.Server.Features.Verify;
 
-/// <summary>Paste or upload any credential and see every check; bodies over the request limit answer 413.</summary>
-public sealed class IndexModel(DeploymentVerifier verifier) : PageModel
+/// <summary>
+/// Paste or upload any credential and see every check. Rate limited per address (<see cref="RateLimitPolicies.Verify"/>)
+/// and verified within the verification budget: 413 over its size limits, 503 when busy or too slow.
+/// </summary>
+[EnableRateLimiting(RateLimitPolicies.Verify)]
+public sealed class IndexModel(DeploymentVerifier verifier, VerificationBudget budget) : PageModel
 {
     public VerificationResult? Result { get; private set; }
 
@@ -21,11 +27,16 @@ public sealed class IndexModel(DeploymentVerifier verifier) : PageModel
     {
     }
 
-    public async Task<IActionResult> OnPostAsync(string? credential, IFormFile? file)
+    public async Task<IActionResult> OnPostAsync([TextField(TextLimits.Credential, Clean = false)] string? credential, IFormFile? file)
     {
         var text = credential;
         if (file is { Length: > 0 })
         {
+            if (file.Length > budget.Limits.MaxBytes)
+            {
+                return BudgetedVerification.TooLarge(new(ErrorCodes.DocumentTooLarge, "The file is too large.")).Refuse(HttpContext);
+            }
+
             using var reader = new StreamReader(file.OpenReadStream());
             text = await reader.ReadToEndAsync(HttpContext.RequestAborted);
         }
@@ -36,7 +47,13 @@ public sealed class IndexModel(DeploymentVerifier verifier) : PageModel
             return Page();
         }
 
-        Result = await verifier.VerifyAsync(text, HttpContext.RequestAborted);
+        var outcome = await budget.RunAsync(text, ct => verifier.VerifyAsync(text, ct), HttpContext.RequestAborted);
+        if (outcome.Result is null)
+        {
+            return outcome.Refuse(HttpContext);
+        }
+
+        Result = outcome.Result;
         if (Result.Credential?.Document is JsonObject document)
         {
             View = Result.Credential.Format == CredentialFormats.SdJwtVc ? CredentialView.FromSdJwtVc(document) : CredentialView.From(document);

@@ -1,20 +1,24 @@
 using System.Text.Json.Nodes;
 using OpenLer.Credentials.Verification;
+using OpenLer.Server.Infrastructure.Security;
 
 namespace OpenLer.Server.Features.Verify;
 
-/// <summary><c>POST /api/verify</c>: the body is a credential (JSON-LD, VC-JWT); the answer lists every check.</summary>
+/// <summary>
+/// <c>POST /api/verify</c>: the body is a credential (JSON-LD, VC-JWT); the answer lists every check. Rate limited per
+/// address and verified within the verification budget (problem+json 413 or 503 with Retry-After when refused).
+/// </summary>
 public static class VerifyApi
 {
     public static IEndpointRouteBuilder MapVerifyApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/verify", async (HttpRequest request, DeploymentVerifier verifier, CancellationToken ct) =>
+        app.MapPost("/api/verify", async (HttpRequest request, DeploymentVerifier verifier, VerificationBudget budget, CancellationToken ct) =>
         {
             using var reader = new StreamReader(request.Body);
             var text = await reader.ReadToEndAsync(ct);
-            var result = await verifier.VerifyAsync(text, ct);
-            return Results.Json(ToJson(result));
-        }).DisableAntiforgery();
+            var outcome = await budget.RunAsync(text, token => verifier.VerifyAsync(text, token), ct);
+            return outcome.Result is { } result ? Results.Json(ToJson(result)) : outcome.ToProblem(request.HttpContext);
+        }).DisableAntiforgery().RequireRateLimiting(RateLimitPolicies.Verify);
         return app;
     }
 

@@ -6,6 +6,7 @@ using OpenLer.Server.Data;
 using OpenLer.Server.Features.Account;
 using OpenLer.Server.Features.Issuance;
 using OpenLer.Server.Infrastructure;
+using OpenLer.Server.Infrastructure.Security;
 
 namespace OpenLer.Server.Features.Wallet;
 
@@ -52,7 +53,7 @@ public sealed class IndexModel(AppDbContext db, People people, CaseRecords recor
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string? kind, string? description)
+    public async Task<IActionResult> OnPostAsync([TextField(TextLimits.Short)] string? kind, [TextField(TextLimits.Sentence)] string? description)
     {
         if (!string.IsNullOrWhiteSpace(description) && description.Length <= 500)
         {
