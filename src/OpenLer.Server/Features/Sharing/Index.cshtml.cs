@@ -28,6 +28,11 @@ public sealed class IndexModel(AppDbContext db, ShareService shares, IOptions<De
 
     public string? Error { get; private set; }
 
+    private Dictionary<Guid, string> _issuers = [];
+
+    /// <summary>The issuing organization's name, shown beside each credential (SECURITY.md PV-03: the issuer itself can reveal status).</summary>
+    public string IssuerName(IssuedCredential credential) => _issuers.GetValueOrDefault(credential.OrganizationId, "");
+
     public async Task OnGetAsync() => await LoadAsync();
 
     public async Task<IActionResult> OnPostCreateAsync(Guid[]? credentialIds, int? days, [TextField(TextLimits.Short)] string? label)
@@ -61,6 +66,8 @@ public sealed class IndexModel(AppDbContext db, ShareService shares, IOptions<De
         var owner = User.JobseekerId();
         Now = time.GetUtcNow().UtcDateTime;
         Credentials = await db.Credentials.AsNoTracking().Where(c => c.JobseekerId == owner && c.RevokedAt == null).OrderBy(c => c.IssuedAt).ToListAsync();
+        var organizations = Credentials.Select(c => c.OrganizationId).Distinct().ToList();
+        _issuers = await db.Organizations.AsNoTracking().Where(o => organizations.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name);
         var list = await db.Shares.AsNoTracking().Where(s => s.JobseekerId == owner).OrderByDescending(s => s.CreatedAt).ToListAsync();
         var ids = list.Select(s => s.Id).ToList();
         var opens = await db.ShareOpens.AsNoTracking().Where(o => ids.Contains(o.ShareId)).ToListAsync();
