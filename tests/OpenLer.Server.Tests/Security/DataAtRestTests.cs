@@ -17,8 +17,9 @@ namespace OpenLer.Server.Tests.Security;
 
 /// <summary>
 /// docs/security.md DR-01 to DR-04 and DR-06: someone with a copy of the database (a stolen disk, a backup, a dump) finds
-/// none of the people's data in it; field encryption refuses tampered and moved values; index, encryption and signing keys
-/// are distinct; a data key can be rotated and revoked; a restore with the key file gives back everything, verifiable.
+/// none of the people's data in it, and cannot decrypt it without the key file; field encryption refuses tampered and
+/// moved values; index, encryption and signing keys are distinct; a data key can be rotated and revoked; a restore with the
+/// key file gives back everything, verifiable.
 /// </summary>
 public sealed class DataAtRestTests
 {
@@ -252,6 +253,62 @@ public sealed class DataAtRestTests
             Assert.Equal("Dawit Bekele", fields.Unprotect(fresh, here));
             return 0;
         });
+    }
+
+    /// <summary>
+    /// The other half of DR-06: the same kind of backup restored where the key file is missing. The instance makes itself a
+    /// new key file (as a first start does); with it the old key ring, and so the organization's data keys, cannot be read:
+    /// every name is refused by Data Protection, none comes back.
+    /// </summary>
+    [Fact]
+    public async Task Dr06_The_same_backup_restored_without_its_key_file_gives_back_no_name()
+    {
+        var restoreFolder = Directory.CreateTempSubdirectory("openler-restore").FullName;
+        try
+        {
+            using (var app = new OpenLerFactory())
+            {
+                await app.CreateOrganizationAsync("acme", "admin@acme.test");
+                await IssueWithCanariesAsync(app);
+                await using var live = new SqliteConnection($"Data Source={Path.Combine(app.DataFolder, "openler.db")}");
+                await live.OpenAsync(TestContext.Current.CancellationToken);
+                await using var command = live.CreateCommand();
+                command.CommandText = $"VACUUM INTO '{Path.Combine(restoreFolder, "openler.db")}'";
+                await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+            }
+
+            SqliteConnection.ClearAllPools();
+            Assert.False(File.Exists(Path.Combine(restoreFolder, KeyRingProtection.DefaultKeyFileName)));
+            using var restored = new OpenLerFactory(settings: new Dictionary<string, string?> { ["Database:DataFolder"] = restoreFolder });
+            var outcome = await restored.WithScopeAsync(async s =>
+            {
+                var db = s.GetRequiredService<AppDbContext>();
+                var records = s.GetRequiredService<CaseRecords>();
+                var rows = await db.Clients.AsNoTracking().ToListAsync();
+                var read = new List<string>();
+                foreach (var row in rows)
+                {
+                    try
+                    {
+                        read.Add(records.ClientName(row));
+                    }
+                    catch (Exception ex)
+                    {
+                        read.Add("refused: " + ex.GetType().Name);
+                    }
+                }
+
+                return read;
+            });
+            Assert.NotEmpty(outcome);
+            Assert.DoesNotContain(Name, outcome);
+            Assert.All(outcome, o => Assert.Equal("refused: CryptographicException", o));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(restoreFolder, recursive: true);
+        }
     }
 
     [Fact]
