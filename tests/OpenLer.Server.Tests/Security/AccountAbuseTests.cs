@@ -11,6 +11,8 @@ namespace OpenLer.Server.Tests.Security;
 /// docs/security.md WA-10 (ASVS 6.3.1): a password spray, one wrong password for each of fifty accounts from one address,
 /// is stopped by the address's password-attempt limit (429 after its permits), while no account is locked, so the owners
 /// still sign in from anywhere else. The limit's window is set to a day so that its refill plays no part in the count.
+/// And the other way round: guesses at one account from many addresses (a botnet) lock it for everyone once they reach the
+/// account-wide threshold, with the same message as a wrong password.
 /// </summary>
 public sealed class AccountAbuseTests
 {
@@ -68,5 +70,35 @@ public sealed class AccountAbuseTests
         var retry = await sprayer.Client.PostAsync("/account/staff-sign-in", new FormUrlEncodedContent(
             [new("__RequestVerificationToken", token), new("email", staff[0]), new("password", "Test-password-1")]));
         Assert.Equal(HttpStatusCode.TooManyRequests, retry.StatusCode);
+    }
+
+    [Fact]
+    public async Task Wa10_Guesses_at_one_account_from_fifty_addresses_lock_it_for_everyone_with_the_same_message()
+    {
+        using var app = new OpenLerFactory();
+        var org = await app.CreateOrganizationAsync("acme", "admin@acme.test");
+        await app.CreateStaffAsync(org.Id, "luis@acme.test", siteName: "acme site");
+
+        string? wrongMessage = null;
+        for (var i = 0; i < SignInThrottles.PerAccountFailures; i++)
+        {
+            var guesser = new WebSession(app.Client($"198.51.{100 + (i / 200)}.{1 + (i % 200)}"));
+            var page = await guesser.SubmitAsync(await guesser.GetAsync("/account/staff-sign-in"), "main form",
+                new Dictionary<string, string> { ["email"] = "luis@acme.test", ["password"] = $"Guess-number-{i}" });
+            var alert = page.QuerySelector("[role=alert]")!.TextContent.Trim();
+            wrongMessage ??= alert;
+            Assert.Equal(wrongMessage, alert);
+        }
+
+        // Locked for everyone now: the right password from an address that never failed gets the same answer.
+        var owner = new WebSession(app.Client("203.0.113.200"));
+        var refused = await owner.SubmitAsync(await owner.GetAsync("/account/staff-sign-in"), "main form",
+            new Dictionary<string, string> { ["email"] = "luis@acme.test", ["password"] = "Test-password-1" });
+        Assert.Equal("/account/staff-sign-in", owner.Last!.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal(wrongMessage, refused.QuerySelector("[role=alert]")!.TextContent.Trim());
+
+        // A colleague is not affected.
+        var colleague = new WebSession(app.Client("203.0.113.200"));
+        await Journey.SignInStaffAsync(app, colleague, "admin@acme.test");
     }
 }
