@@ -129,7 +129,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await SubmitAsync(holder, "main form", run, "09-wallet");
         Assert.Equal(1, await holder.Locator(".cards .card").CountAsync());
         Assert.Equal(language == "ar" ? "rtl" : "ltr", await holder.Locator("html").GetAttributeAsync("dir"));
-        await ClickAndWaitForNewPageAsync(holder, ".cards .card a");
+        await ClickAndWaitForNewPageAsync(holder, ".cards .card a[href^='/wallet/credentials/'] >> nth=0");
         await CheckAsync(holder, run, "10-credential");
         await GoAsync(holder, "/sharing", run, "11-sharing", null);
         await SubmitAsync(holder, "#choose-form", run, "11b-preview");
@@ -276,7 +276,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await SubmitAsync(holder, "main form", run, "02-code");
         await holder.FillAsync("#code", (await holder.Locator("#demo-code").TextContentAsync())!.Trim());
         await SubmitAsync(holder, "main form", run, "03-wallet");
-        await ClickAndWaitForNewPageAsync(holder, ".cards .card a");
+        await ClickAndWaitForNewPageAsync(holder, ".cards .card a[href^='/wallet/credentials/'] >> nth=0");
         await CheckAsync(holder, run, "04-credential");
         await ClickAndWaitForNewPageAsync(holder, "#add-to-wallet");
         await CheckAsync(holder, run, "05-offer");

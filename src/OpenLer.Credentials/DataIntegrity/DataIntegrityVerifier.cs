@@ -164,6 +164,19 @@ public sealed class DataIntegrityVerifier(CryptosuiteRegistry suites, IVerificat
             return Both(CheckResult.Fail(CheckNames.Proof, ErrorCodes.MalformedProof, "The proofValue is not base58btc multibase."), proofType);
         }
 
+        // A method in another DID's document can never be the issuer's (Controlled Identifiers §3.3): refuse it before
+        // resolving, so a proof cannot make the verifier fetch an attacker's did:web document (SECURITY.md CP-05, PV-02).
+        // did:key and did:jwk resolve offline, so their signature is still checked for the report.
+        if (ForeignNetworkMethod(vmUrl, expectations.ExpectedController))
+        {
+            return new ProofVerification(
+                CheckResult.Unavailable(CheckNames.Proof, ErrorCodes.VerificationMethodNotControlledByIssuer,
+                    "The signature was not checked: the proof names a key of another DID than the issuer."),
+                CheckResult.Fail(CheckNames.VerificationMethod, ErrorCodes.VerificationMethodNotControlledByIssuer,
+                    "The signing key does not belong to the issuer."),
+                proofType);
+        }
+
         // §4.5 Retrieve Verification Method.
         var resolved = await methods.ResolveAsync(vmUrl, cancellationToken).ConfigureAwait(false);
         if (!resolved.IsSuccess)
@@ -224,6 +237,17 @@ public sealed class DataIntegrityVerifier(CryptosuiteRegistry suites, IVerificat
         return relationship is null
             ? CheckResult.Fail(CheckNames.VerificationMethod, ErrorCodes.MismatchedProofPurpose, "Unknown proof purpose.")
             : VerificationMethodBinding.Check(resolved, expectations.ExpectedController, relationship.Value);
+    }
+
+    /// <summary>A DID URL of a method that needs the network (did:web, ...) whose DID is not the expected controller's.</summary>
+    private static bool ForeignNetworkMethod(string vmUrl, string? expectedController)
+    {
+        if (expectedController is null || !DidUrl.IsDid(expectedController) || DidUrl.DidOf(vmUrl) is not { } did || did == expectedController)
+        {
+            return false;
+        }
+
+        return DidUrl.MethodOf(did) is not ("key" or "jwk");
     }
 
     private static ProofVerification Both(CheckResult proof, string? proofType) =>

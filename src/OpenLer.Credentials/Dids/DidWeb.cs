@@ -105,10 +105,11 @@ public static class DidWeb
     private static bool TryPort(string text, out int port) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out port) && port is > 0 and < 65536;
 
-    /// <summary>IP literals that are not public, and names that always mean this machine.</summary>
+    /// <summary>IP literals that are not public, and names that always mean this machine (any case, with or without the root's dot).</summary>
     internal static bool IsForbiddenHost(string host)
     {
-        if (host is "localhost" || host.EndsWith(".localhost", StringComparison.Ordinal))
+        host = host.TrimEnd('.');
+        if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase))
         {
             return true;
         }

@@ -17,6 +17,15 @@ public sealed class SafeHttpsFetcher : IHttpsFetcher, IDisposable
     private readonly bool _allowPrivateNetworks;
 
     public SafeHttpsFetcher(bool allowPrivateNetworks = false)
+        : this(allowPrivateNetworks, null)
+    {
+    }
+
+    /// <summary>
+    /// Tests only: <paramref name="serverCertificate"/> decides which TLS certificates are accepted (a loopback test server's
+    /// self-signed one), so redirects, oversize bodies and slow answers can be served from 127.0.0.1.
+    /// </summary>
+    internal SafeHttpsFetcher(bool allowPrivateNetworks, System.Net.Security.RemoteCertificateValidationCallback? serverCertificate)
     {
         _allowPrivateNetworks = allowPrivateNetworks;
         var handler = new SocketsHttpHandler
@@ -29,6 +38,11 @@ public sealed class SafeHttpsFetcher : IHttpsFetcher, IDisposable
             ConnectTimeout = TimeSpan.FromSeconds(5),
             ConnectCallback = ConnectAsync,
         };
+        if (serverCertificate is not null)
+        {
+            handler.SslOptions = new System.Net.Security.SslClientAuthenticationOptions { RemoteCertificateValidationCallback = serverCertificate };
+        }
+
         _client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         _client.DefaultRequestHeaders.UserAgent.ParseAdd("OpenLER-verifier/1.0");
     }

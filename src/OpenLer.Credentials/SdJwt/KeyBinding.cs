@@ -9,17 +9,19 @@ namespace OpenLer.Credentials.SdJwt;
 
 /// <summary>
 /// The verifier's key-binding policy (RFC 9901 §7.3), fixed before the presentation is read. When <see cref="Required"/>,
-/// a presentation without a valid KB-JWT fails; <see cref="Nonce"/> and <see cref="Audience"/>, when set, must match.
+/// a presentation without a valid KB-JWT fails, and so does a policy without <see cref="Nonce"/> and <see cref="Audience"/>
+/// (a check without them would accept a presentation replayed from another verifier: sd-jwt-js #314, SECURITY.md SD-10);
+/// both must be stated, and when set they must match.
 /// </summary>
 public sealed record KeyBindingRequirement
 {
     public bool Required { get; init; } = true;
 
-    /// <summary>The nonce the verifier gave the holder.</summary>
-    public string? Nonce { get; init; }
+    /// <summary>The nonce the verifier gave the holder (required when <see cref="Required"/>).</summary>
+    public required string? Nonce { get; init; }
 
-    /// <summary>The verifier's own identifier, expected in <c>aud</c>.</summary>
-    public string? Audience { get; init; }
+    /// <summary>The verifier's own identifier, expected in <c>aud</c> (required when <see cref="Required"/>).</summary>
+    public required string? Audience { get; init; }
 
     /// <summary>A KB-JWT older than this (by its <c>iat</c>) is stale.</summary>
     public TimeSpan MaxAge { get; init; } = TimeSpan.FromMinutes(5);
@@ -58,6 +60,12 @@ public static class KeyBinding
         ArgumentNullException.ThrowIfNull(issuerPayload);
         ArgumentNullException.ThrowIfNull(algorithm);
         var required = policy?.Required == true;
+        if (required && (string.IsNullOrEmpty(policy!.Nonce) || string.IsNullOrEmpty(policy.Audience)))
+        {
+            return CheckResult.Fail(CheckNames.HolderBinding, ErrorCodes.KeyBindingRequired,
+                "The verifier requires key binding but names no nonce or audience, so a presentation made for another verifier could be replayed.");
+        }
+
         if (parts.KeyBindingJwt is null)
         {
             return required

@@ -178,7 +178,8 @@ public sealed class BitstringStatusChecker : ICredentialStatusChecker
         var now = _time.GetUtcNow();
         if (_cache.TryGetValue(url, out var cached))
         {
-            if (cached.CacheUntil > now)
+            // A list cached "in the future" (the clock was set back) is stale: never let a clock jump extend its life.
+            if (cached.CacheUntil > now && cached.CachedAt <= now)
             {
                 return cached;
             }
@@ -260,10 +261,10 @@ public sealed class BitstringStatusChecker : ICredentialStatusChecker
         }
 
         return new VerifiedList(result.Credential.IssuerId ?? string.Empty, CredentialFields.Text(subject, "statusPurpose") ?? string.Empty,
-            bits.Value, cacheUntil);
+            bits.Value, now, cacheUntil);
     }
 
-    private sealed record VerifiedList(string Issuer, string Purpose, byte[] Bits, DateTimeOffset CacheUntil);
+    private sealed record VerifiedList(string Issuer, string Purpose, byte[] Bits, DateTimeOffset CachedAt, DateTimeOffset CacheUntil);
 }
 
 /// <summary>Cache bounds of a <see cref="BitstringStatusChecker"/>.</summary>

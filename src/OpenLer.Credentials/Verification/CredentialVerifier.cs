@@ -165,7 +165,7 @@ public sealed class CredentialVerifier
         }
 
         // VC 2.0 §4.3 (and VC 1.1 §4.1): the first context is the VC context; v1 and v2 are not mixed (SECURITY.md LD-03).
-        var contextError = CheckBaseContext(credential);
+        var contextError = CheckBaseContext(credential) ?? CompactedForm.Check(credential);
         if (contextError is not null)
         {
             return VerificationResult.Failed(CheckNames.Format, ErrorCodes.MalformedValue, contextError);

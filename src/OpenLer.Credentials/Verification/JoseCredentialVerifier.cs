@@ -103,6 +103,12 @@ internal sealed class JoseCredentialVerifier(CredentialVerifierOptions options)
                 return Outcome.Error(ErrorCodes.MalformedValue, "The credential has no issuer.");
             }
 
+            // VC 2.0 "Restrictions on JSON-LD": application/vc is compacted JSON-LD (SECURITY.md LD-08).
+            if (CompactedForm.Check(payload) is { } notCompacted)
+            {
+                return Outcome.Error(ErrorCodes.MalformedValue, notCompacted);
+            }
+
             // CP-13: JWT claims, where present, must agree with the credential.
             if (CredentialFields.Text(payload, "iss") is { } iss && iss != issuer)
             {

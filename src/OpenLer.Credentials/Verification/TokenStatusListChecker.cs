@@ -95,7 +95,8 @@ public sealed class TokenStatusListChecker : ICredentialStatusChecker
         var now = _options.TimeProvider.GetUtcNow();
         if (_cache.TryGetValue((uri, issuer), out var cached))
         {
-            if (cached.CacheUntil > now)
+            // A list cached "in the future" (the clock was set back) is stale: never let a clock jump extend its life.
+            if (cached.CacheUntil > now && cached.CachedAt <= now)
             {
                 return cached;
             }
@@ -219,10 +220,10 @@ public sealed class TokenStatusListChecker : ICredentialStatusChecker
             cacheUntil = now + TimeSpan.FromSeconds(ttl);
         }
 
-        return new VerifiedToken(bits, statuses.Value, cacheUntil);
+        return new VerifiedToken(bits, statuses.Value, now, cacheUntil);
     }
 
-    private sealed record VerifiedToken(int Bits, byte[] Statuses, DateTimeOffset CacheUntil);
+    private sealed record VerifiedToken(int Bits, byte[] Statuses, DateTimeOffset CachedAt, DateTimeOffset CacheUntil);
 }
 
 /// <summary>

@@ -32,6 +32,7 @@ public static class DatabaseSetup
             throw new InvalidOperationException($"Database:Provider must be Sqlite or Postgres, not '{provider}'.");
         }
 
+        services.AddScoped<Infrastructure.IStartupStep, DurabilityCheck>();
         return services;
     }
 

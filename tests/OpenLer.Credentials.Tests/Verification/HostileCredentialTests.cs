@@ -155,9 +155,11 @@ public class HostileCredentialTests(ITestOutputHelper output)
     public async Task RdfcPoisonGraph_RefusedByTheWorkBound()
     {
         // A clique of 12 anonymous evidence nodes all pointing at each other: every blank node shares its first-degree
-        // hash, the shape of the rdf-canon "dataset poisoning" tests. Expressed in JSON-LD with @id blank node labels.
+        // hash, the shape of the rdf-canon "dataset poisoning" tests. Expressed in compacted JSON-LD (blank node labels as
+        // ids, the link a term of the undefined-terms context), since non-compacted keys are refused before any RDF work.
         var (key, signed) = SignedRdfc();
         using var _ = key;
+        signed["@context"]!.AsArray().Add("https://www.w3.org/ns/credentials/undefined-terms/v2");
         var nodes = new JsonArray();
         for (var i = 0; i < 12; i++)
         {
@@ -166,11 +168,11 @@ public class HostileCredentialTests(ITestOutputHelper output)
             {
                 if (j != i)
                 {
-                    related.Add(new JsonObject { ["@id"] = $"_:n{j}" });
+                    related.Add(new JsonObject { ["id"] = $"_:n{j}" });
                 }
             }
 
-            nodes.Add(new JsonObject { ["@id"] = $"_:n{i}", ["type"] = new JsonArray("Evidence"), ["https://evil.example/related"] = related });
+            nodes.Add(new JsonObject { ["id"] = $"_:n{i}", ["type"] = new JsonArray("Evidence"), ["related"] = related });
         }
 
         signed["evidence"] = nodes;

@@ -85,7 +85,8 @@ public sealed partial class BidiTests
         Assert.NotNull(page.QuerySelector("[data-verified]"));
         var html = await visitor.Last!.Content.ReadAsStringAsync();
         AssertNoBidi(html);
-        Assert.Contains("<dd dir=\"auto\">International Rescue Committee</dd>", html, StringComparison.Ordinal);
+        // A stranger's self-given name is shown only as an unchecked claim beside its identifier (SECURITY.md CP-18).
+        Assert.Equal("International Rescue Committee", page.QuerySelector("#claimed-issuer bdi")!.TextContent);
     }
 
     [Fact]

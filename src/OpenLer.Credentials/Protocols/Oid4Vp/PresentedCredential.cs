@@ -6,8 +6,8 @@ namespace OpenLer.Credentials.Protocols.Oid4Vp;
 
 /// <summary>
 /// One presentation in a <c>vp_token</c>, checked: its verification (a Verifiable Presentation's, or an SD-JWT VC's with key
-/// binding), what it says (<see cref="Claims"/>: the credential, or the SD-JWT's disclosed claims) and whether it meets its
-/// credential query. <see cref="Accepted"/> only when both hold.
+/// binding), what it says (<see cref="Claims"/>: the credential, or of the SD-JWT's disclosed claims only those the query
+/// asked for, with its processing claims) and whether it meets its credential query. <see cref="Accepted"/> only when both hold.
 /// </summary>
 public sealed record PresentedCredential(string QueryId, string Format, VerificationResult? Credential, PresentationVerification? Presentation,
     JsonObject? Claims, IReadOnlyList<string> QueryProblems)

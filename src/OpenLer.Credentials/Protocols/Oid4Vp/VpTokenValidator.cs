@@ -115,6 +115,7 @@ public sealed class VpTokenValidator(CredentialVerifierOptions options)
                     }
 
                     problems.AddRange(ClaimProblems(query, claims));
+                    claims = RequestedClaims.Keep(claims, query.Claims);
                 }
 
                 return new PresentedCredential(query.Id, query.Format, result, null, claims, problems);

@@ -22,6 +22,7 @@ public static class AccountFeature
         var deployment = configuration.GetSection("OpenLer").Get<DeploymentOptions>() ?? new DeploymentOptions();
         var names = new CookieNames(deployment);
         services.AddSingleton(names);
+        services.AddTransient<IStartupFilter, FreshSessionAtSignIn>();
 
         services.Configure<PasswordHasherOptions>(o =>
         {

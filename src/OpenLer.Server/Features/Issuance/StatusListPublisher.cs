@@ -86,7 +86,8 @@ public sealed class StatusListPublisher(AppDbContext db, OrganizationKeys keys, 
         var stored = await db.StatusLists.FirstOrDefaultAsync(l => l.OrganizationId == organizationId && l.Purpose == purpose && l.Number == number, cancellationToken);
         if (stored is null)
         {
-            db.StatusLists.Add(new StatusListDocument { Id = Guid.NewGuid(), OrganizationId = organizationId, Purpose = purpose, Number = number, Json = json, UpdatedAt = now });
+            stored = new StatusListDocument { Id = Guid.NewGuid(), OrganizationId = organizationId, Purpose = purpose, Number = number, Json = json, UpdatedAt = now };
+            db.StatusLists.Add(stored);
         }
         else
         {
@@ -100,7 +101,10 @@ public sealed class StatusListPublisher(AppDbContext db, OrganizationKeys keys, 
         }
         catch (DbUpdateException)
         {
-            // Two first requests raced to store the list: either copy is a valid signed list of the same state.
+            // Two first requests raced to store the list: either copy is a valid signed list, and a stored list that misses a
+            // revocation is re-signed on its next read (IsCurrentAsync). The losing row must not stay tracked, or the
+            // caller's next SaveChanges (the audit record) would insert it again and fail.
+            db.Entry(stored).State = EntityState.Detached;
         }
 
         return json;

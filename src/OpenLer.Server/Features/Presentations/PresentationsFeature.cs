@@ -1,5 +1,6 @@
 using OpenLer.Credentials.Protocols;
 using OpenLer.Credentials.Protocols.Oid4Vp;
+using OpenLer.Server.Features.Protection;
 
 namespace OpenLer.Server.Features.Presentations;
 
@@ -13,6 +14,9 @@ public static class PresentationsFeature
     {
         services.AddScoped<PresentationAddresses>();
         services.AddScoped<VerifierRequests>();
+        services.AddProtectedColumn<PresentationRequest>(nameof(PresentationRequest.TokenCipher), r => VerifierRequests.Where(r, "Token"));
+        services.AddProtectedColumn<PresentationRequest>(nameof(PresentationRequest.EncryptionKeyCipher), r => VerifierRequests.Where(r, "EncryptionKey"));
+        services.AddProtectedColumn<PresentationRequest>(nameof(PresentationRequest.ResultCipher), r => VerifierRequests.Where(r, "Result"));
         services.AddScoped<WalletAnswers>();
         services.AddScoped<Infrastructure.Demo.IDemoSeeder, PresentationsDemo>();
         return services;

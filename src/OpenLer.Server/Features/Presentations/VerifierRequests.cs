@@ -227,5 +227,5 @@ public sealed class VerifierRequests(AppDbContext db, OrganizationKeys keys, Fie
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.LastProblem, text.Length > 300 ? text[..300] : text), cancellationToken);
     }
 
-    private static FieldScope Where(PresentationRequest request, string column) => new(request.OrganizationId, PresentationRequest.Table, column, request.Id);
+    internal static FieldScope Where(PresentationRequest request, string column) => new(request.OrganizationId, PresentationRequest.Table, column, request.Id);
 }

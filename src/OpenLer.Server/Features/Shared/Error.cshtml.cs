@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenLer.Server.Infrastructure.Security;
 
@@ -11,9 +12,30 @@ public sealed class ErrorModel : PageModel
 
     public string Explanation { get; private set; } = "Please try again later.";
 
-    public void OnGet() => Describe(Code);
+    public IActionResult OnGet() => Answer(Code);
 
-    public void OnPost() => Describe(Code);
+    public IActionResult OnPost() => Answer(Code);
+
+    /// <summary>
+    /// The page, or for an API or JSON client a generic RFC 9457 problem (the same plain title and explanation): never the
+    /// exception, its stack, SQL, key ids or the request's input (ASVS 16.5.1, SECURITY.md WA-14).
+    /// </summary>
+    private IActionResult Answer(int code)
+    {
+        Describe(code);
+        var original = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>()?.Path
+            ?? HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()?.OriginalPath;
+        var accept = Request.Headers.Accept.ToString();
+        var json = (original is not null && original.StartsWith("/api/", StringComparison.Ordinal))
+            || (accept.Contains("json", StringComparison.OrdinalIgnoreCase) && !accept.Contains("text/html", StringComparison.OrdinalIgnoreCase));
+        if (!json)
+        {
+            return Page();
+        }
+
+        var problem = new System.Text.Json.Nodes.JsonObject { ["type"] = "about:blank", ["title"] = Title, ["status"] = code, ["detail"] = Explanation };
+        return new ContentResult { Content = problem.ToJsonString(), ContentType = "application/problem+json", StatusCode = code };
+    }
 
     /// <summary>
     /// From the route values, not model binding: binding reads the form, and a refused request's form (too large,

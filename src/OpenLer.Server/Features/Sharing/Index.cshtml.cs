@@ -56,6 +56,11 @@ public sealed class IndexModel(AppDbContext db, ShareService shares, SelfReporte
 
     public string? ErrorField { get; private set; }
 
+    private Dictionary<Guid, string> _issuers = [];
+
+    /// <summary>The issuing organization's name, shown beside each credential (SECURITY.md PV-03: the issuer itself can reveal status).</summary>
+    public string IssuerName(IssuedCredential credential) => _issuers.GetValueOrDefault(credential.OrganizationId, "");
+
     public async Task OnGetAsync() => await LoadAsync();
 
     public async Task<IActionResult> OnPostPreviewAsync(Guid[]? credentialIds, Guid? workAuthorizationId, string[]? facts, Guid[]? selfReportedIds, int? days, [TextField(TextLimits.Short)] string? label)
@@ -138,6 +143,8 @@ public sealed class IndexModel(AppDbContext db, ShareService shares, SelfReporte
         var jobseeker = await db.Jobseekers.AsNoTracking().FirstAsync(j => j.Id == owner);
         HolderName = people.Name(jobseeker);
         Credentials = await db.Credentials.AsNoTracking().Where(c => c.JobseekerId == owner && c.RevokedAt == null && c.SourceCredentialId == null).OrderBy(c => c.IssuedAt).ToListAsync();
+        var organizations = Credentials.Select(c => c.OrganizationId).Distinct().ToList();
+        _issuers = await db.Organizations.AsNoTracking().Where(o => organizations.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name);
         var work = await db.Set<IssuedWorkAuthorization>().AsNoTracking()
             .Where(c => c.JobseekerId == owner && c.RevokedAt == null && c.SdJwtCipher != null).OrderByDescending(c => c.IssuedAt).ToListAsync();
         var orgIds = work.Select(w => w.OrganizationId).ToList();

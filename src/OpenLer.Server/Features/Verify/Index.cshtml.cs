@@ -57,6 +57,10 @@ public sealed class IndexModel(DeploymentVerifier verifier, VerificationBudget b
         if (Result.Credential?.Document is JsonObject document)
         {
             View = Result.Credential.Format == CredentialFormats.SdJwtVc ? CredentialView.FromSdJwtVc(document) : CredentialView.From(document);
+            if (Result[CheckNames.IssuerTrust]?.Status != CheckStatus.Passed)
+            {
+                View = View.ForUnrecognizedIssuer();
+            }
         }
 
         return Page();

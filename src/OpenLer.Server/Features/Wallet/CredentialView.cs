@@ -31,6 +31,31 @@ public sealed record CredentialView(
     /// <summary>The claims of an SD-JWT VC (only what the holder disclosed); empty for other credentials.</summary>
     public IReadOnlyList<ClaimLine> Claims { get; init; } = [];
 
+    /// <summary>
+    /// The name an issuer the deployment does not recognize gives itself, shortened: shown only as an unchecked claim beside
+    /// the issuer's identifier, never as "issued by" (verifier-plus #182; SECURITY.md CP-18, CP-19). Null for a recognized issuer.
+    /// </summary>
+    public string? ClaimedIssuerName { get; init; }
+
+    /// <summary>Longest issuer name or identifier shown; longer text is cut with an ellipsis.</summary>
+    public const int MaxShownLength = 120;
+
+    /// <summary>For an issuer that is not on the deployment's trust list: its identifier is shown, its own name only as a claim.</summary>
+    public CredentialView ForUnrecognizedIssuer() =>
+        this with { ClaimedIssuerName = Shorten(IssuerName), IssuerName = null };
+
+    /// <summary>Text cut to <see cref="MaxShownLength"/> characters (never inside a surrogate pair), with an ellipsis.</summary>
+    public static string? Shorten(string? text)
+    {
+        if (text is null || text.Length <= MaxShownLength)
+        {
+            return text;
+        }
+
+        var cut = char.IsHighSurrogate(text[MaxShownLength - 1]) ? MaxShownLength - 1 : MaxShownLength;
+        return text[..cut] + "…";
+    }
+
     /// <summary>Labels of the work-authorization profile's claims (keys of the shared resource).</summary>
     private static readonly Dictionary<string, string> ClaimLabels = new(StringComparer.Ordinal)
     {

@@ -130,5 +130,5 @@ public sealed class OfferService(AppDbContext db, FieldProtector fields, People 
     /// <summary>SHA-256 of a 256-bit random token (a keyed hash adds nothing for values that cannot be guessed).</summary>
     public static string HashToken(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
-    private static FieldScope Where(WalletOffer offer) => FieldScope.Person(WalletOffer.Table, "Token", offer.Id);
+    internal static FieldScope Where(WalletOffer offer) => FieldScope.Person(WalletOffer.Table, "Token", offer.Id);
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using OpenLer.Credentials.Protocols;
+using OpenLer.Server.Features.Protection;
 
 namespace OpenLer.Server.Features.Wallets;
 
@@ -14,6 +15,7 @@ public static class WalletsFeature
         services.AddSingleton(_ => new ProtocolRandom(RandomNumberGenerator.Create()));
         services.AddScoped<WalletAddresses>();
         services.AddScoped<OfferService>();
+        services.AddProtectedColumn<WalletOffer>(nameof(WalletOffer.TokenCipher), OfferService.Where);
         services.AddScoped<OfferJson>();
         services.AddScoped<OfferDelivery>();
         services.AddScoped<IssuerMetadataBuilder>();

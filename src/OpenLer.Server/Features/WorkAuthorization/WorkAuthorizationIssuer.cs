@@ -156,7 +156,8 @@ public sealed class WorkAuthorizationIssuer(AppDbContext db, OrganizationKeys ke
     }
 
     /// <summary>The deployment's host name, under which the credential type (vct) lies.</summary>
-    private string DeploymentDomain => new Uri(options.Value.BaseUrl).Host;
+    /// <summary>The host the profile's vct is named under; a local deployment reached by an IP address names "localhost".</summary>
+    private string DeploymentDomain => new Uri(options.Value.BaseUrl) is { HostNameType: UriHostNameType.Dns } uri ? uri.Host : "localhost";
 
     /// <summary>The library's claims for the facts: the organization attests it saw the document, on the day it did.</summary>
     private static WorkAuthorizationClaims Claims(WorkAuthorizationFacts facts) => new()

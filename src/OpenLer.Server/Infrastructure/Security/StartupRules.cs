@@ -60,6 +60,7 @@ public static class StartupRules
         }
 
         problems.AddRange(ForwardedHeadersSettings.Read(configuration).Problems);
+        problems.AddRange(DeploymentHygiene.Check(configuration, environment));
         return problems;
     }
 

@@ -61,9 +61,14 @@ public sealed class SessionTicketStore(IServiceScopeFactory scopes, IDataProtect
         ArgumentNullException.ThrowIfNull(ticket);
         var id = Hash(key);
         var blob = _protector.Protect(TicketSerializer.Default.Serialize(ticket));
+        var subject = SubjectOf(ticket.Principal);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await db.Set<UserSession>().Where(s => s.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Ticket, blob), cancellationToken);
+
+        // A session only ever carries its own person: a ticket for someone else (a sign-in over a planted or stale
+        // cookie, SECURITY.md WA-11) never replaces it; FreshSessionAtSignIn gives such sign-ins a new key instead.
+        await db.Set<UserSession>().Where(s => s.Id == id && s.Kind == kind && s.SubjectId == subject)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Ticket, blob), cancellationToken);
     }
 
     public Task<AuthenticationTicket?> RetrieveAsync(string key) => RetrieveAsync(key, null!, CancellationToken.None);
