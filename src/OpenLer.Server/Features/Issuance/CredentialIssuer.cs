@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -20,12 +19,13 @@ namespace OpenLer.Server.Features.Issuance;
 /// Issues an Open Badges 3.0 OpenBadgeCredential for a completed enrollment, signed with eddsa-rdfc-2022 and carrying a
 /// Bitstring Status List entry. Idempotent: one credential per enrollment (a unique index guards a double click).
 /// </summary>
-public sealed class CredentialIssuer(AppDbContext db, OrganizationKeys keys, StatusListPublisher statusLists, CaseRecords records, WalletKeys walletKeys,
+public sealed class CredentialIssuer(AppDbContext db, OrganizationKeys keys, StatusListPublisher statusLists, StatusIndexAllocator allocator, CaseRecords records, WalletKeys walletKeys,
     AuditTrail audit, IOptions<DeploymentOptions> options, TimeProvider time, ILogger<CredentialIssuer> logger)
 {
     public const string Cryptosuite = "eddsa-rdfc-2022";
     public const string ObContext = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
-    public const int StatusListSize = OpenLer.Credentials.Status.BitstringStatusList.MinimumLength;
+    public const int StatusListSize = StatusIndexAllocator.ListSize;
+    public const string StatusPurpose = "revocation";
     public static readonly string[] CefrLevels = [.. CefrScale.Levels.Select(l => l.Code)];
 
     /// <summary>Issues (or returns the already issued) credential of an enrollment of this organization; null when not found or not completed.</summary>
@@ -53,7 +53,7 @@ public sealed class CredentialIssuer(AppDbContext db, OrganizationKeys keys, Sta
         var org = await db.Organizations.FirstAsync(o => o.Id == organizationId, cancellationToken);
         var signingKey = await keys.ActiveKeyAsync(organizationId, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
-        var index = await FreeStatusIndexAsync(organizationId, signingKey.StatusListNumber, cancellationToken);
+        var slot = (await allocator.AllocateAsync(signingKey, StatusPurpose, 1, cancellationToken))[0];
         var record = new IssuedCredential
         {
             Id = Guid.NewGuid(),
@@ -62,9 +62,9 @@ public sealed class CredentialIssuer(AppDbContext db, OrganizationKeys keys, Sta
             JobseekerId = jobseekerId,
             AchievementName = enrollment.Program.Name,
             IssuedAt = now,
-            StatusPurpose = "revocation",
-            StatusListNumber = signingKey.StatusListNumber,
-            StatusListIndex = index,
+            StatusPurpose = StatusPurpose,
+            StatusListNumber = slot.ListNumber,
+            StatusListIndex = slot.Index,
             SigningKeyId = signingKey.Id,
         };
 
@@ -72,7 +72,7 @@ public sealed class CredentialIssuer(AppDbContext db, OrganizationKeys keys, Sta
         var holder = walletKeys.Create(jobseekerId, record.Id);
         record.HolderDid = holder.Did;
         var identity = keys.Identity(org, signingKey);
-        var unsigned = Build(record, org, enrollment, identity, holder.Did, now);
+        var unsigned = Build(record, org, enrollment, records.Evidence(enrollment), identity, holder.Did, now);
         using (var key = keys.SigningKey(signingKey))
         {
             var signer = new DataIntegritySigner(Cryptosuites.Default, time);
@@ -135,23 +135,8 @@ public sealed class CredentialIssuer(AppDbContext db, OrganizationKeys keys, Sta
     public static string StatusListUrl(DeploymentOptions options, string slug, string purpose, int number) =>
         new StatusListAddress(slug, purpose, number).Url(options);
 
-    /// <summary>A random free index (random allocation keeps a list from revealing issue order).</summary>
-    private async Task<int> FreeStatusIndexAsync(Guid organizationId, int list, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < 32; attempt++)
-        {
-            var candidate = RandomNumberGenerator.GetInt32(StatusListSize);
-            var taken = await db.Credentials.AnyAsync(c => c.OrganizationId == organizationId && c.StatusListNumber == list && c.StatusListIndex == candidate, cancellationToken);
-            if (!taken)
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("The status list is full.");
-    }
-
-    private JsonObject Build(IssuedCredential record, Organization org, Enrollment enrollment, IssuerIdentity identity, string holderDid, DateTime now)
+    /// <summary>The unsigned credential of a record (its id, status slot and holder set); touches no database, so bulk issuance builds many at once.</summary>
+    internal JsonObject Build(IssuedCredential record, Organization org, Enrollment enrollment, string? evidence, IssuerIdentity identity, string holderDid, DateTime now)
     {
         var o = options.Value;
         var program = enrollment.Program!;
@@ -213,7 +198,7 @@ public sealed class CredentialIssuer(AppDbContext db, OrganizationKeys keys, Sta
                 ["statusListCredential"] = statusUrl,
             },
         };
-        if (records.Evidence(enrollment) is { Length: > 0 } evidence)
+        if (evidence is { Length: > 0 })
         {
             credential["evidence"] = new JsonArray(new JsonObject
             {
