@@ -26,7 +26,8 @@ public static class CsvRecords
         var line = 1;
         var recordLine = 1;
         var inQuotes = false;
-        var fieldStarted = false;
+        var quoted = false; // the current field started with a quote
+        var fieldStarted = false; // the current record has content (a separator, a quote or a character)
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -57,15 +58,17 @@ public static class CsvRecords
                 continue;
             }
 
-            if (c == '"' && field.Length == 0 && !fieldStarted)
+            if (c == '"' && field.Length == 0 && !quoted)
             {
                 inQuotes = true;
+                quoted = true;
                 fieldStarted = true;
             }
             else if (c == separator)
             {
                 fields.Add(field.ToString());
                 field.Clear();
+                quoted = false;
                 fieldStarted = true;
             }
             else if (c is '\r' or '\n')
@@ -80,6 +83,7 @@ public static class CsvRecords
                     return TooMany(maxRecords);
                 }
 
+                quoted = false;
                 line++;
                 recordLine = line;
             }
