@@ -96,7 +96,7 @@ public static class CsvRecords
 
         if (inQuotes)
         {
-            return (null, new FileProblem(L.Key("A quote (\") that starts a value is never closed. Check the line:"), recordLine.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            return (null, new FileProblem(L.Key("A quotation mark that starts a value is never closed. Check the line:"), recordLine.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         return End(records, fields, field, ref fieldStarted, recordLine, maxRecords) ? (records, null) : TooMany(maxRecords);

@@ -54,7 +54,7 @@ public static class CsvText
         }
         catch (DecoderFallbackException)
         {
-            return Outcome.Error("ENCODING", L.Key("We could not read the characters of this file. In your spreadsheet, save it as \"CSV UTF-8\" and upload it again."));
+            return Outcome.Error("ENCODING", L.Key("We could not read the characters of this file. In your spreadsheet, save it as CSV UTF-8 and upload it again."));
         }
 
         // A NUL or other control character (other than tab and line breaks) means this is not a text file.
@@ -62,7 +62,7 @@ public static class CsvText
         {
             if (c < ' ' && c is not ('\t' or '\r' or '\n'))
             {
-                return Outcome.Error("ENCODING", L.Key("We could not read the characters of this file. In your spreadsheet, save it as \"CSV UTF-8\" and upload it again."));
+                return Outcome.Error("ENCODING", L.Key("We could not read the characters of this file. In your spreadsheet, save it as CSV UTF-8 and upload it again."));
             }
         }
 
