@@ -11,6 +11,8 @@
 #   - the published status list (served by the app) matches the database's revocations.
 #
 # Usage: bench/crash/bulk-crash.sh [N=50] [ROWS=3000] [sqlite|postgres]
+#   MIN_DELAY / MAX_DELAY (seconds, default 3 and 45): when each run is killed, uniformly at random; a run needs a few
+#   seconds to start (longer on a busy machine), so the range should reach well past start-up.
 #   postgres needs OPENLER_TEST_POSTGRES (a connection string to a server where a database may be created and dropped).
 # Exit 0 when every check passes.
 set -euo pipefail
@@ -62,10 +64,10 @@ kill "$server"; wait "$server" || true
 for i in $(seq 1 "$kills"); do
   dotnet "$dll" import-completions "$work/completions.csv" --organization irc > "$work/run-$i.log" 2>&1 &
   pid=$!
-  sleep "$(python3 -c 'import random;print(round(random.uniform(0.3, 6.0), 2))')"
+  sleep "$(python3 -c "import random;print(round(random.uniform(${MIN_DELAY:-3}, ${MAX_DELAY:-45}), 2))")"
   if kill -0 "$pid" 2>/dev/null; then
     kill -9 "$pid"; wait "$pid" 2>/dev/null || true
-    echo "kill $i: $(grep -E 'rows:' "$work/run-$i.log" | tail -1 | sed 's/^ *//')"
+    echo "kill $i: $( (grep -E 'rows:|^Read|^Resuming' "$work/run-$i.log" || echo 'during start-up') | tail -1 | sed 's/^ *//' | cut -c1-100)"
   else
     wait "$pid" || true
     echo "run $i finished before its kill"
