@@ -77,7 +77,7 @@ done
 
 echo "Final run..."
 dotnet "$dll" import-completions "$work/completions.csv" --organization irc | tee "$work/final.log" | grep -v "rows:" || true
-tail -1 "$work/final.log" | grep -Eq "^issued [0-9]+, skipped [0-9]+, failed [0-9]+ in " || { echo "FAIL: no final line"; exit 1; }
+grep -Eq "^issued [0-9]+, skipped [0-9]+, failed [0-9]+ in " "$work/final.log" || { echo "FAIL: no final line"; tail -5 "$work/final.log"; exit 1; }
 
 # The app serves the status list from the database as it is now.
 ASPNETCORE_URLS="http://127.0.0.1:$port" dotnet "$dll" > "$work/serve.log" 2>&1 &
