@@ -21,7 +21,9 @@ rows=${2:-3000}
 provider=${3:-sqlite}
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d /tmp/openler-crash.XXXXXX)
-trap 'rm -rf "$work"' EXIT
+server=""
+cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
 
 echo "Building (Release)..."
 dotnet build "$repo/src/OpenLer.Server" -c Release -v quiet -nologo > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
@@ -46,7 +48,7 @@ kv={k.lower():v for k,v in kv.items()}
 print(f"postgresql://{kv.get('username','postgres')}:{kv.get('password','')}@{kv.get('host','127.0.0.1')}:{kv.get('port','5432')}")
 PY
 )
-  trap 'psql "$pgurl/postgres" -qc "DROP DATABASE IF EXISTS \"$dbname\" WITH (FORCE)" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+  trap 'cleanup; psql "$pgurl/postgres" -qc "DROP DATABASE IF EXISTS \"$dbname\" WITH (FORCE)" >/dev/null 2>&1 || true' EXIT
 fi
 
 port=$((20000 + RANDOM % 20000))
