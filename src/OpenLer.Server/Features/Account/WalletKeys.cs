@@ -12,6 +12,13 @@ public sealed class WalletKeys(AppDbContext db, FieldProtector fields, TimeProvi
     public WalletKey Create(Guid jobseekerId, Guid? credentialId)
     {
         using var key = KeyPair.Generate(KeyType.Ed25519);
+        return Create(jobseekerId, credentialId, key);
+    }
+
+    /// <summary>A holder key row for a key made by the caller (bulk issuance makes them in parallel); added to the context.</summary>
+    public WalletKey Create(Guid jobseekerId, Guid? credentialId, KeyPair key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
         var row = new WalletKey
         {
             Id = Guid.NewGuid(),

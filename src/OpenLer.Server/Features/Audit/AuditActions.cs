@@ -28,6 +28,12 @@ public static class AuditActions
     public const string InvitationDeclined = "invitation.declined";
     public const string CredentialIssued = "credential.issued";
     public const string CredentialRevoked = "credential.revoked";
+    public const string BulkImportUploaded = "bulk-import.uploaded";
+    public const string BulkImportQueued = "bulk-import.queued";
+    public const string BulkImportDiscarded = "bulk-import.discarded";
+    public const string BulkImportStarted = "bulk-import.started";
+    public const string BulkImportFinished = "bulk-import.finished";
+    public const string CredentialsIssuedInBulk = "credential.issued-bulk";
     public const string SigningKeyRotated = "organization.key-rotated";
     public const string DataKeysRotated = "protection.keys-rotated";
     public const string EmployerSignIn = "employer.sign-in";

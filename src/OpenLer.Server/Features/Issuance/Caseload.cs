@@ -87,7 +87,8 @@ public sealed class Caseload(AppDbContext db, People people, CaseRecords records
         return new AddClientResult(outcome, client);
     }
 
-    private async Task InviteAsync(Client client, Jobseeker jobseeker, Contact contact, DateTime now, CancellationToken cancellationToken)
+    /// <summary>Sends an invitation code to a person who already has an account (the caller saves).</summary>
+    internal async Task InviteAsync(Client client, Jobseeker jobseeker, Contact contact, DateTime now, CancellationToken cancellationToken)
     {
         var code = CodeSignIn.NewCode(InvitationDigits);
         var invitation = new ClientInvitation

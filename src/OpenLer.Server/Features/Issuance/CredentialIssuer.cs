@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -21,12 +20,13 @@ namespace OpenLer.Server.Features.Issuance;
 /// Issues an Open Badges 3.0 OpenBadgeCredential for a completed enrollment, signed with eddsa-rdfc-2022 and carrying a
 /// Bitstring Status List entry. Idempotent: one credential per enrollment (a unique index guards a double click).
 /// </summary>
-public sealed class CredentialIssuer(AppDbContext db, OrganizationKeys keys, StatusListPublisher statusLists, CaseRecords records, WalletKeys walletKeys,
+public sealed class CredentialIssuer(AppDbContext db, OrganizationKeys keys, StatusListPublisher statusLists, StatusIndexAllocator allocator, CaseRecords records, WalletKeys walletKeys,
     AuditTrail audit, IOptions<DeploymentOptions> options, TimeProvider time, ILogger<CredentialIssuer> logger)
 {
     public const string Cryptosuite = "eddsa-rdfc-2022";
     public const string ObContext = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
-    public const int StatusListSize = OpenLer.Credentials.Status.BitstringStatusList.MinimumLength;
+    public const int StatusListSize = StatusIndexAllocator.ListSize;
+    public const string StatusPurpose = "revocation";
     public static readonly string[] CefrLevels = [.. CefrScale.Levels.Select(l => l.Code)];
 
     /// <summary>Issues (or returns the already issued) credential of an enrollment of this organization; null when not found or not completed.</summary>
@@ -150,14 +150,15 @@ public sealed class CredentialIssuer(AppDbContext db, OrganizationKeys keys, Sta
         var now = time.GetUtcNow().UtcDateTime;
         record.AchievementName = enrollment.Program!.Name;
         record.IssuedAt = now;
-        record.StatusPurpose = "revocation";
-        record.StatusListNumber = signingKey.StatusListNumber;
-        record.StatusListIndex = await FreeStatusIndexAsync(record.OrganizationId, signingKey.StatusListNumber, cancellationToken);
+        var slot = (await allocator.AllocateAsync(signingKey, StatusPurpose, 1, cancellationToken))[0];
+        record.StatusPurpose = StatusPurpose;
+        record.StatusListNumber = slot.ListNumber;
+        record.StatusListIndex = slot.Index;
         record.SigningKeyId = signingKey.Id;
         record.HolderDid = subjectDid;
         record.Format = format;
         var identity = keys.Identity(org, signingKey);
-        var unsigned = Build(record, org, enrollment, identity, subjectDid, now);
+        var unsigned = Build(record, org, enrollment, records.Evidence(enrollment), identity, subjectDid, now);
         using var key = keys.SigningKey(signingKey);
         Outcome<string> secured;
         if (format == CredentialFormatNames.JwtVcJson)
@@ -224,23 +225,8 @@ public sealed class CredentialIssuer(AppDbContext db, OrganizationKeys keys, Sta
     public static string StatusListUrl(DeploymentOptions options, string slug, string purpose, int number) =>
         new StatusListAddress(slug, purpose, number).Url(options);
 
-    /// <summary>A random free index (random allocation keeps a list from revealing issue order).</summary>
-    private async Task<int> FreeStatusIndexAsync(Guid organizationId, int list, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < 32; attempt++)
-        {
-            var candidate = RandomNumberGenerator.GetInt32(StatusListSize);
-            var taken = await db.Credentials.AnyAsync(c => c.OrganizationId == organizationId && c.StatusListNumber == list && c.StatusListIndex == candidate, cancellationToken);
-            if (!taken)
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("The status list is full.");
-    }
-
-    private JsonObject Build(IssuedCredential record, Organization org, Enrollment enrollment, IssuerIdentity identity, string holderDid, DateTime now)
+    /// <summary>The unsigned credential of a record (its id, status slot and holder set); touches no database, so bulk issuance builds many at once.</summary>
+    internal JsonObject Build(IssuedCredential record, Organization org, Enrollment enrollment, string? evidence, IssuerIdentity identity, string holderDid, DateTime now)
     {
         var o = options.Value;
         var program = enrollment.Program!;
@@ -302,7 +288,7 @@ public sealed class CredentialIssuer(AppDbContext db, OrganizationKeys keys, Sta
                 ["statusListCredential"] = statusUrl,
             },
         };
-        if (records.Evidence(enrollment) is { Length: > 0 } evidence)
+        if (evidence is { Length: > 0 })
         {
             credential["evidence"] = new JsonArray(new JsonObject
             {

@@ -1,4 +1,6 @@
+using OpenLer.Server.Features.Issuance.Bulk;
 using OpenLer.Server.Features.Protection;
+using OpenLer.Server.Infrastructure.Commands;
 
 namespace OpenLer.Server.Features.Issuance;
 
@@ -7,8 +9,16 @@ public static class IssuanceFeature
 {
     public static IServiceCollection AddIssuance(this IServiceCollection services)
     {
+        services.AddOptions<BulkIssuanceOptions>().BindConfiguration(BulkIssuanceOptions.Section);
+        services.AddScoped<BulkImports>();
+        services.AddScoped<BulkIssuanceRunner>();
+        services.AddSingleton<BulkIssuanceSignal>();
+        services.AddHostedService<BulkIssuanceWorker>();
+        services.AddServerCommand<ImportCompletionsCommand>();
+        services.AddProtectedColumn<BulkImportRow>(nameof(BulkImportRow.PayloadCipher), BulkImports.Where);
         services.AddScoped<CredentialIssuer>();
         services.AddScoped<StatusListPublisher>();
+        services.AddScoped<StatusIndexAllocator>();
         services.AddScoped<TokenStatusLists>();
         services.AddScoped<Caseload>();
         services.AddScoped<CaseRecords>();

@@ -15,7 +15,7 @@ namespace OpenLer.Server.Features.Issuance;
 /// <see cref="StatusListState"/> restored from the database's revocations, signed by <see cref="StatusListCredentialBuilder"/>
 /// with eddsa-rdfc-2022. Stored, and re-signed when a credential on the list is revoked.
 /// </summary>
-public sealed class StatusListPublisher(AppDbContext db, OrganizationKeys keys, IOptions<DeploymentOptions> options, TimeProvider time)
+public sealed class StatusListPublisher(AppDbContext db, OrganizationKeys keys, StatusIndexAllocator allocator, IOptions<DeploymentOptions> options, TimeProvider time)
 {
     public static readonly string[] Purposes = ["revocation"];
 
@@ -28,7 +28,7 @@ public sealed class StatusListPublisher(AppDbContext db, OrganizationKeys keys, 
         }
 
         var org = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Slug == slug, cancellationToken);
-        if (org is null || !await db.Set<OrganizationKey>().AnyAsync(k => k.OrganizationId == org.Id && k.StatusListNumber == number, cancellationToken))
+        if (org is null || await allocator.SigningKeyOfListAsync(org.Id, purpose, number, cancellationToken) is null)
         {
             return null;
         }
@@ -72,7 +72,8 @@ public sealed class StatusListPublisher(AppDbContext db, OrganizationKeys keys, 
         var state = StatusListState.Restore(url, purpose, random,
             new StatusListSnapshot(Bits(revoked, CredentialIssuer.StatusListSize), Bits(allocated, CredentialIssuer.StatusListSize), 0));
         // Each list is signed by the key whose credentials it holds, so a did:key issuer keeps verifying after a rotation.
-        var signingKey = await db.Set<OrganizationKey>().AsNoTracking().FirstAsync(k => k.OrganizationId == organizationId && k.StatusListNumber == number, cancellationToken);
+        var signingKey = await allocator.SigningKeyOfListAsync(organizationId, purpose, number, cancellationToken)
+            ?? throw new InvalidOperationException("No key signs this status list.");
         var identity = keys.Identity(org, signingKey);
         var now = time.GetUtcNow().UtcDateTime;
         string json;

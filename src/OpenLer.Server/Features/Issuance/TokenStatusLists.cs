@@ -16,7 +16,7 @@ namespace OpenLer.Server.Features.Issuance;
 /// <c>token</c>) as a JWT signed by the key whose credentials the list holds, stored, and re-signed on every revocation and
 /// before it expires. Reads compare the stored token with the database, so a list is never served stale.
 /// </summary>
-public sealed class TokenStatusLists(AppDbContext db, OrganizationKeys keys, IOptions<DeploymentOptions> options, TimeProvider time)
+public sealed class TokenStatusLists(AppDbContext db, OrganizationKeys keys, StatusIndexAllocator allocator, IOptions<DeploymentOptions> options, TimeProvider time)
 {
     public const int Size = BitstringStatusList.MinimumLength;
 
@@ -26,31 +26,22 @@ public sealed class TokenStatusLists(AppDbContext db, OrganizationKeys keys, IOp
     /// <summary>How long a verifier may cache the token (its ttl, §5.1).</summary>
     public static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(5);
 
-    /// <summary>A random free index on the list of <paramref name="key"/> for a credential (added to the context; the caller saves).</summary>
+    /// <summary>A free index (<see cref="StatusIndexAllocator"/>) on a list of <paramref name="key"/> for a credential (added to the context; the caller saves).</summary>
     public async Task<TokenStatusEntry> AllocateAsync(OrganizationKey key, Guid credentialId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
-        for (var attempt = 0; attempt < 32; attempt++)
+        var slot = (await allocator.AllocateAsync(key, StatusListAddress.TokenPurpose, 1, cancellationToken))[0];
+        var entry = new TokenStatusEntry
         {
-            var candidate = RandomNumberGenerator.GetInt32(Size);
-            var taken = await db.Set<TokenStatusEntry>().AnyAsync(e => e.OrganizationId == key.OrganizationId && e.ListNumber == key.StatusListNumber && e.Index == candidate, cancellationToken);
-            if (!taken)
-            {
-                var entry = new TokenStatusEntry
-                {
-                    Id = Guid.NewGuid(),
-                    OrganizationId = key.OrganizationId,
-                    ListNumber = key.StatusListNumber,
-                    Index = candidate,
-                    CredentialId = credentialId,
-                    AllocatedAt = time.GetUtcNow().UtcDateTime,
-                };
-                db.Set<TokenStatusEntry>().Add(entry);
-                return entry;
-            }
-        }
-
-        throw new InvalidOperationException("The token status list is full.");
+            Id = Guid.NewGuid(),
+            OrganizationId = key.OrganizationId,
+            ListNumber = slot.ListNumber,
+            Index = slot.Index,
+            CredentialId = credentialId,
+            AllocatedAt = time.GetUtcNow().UtcDateTime,
+        };
+        db.Set<TokenStatusEntry>().Add(entry);
+        return entry;
     }
 
     /// <summary>The <c>status</c> claim of an SD-JWT VC with this entry (§6.1: status_list {idx, uri}).</summary>
@@ -91,7 +82,7 @@ public sealed class TokenStatusLists(AppDbContext db, OrganizationKeys keys, IOp
     public async Task<string?> GetAsync(string slug, int number, CancellationToken cancellationToken = default)
     {
         var org = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Slug == slug, cancellationToken);
-        if (org is null || number < 1 || !await db.Set<OrganizationKey>().AnyAsync(k => k.OrganizationId == org.Id && k.StatusListNumber == number, cancellationToken))
+        if (org is null || number < 1 || await allocator.SigningKeyOfListAsync(org.Id, StatusListAddress.TokenPurpose, number, cancellationToken) is null)
         {
             return null;
         }
@@ -120,7 +111,8 @@ public sealed class TokenStatusLists(AppDbContext db, OrganizationKeys keys, IOp
             .Select(e => e.Index).ToListAsync(cancellationToken));
         using var random = RandomNumberGenerator.Create();
         var state = StatusListState.Restore(url, StatusPurpose.Revocation, random, new StatusListSnapshot(revoked, allocated, 0));
-        var signingKey = await db.Set<OrganizationKey>().AsNoTracking().FirstAsync(k => k.OrganizationId == organizationId && k.StatusListNumber == number, cancellationToken);
+        var signingKey = await allocator.SigningKeyOfListAsync(organizationId, StatusListAddress.TokenPurpose, number, cancellationToken)
+            ?? throw new InvalidOperationException("No key signs this token status list.");
         var identity = keys.Identity(org, signingKey);
         string token;
         using (var key = keys.SigningKey(signingKey))

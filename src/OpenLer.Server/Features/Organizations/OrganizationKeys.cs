@@ -67,7 +67,9 @@ public sealed partial class OrganizationKeys(AppDbContext db, IDataProtectionPro
             key.RetiredAt = now;
         }
 
-        var next = NewKey(organizationId, keys.Count + 1, keys.Count == 0 ? 1 : keys.Max(k => k.StatusListNumber) + 1, now);
+        // A new key starts a list number no key and no list (StatusListAllocation: a key's further lists) has used.
+        var highestList = await db.Set<StatusListAllocation>().Where(a => a.OrganizationId == organizationId).MaxAsync(a => (int?)a.Number, cancellationToken) ?? 0;
+        var next = NewKey(organizationId, keys.Count + 1, Math.Max(highestList, keys.Count == 0 ? 0 : keys.Max(k => k.StatusListNumber)) + 1, now);
         db.Set<OrganizationKey>().Add(next);
         await db.SaveChangesAsync(cancellationToken);
         return next;

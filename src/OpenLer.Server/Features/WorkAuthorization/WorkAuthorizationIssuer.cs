@@ -110,7 +110,7 @@ public sealed class WorkAuthorizationIssuer(AppDbContext db, OrganizationKeys ke
         db.Set<IssuedWorkAuthorization>().Add(credential);
         record.LastActivityAt = now.UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
-        await statusLists.PublishAsync(organizationId, signingKey.StatusListNumber, cancellationToken);
+        await statusLists.PublishAsync(organizationId, entry.ListNumber, cancellationToken);
         await audit.RecordAsync(AuditActions.CredentialIssued, "work-authorization", credential.Id, organizationId, cancellationToken: cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Issued work-authorization credential {CredentialId} for organization {OrganizationId}", credential.Id, organizationId);
