@@ -77,6 +77,13 @@ public sealed class EmployerBrowserTests(BrowserFixture fixture) : IClassFixture
             await SubmitAsync(holder, "main form button[type=submit]", run, step + "-apply");
             Assert.Equal(link.AbsolutePath, new Uri(holder.Url).AbsolutePath);
             Assert.Equal(2, await holder.Locator("#apply-form input[name=credentialIds]:checked").CountAsync());
+            if (contact == DemoData.JobseekerContacts[0])
+            {
+                // The job requires work authorization and the demo's Amina holds one: she includes it (off by default).
+                Assert.Equal(0, await holder.Locator("#apply-form input[name=workAuthorizationId]:checked").CountAsync());
+                await holder.CheckAsync("#apply-form input[name=workAuthorizationId]");
+            }
+
             await SubmitAsync(holder, "#apply-form > button[type=submit]", run, step + "-applied");
             Assert.Equal("/wallet/jobs", new Uri(holder.Url).AbsolutePath);
         }
@@ -87,6 +94,7 @@ public sealed class EmployerBrowserTests(BrowserFixture fixture) : IClassFixture
         Assert.Equal(2, await employer.Locator("li.applicant").CountAsync());
         Assert.True(await employer.Locator("li.applicant").First.Locator("li[data-evidence=verified]").CountAsync() > 0);
         Assert.True(await employer.Locator("li.applicant").First.Locator(".proof").CountAsync() > 0);
+        Assert.Equal(1, await employer.Locator("li.applicant [data-work-authorization=yes]").CountAsync());
         await ClickAndWaitForNewPageAsync(employer, "li.applicant >> nth=0 >> h2 a");
         await CheckAsync(employer, run, "13-application");
         await employer.Locator("#outcome-select").SelectOptionAsync(ApplicationOutcomes.Interviewed);

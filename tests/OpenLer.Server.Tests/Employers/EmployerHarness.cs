@@ -108,10 +108,10 @@ public static class EmployerHarness
 
     /// <summary>A jobseeker (signed in on <paramref name="holder"/>) applies through the job's page.</summary>
     public static async Task<IHtmlDocument> ApplyAsync(WebSession holder, JobVacancy vacancy, string[] selfReported, string? displayName = null,
-        Guid[]? credentials = null, System.Net.HttpStatusCode expected = System.Net.HttpStatusCode.OK, bool shareContact = false)
+        Guid[]? credentials = null, System.Net.HttpStatusCode expected = System.Net.HttpStatusCode.OK, bool shareContact = false, IDictionary<string, string>? extra = null)
     {
         var page = await holder.GetAsync("/jobs/" + vacancy.PublicToken);
-        var fields = new Dictionary<string, string>();
+        var fields = new Dictionary<string, string>(extra ?? new Dictionary<string, string>());
         if (selfReported.Length > 0)
         {
             fields["selfReported"] = string.Join('\u001f', selfReported);

@@ -117,7 +117,8 @@ public sealed class RankingTests
             var holder = new WebSession(app.Client());
             await Journey.SignInJobseekerAsync(app, holder, who + "@auth.test");
             var apply = await holder.GetAsync("/jobs/" + vacancy.PublicToken);
-            Assert.Contains("This job requires work authorization. OpenLER cannot share it for you yet", apply.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+            Assert.Contains("Your wallet has no work-authorization credential yet", apply.QuerySelector("#no-work-authorization")!.TextContent, StringComparison.Ordinal);
+            Assert.Null(apply.QuerySelector("input[name=workAuthorizationId]"));
             await EmployerHarness.ApplyAsync(holder, vacancy, []);
         }
 

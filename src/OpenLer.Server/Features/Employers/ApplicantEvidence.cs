@@ -10,14 +10,16 @@ public sealed record SharedCredentialCheck(Guid CredentialId, string JsonId, str
 /// <summary>
 /// What the employer may know of one application for matching and export: the share's state (a stopped share shows no
 /// credentials), each shared credential verified now, the skills the applicant reports, and the profile the matching
-/// engine ranks (no name, contact or other personal data in it).
+/// engine ranks (no name, contact or other personal data in it); for a job that requires work authorization, the answer
+/// the person disclosed (null when the job does not ask).
 /// </summary>
 public sealed record ApplicantEvidence(
     JobApplication Application,
     ShareState ShareState,
     IReadOnlyList<SharedCredentialCheck> Credentials,
     IReadOnlyList<string> SelfReported,
-    ApplicantProfile Profile)
+    ApplicantProfile Profile,
+    ApplicantWorkAuthorization? WorkAuthorization = null)
 {
     /// <summary>The shared credential a proof names, or null.</summary>
     public SharedCredentialCheck? Find(SkillProof proof) =>

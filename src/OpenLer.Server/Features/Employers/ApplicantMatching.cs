@@ -15,27 +15,19 @@ namespace OpenLer.Server.Features.Employers;
 /// missing a must-have after all others; ties by score, verified skills, application time). Every shared credential is
 /// verified now with the deployment verifier (genuine, trusted issuer, not revoked, not expired); one that does not verify
 /// counts for nothing. The profile handed to the engine holds the application id, time, evidence and self-reported codes
-/// only: never a name, contact, nationality, language of origin or protected data.
+/// only: never a name, contact, nationality, language of origin or protected data; for a job that requires work
+/// authorization, also the verified yes/no the applicant chose to disclose (nothing else of it).
 /// </summary>
-public sealed class ApplicantMatching(AppDbContext db, ShareService shares, CaseRecords caseRecords, DeploymentVerifier verifier, EmployerRecords records)
+public sealed class ApplicantMatching(AppDbContext db, ShareService shares, SharedWorkAuthorization workAuthorization, CaseRecords caseRecords, DeploymentVerifier verifier,
+    EmployerRecords records)
 {
-    /// <summary>
-    /// The work-authorization answer the applicant disclosed for this application: always null (not disclosed) until
-    /// OpenLER carries per-share disclosed facts; then the engine counts the gate as not met for a vacancy that requires it.
-    /// </summary>
-    public static bool? DisclosedWorkAuthorization(JobApplication application)
-    {
-        ArgumentNullException.ThrowIfNull(application);
-        return null;
-    }
-
     /// <summary>The evidence of one application (one found through the employer's scope); <paramref name="recordOpen"/> records an opening of its share.</summary>
     public async Task<ApplicantEvidence> EvidenceAsync(JobApplication application, bool recordOpen, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(application);
-        var (state, credentials) = application.ShareId is { } shareId
+        var (state, share, credentials) = application.ShareId is { } shareId
             ? await shares.ReadAsync(shareId, recordOpen, cancellationToken)
-            : (ShareState.NotFound, []);
+            : (ShareState.NotFound, null, []);
         var checks = new List<SharedCredentialCheck>();
         var evidence = new List<CredentialEvidence>();
         foreach (var credential in credentials.Where(c => c.JobseekerId == application.JobseekerId))
@@ -51,9 +43,38 @@ public sealed class ApplicantMatching(AppDbContext db, ShareService shares, Case
         }
 
         var selfReported = records.SelfReported(application);
+        var work = application.WorkAuthorizationAsked ? await DisclosedWorkAuthorizationAsync(application, share, cancellationToken) : null;
         var profile = ApplicantProfile.Create(application.Id.ToString("D"), new DateTimeOffset(application.AppliedAt ?? application.CreatedAt, TimeSpan.Zero),
-            evidence, selfReported, application.WorkAuthorizationAsked ? DisclosedWorkAuthorization(application) : null);
-        return new ApplicantEvidence(application, state, checks, selfReported, profile);
+            evidence, selfReported, work?.Disclosed);
+        return new ApplicantEvidence(application, state, checks, selfReported, profile, work);
+    }
+
+    /// <summary>
+    /// The work-authorization answer the applicant disclosed with this application: its share's work-authorization
+    /// presentation verified now exactly as the share page verifies it (<see cref="SharedWorkAuthorization"/>: signature,
+    /// key binding with this link's nonce and audience, Token Status List, expiry, trusted issuer). Yes or no only when it
+    /// verifies and discloses authorized_to_work; not verified otherwise; not disclosed when the share (open, the
+    /// applicant's own) carries none.
+    /// </summary>
+    private async Task<ApplicantWorkAuthorization> DisclosedWorkAuthorizationAsync(JobApplication application, Share? share, CancellationToken cancellationToken)
+    {
+        if (share is null || share.JobseekerId != application.JobseekerId)
+        {
+            return ApplicantWorkAuthorization.NotDisclosed;
+        }
+
+        var presented = await workAuthorization.VerifyAsync(share, cancellationToken);
+        if (presented.Count == 0)
+        {
+            return ApplicantWorkAuthorization.NotDisclosed;
+        }
+
+        // One item per share (the apply page makes one); should there be more, every one must verify and agree.
+        var answers = presented.Select(p => ApplicantWorkAuthorization.From(p.Result, p.AuthorizedToWork, p.ValidUntil)).ToList();
+        return answers.FirstOrDefault(a => a.Answer == WorkAuthorizationAnswer.NotVerified)
+            ?? answers.FirstOrDefault(a => a.Answer == WorkAuthorizationAnswer.No)
+            ?? answers.FirstOrDefault(a => a.Answer == WorkAuthorizationAnswer.NotDisclosed)
+            ?? answers[0];
     }
 
     /// <summary>The vacancy's submitted applications, ranked and explained; an error when the vacancy has no valid skills yet.</summary>

@@ -9,8 +9,16 @@ using OpenLer.Server.Infrastructure.Localization;
 
 namespace OpenLer.Server.Features.Employers;
 
-/// <summary>What a jobseeker chose to send with an application.</summary>
-public sealed record ApplyRequest(IReadOnlyCollection<Guid> CredentialIds, IReadOnlyCollection<string> SelfReported, string? DisplayName, bool ShareContact, bool ShareExperience);
+/// <summary>
+/// What a jobseeker chose to send with an application. <paramref name="WorkAuthorizationIds"/>: the work-authorization
+/// credential to include (at most one, only for a job that requires it); <paramref name="WorkAuthorizationFacts"/>: the
+/// facts besides "authorized_to_work" they also show (only "valid_until" is allowed).
+/// </summary>
+public sealed record ApplyRequest(IReadOnlyCollection<Guid> CredentialIds, IReadOnlyCollection<string> SelfReported, string? DisplayName, bool ShareContact, bool ShareExperience,
+    IReadOnlyCollection<Guid>? WorkAuthorizationIds = null, IReadOnlyCollection<string>? WorkAuthorizationFacts = null)
+{
+    public override string ToString() => "ApplyRequest { protected }";
+}
 
 /// <summary>
 /// Applications: a jobseeker applies to an open vacancy with the credentials they choose (a share bound to the application,
@@ -24,6 +32,9 @@ public sealed class Applications(AppDbContext db, ShareService shares, EmployerR
     /// <summary>How long an application's share lasts (the holder can stop it sooner).</summary>
     public const int ShareDays = 180;
     public const int DisplayNameMaxLength = 100;
+
+    /// <summary>The work-authorization facts an application may carry: always whether the person may work, and optionally until when.</summary>
+    public static IReadOnlyList<string> WorkAuthorizationFacts { get; } = ["authorized_to_work", "valid_until"];
 
     public async Task<Outcome<JobApplication>> ApplyAsync(Guid jobseekerId, JobVacancy vacancy, ApplyRequest request, CancellationToken cancellationToken = default)
     {
@@ -58,6 +69,13 @@ public sealed class Applications(AppDbContext db, ShareService shares, EmployerR
             return new CredentialError("application.credential", L.Key("One of the credentials you chose is not in your wallet."));
         }
 
+        var work = WorkAuthorizationChoice(vacancy, request);
+        if (!work.IsSuccess)
+        {
+            return work.Error;
+        }
+
+        var (workAuthorizationId, facts) = work.Value;
         var existing = await db.Set<JobApplication>().FirstOrDefaultAsync(a => a.VacancyId == vacancy.Id && a.JobseekerId == jobseekerId, cancellationToken);
         if (existing?.Stage == ApplicationStages.Applied)
         {
@@ -68,11 +86,13 @@ public sealed class Applications(AppDbContext db, ShareService shares, EmployerR
         var company = await db.Set<EmployerCompany>().Where(c => c.Id == vacancy.CompanyId).Select(c => c.Name).FirstAsync(cancellationToken);
         var label = $"{vacancy.Title} · {company}";
         await using var transaction = await db.Database.BeginOrJoinAsync(cancellationToken);
-        var choice = new ShareChoice(wanted, null, [], [], ShareDays, label.Length > 100 ? label[..100] : label);
+        var choice = new ShareChoice(wanted, workAuthorizationId, facts, [], ShareDays, label.Length > 100 ? label[..100] : label);
         var created = await shares.CreateAsync(jobseekerId, choice, cancellationToken);
         if (!created.IsSuccess)
         {
-            return new CredentialError("application.no-credential", L.Key("Choose at least one credential."));
+            return created.Error.Code == "NOT_OWNED" && workAuthorizationId is not null
+                ? new CredentialError("application.work-authorization", L.Key("The work authorization you chose is not in your wallet."))
+                : new CredentialError("application.no-credential", L.Key("Choose at least one credential."));
         }
 
         var share = created.Value.Share;
@@ -220,6 +240,38 @@ public sealed class Applications(AppDbContext db, ShareService shares, EmployerR
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync(AuditActions.ApplicationOutcome, "application", application.Id, detail: outcome, cancellationToken: cancellationToken);
         return application;
+    }
+
+    /// <summary>
+    /// The work authorization the person chose to include: none, or one credential with "authorized_to_work" and, if they
+    /// chose, "valid_until" (a job that does not ask for it takes none; any other fact is refused).
+    /// </summary>
+    private static Outcome<(Guid? Id, IReadOnlyCollection<string> Facts)> WorkAuthorizationChoice(JobVacancy vacancy, ApplyRequest request)
+    {
+        var ids = (request.WorkAuthorizationIds ?? []).Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return Outcome<(Guid? Id, IReadOnlyCollection<string> Facts)>.Ok((null, []));
+        }
+
+        if (!vacancy.RequiresWorkAuthorization)
+        {
+            return new CredentialError("application.work-authorization", L.Key("This job does not ask for work authorization, so you cannot include it."));
+        }
+
+        if (ids.Count > 1)
+        {
+            return new CredentialError("application.work-authorization", L.Key("Choose one work authorization."));
+        }
+
+        var extra = (request.WorkAuthorizationFacts ?? []).Where(f => !string.IsNullOrWhiteSpace(f)).Distinct(StringComparer.Ordinal).ToList();
+        if (extra.Any(f => !WorkAuthorizationFacts.Contains(f, StringComparer.Ordinal)))
+        {
+            return new CredentialError("application.work-authorization", L.Key("With an application you can share only whether you may work and, if you choose, until when."));
+        }
+
+        IReadOnlyCollection<string> facts = [.. WorkAuthorizationFacts.Where(f => f == "authorized_to_work" || extra.Contains(f))];
+        return Outcome<(Guid? Id, IReadOnlyCollection<string> Facts)>.Ok((ids[0], facts));
     }
 
     private void AddEvent(JobApplication application, string kind, string actor, DateTime at) =>

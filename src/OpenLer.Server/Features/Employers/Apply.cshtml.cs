@@ -7,6 +7,7 @@ using OpenLer.Credentials.Matching;
 using OpenLer.Server.Data;
 using OpenLer.Server.Features.Account;
 using OpenLer.Server.Features.Issuance;
+using OpenLer.Server.Features.WorkAuthorization;
 using OpenLer.Server.Infrastructure;
 using OpenLer.Server.Infrastructure.Localization;
 using OpenLer.Server.Infrastructure.Security;
@@ -22,6 +23,9 @@ namespace OpenLer.Server.Features.Employers;
 public sealed class ApplyModel(AppDbContext db, Applications applications, CaseRecords caseRecords, People people) : PageModel
 {
     public sealed record CredentialChoice(Guid Id, string Name, IReadOnlyList<string> Proves);
+
+    /// <summary>A work-authorization credential in the wallet: its id and the organization that issued it.</summary>
+    public sealed record WorkAuthorizationCard(Guid Id, string Issuer);
 
     [FromRoute]
     public string Token { get; set; } = "";
@@ -40,6 +44,9 @@ public sealed class ApplyModel(AppDbContext db, Applications applications, CaseR
 
     public string DisplayName { get; private set; } = "";
 
+    /// <summary>The person's work-authorization credentials (offered only when the job requires it).</summary>
+    public List<WorkAuthorizationCard> WorkAuthorizations { get; private set; } = [];
+
     public string? Error { get; private set; }
 
     public string? Message { get; private set; }
@@ -50,7 +57,8 @@ public sealed class ApplyModel(AppDbContext db, Applications applications, CaseR
         return await LoadAsync();
     }
 
-    public async Task<IActionResult> OnPostApplyAsync(Guid[]? credentialIds, string[]? selfReported, [TextField(TextLimits.Short)] string? displayName, bool shareContact, bool shareExperience)
+    public async Task<IActionResult> OnPostApplyAsync(Guid[]? credentialIds, string[]? selfReported, [TextField(TextLimits.Short)] string? displayName, bool shareContact, bool shareExperience,
+        Guid[]? workAuthorizationId, [TextField(TextLimits.Short)] string[]? workAuthorizationFacts)
     {
         var jobseeker = await JobseekerAsync();
         if (jobseeker is null)
@@ -65,7 +73,8 @@ public sealed class ApplyModel(AppDbContext db, Applications applications, CaseR
         }
 
         var applied = await applications.ApplyAsync(jobseeker.Value, vacancy,
-            new ApplyRequest(credentialIds ?? [], selfReported ?? [], displayName, shareContact, shareExperience), HttpContext.RequestAborted);
+            new ApplyRequest(credentialIds ?? [], selfReported ?? [], displayName, shareContact, shareExperience,
+                workAuthorizationId ?? [], workAuthorizationFacts ?? []), HttpContext.RequestAborted);
         if (!applied.IsSuccess)
         {
             Error = applied.Error.Message;
@@ -144,6 +153,14 @@ public sealed class ApplyModel(AppDbContext db, Applications applications, CaseR
             var document = JsonNode.Parse(caseRecords.CredentialJson(c)) as JsonObject ?? [];
             return new CredentialChoice(c.Id, c.AchievementName, [.. AlignmentExtractor.Extract(document).SkillCodes.Where(wanted.Contains)]);
         })];
+        if (Vacancy.RequiresWorkAuthorization)
+        {
+            var work = await db.Set<IssuedWorkAuthorization>().AsNoTracking()
+                .Where(c => c.JobseekerId == id && c.RevokedAt == null && c.SdJwtCipher != null).OrderByDescending(c => c.IssuedAt)
+                .Join(db.Organizations, c => c.OrganizationId, o => o.Id, (c, o) => new { c.Id, o.Name }).ToListAsync(HttpContext.RequestAborted);
+            WorkAuthorizations = [.. work.Select(w => new WorkAuthorizationCard(w.Id, w.Name))];
+        }
+
         var jobseeker = await db.Jobseekers.AsNoTracking().FirstAsync(j => j.Id == id, HttpContext.RequestAborted);
         DisplayName = people.Name(jobseeker);
         return Page();

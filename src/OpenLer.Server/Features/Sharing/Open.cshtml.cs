@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
-using OpenLer.Credentials.Common;
 using OpenLer.Credentials.Verification;
 using OpenLer.Server.Data;
 using OpenLer.Server.Features.Account;
@@ -24,7 +23,8 @@ namespace OpenLer.Server.Features.Sharing;
 /// </summary>
 [EnableRateLimiting(RateLimitPolicies.ShareOpen)]
 [NoIndex]
-public sealed class OpenModel(ShareService shares, DeploymentVerifier verifier, AppDbContext db, People people, CaseRecords records, SelfReportedRecords selfReported) : PageModel
+public sealed class OpenModel(ShareService shares, DeploymentVerifier verifier, AppDbContext db, People people, CaseRecords records, SelfReportedRecords selfReported,
+    SharedWorkAuthorization workAuthorization) : PageModel
 {
     public sealed record Item(CredentialView? View, VerificationResult Result, bool WorkAuthorization = false);
 
@@ -62,24 +62,9 @@ public sealed class OpenModel(ShareService shares, DeploymentVerifier verifier, 
             Items.Add(new Item(CredentialView.From(JsonNode.Parse(json)!.AsObject()), result));
         }
 
-        foreach (var item in share.Items.Where(i => i.Kind == ShareItemKinds.WorkAuthorization))
+        foreach (var presented in await workAuthorization.VerifyAsync(share, HttpContext.RequestAborted))
         {
-            if (shares.Presentation(item) is not { } presentation)
-            {
-                continue;
-            }
-
-            var result = await verifier.VerifyAsync(presentation, shares.KeyBinding(share), HttpContext.RequestAborted);
-            var view = result.Credential?.Document is JsonObject claims && result.Credential.Format == CredentialFormats.SdJwtVc ? CredentialView.FromSdJwtVc(claims) : null;
-
-            // A verified credential of this deployment's organization is shown with the organization's name, not only its DID.
-            if (view is not null && result.Verified && item.CredentialId is { } workId)
-            {
-                var issuer = await db.Set<WorkAuthorization.IssuedWorkAuthorization>().AsNoTracking().Where(c => c.Id == workId)
-                    .Join(db.Organizations, c => c.OrganizationId, o => o.Id, (c, o) => o.Name).FirstOrDefaultAsync(HttpContext.RequestAborted);
-                view = view with { IssuerName = issuer };
-            }
-            Items.Add(new Item(view, result, WorkAuthorization: true));
+            Items.Add(new Item(presented.View, presented.Result, WorkAuthorization: true));
         }
 
         var entryIds = share.Items.Where(i => i.Kind == ShareItemKinds.SelfReported && i.SelfReportedId != null).Select(i => i.SelfReportedId!.Value).ToList();

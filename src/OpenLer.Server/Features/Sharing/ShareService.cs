@@ -196,15 +196,16 @@ public sealed class ShareService(AppDbContext db, FieldProtector fields, SelfRep
 
     /// <summary>
     /// A share by id (an application's, which the employer reads inside the app rather than through the link): its state and,
-    /// when open, its credentials; <paramref name="recordOpen"/> records an opening the holder sees in their list.
+    /// when open, the share (with its items) and its credentials; <paramref name="recordOpen"/> records an opening the holder
+    /// sees in their list.
     /// </summary>
-    public async Task<(ShareState State, List<IssuedCredential> Credentials)> ReadAsync(Guid shareId, bool recordOpen, CancellationToken cancellationToken = default)
+    public async Task<(ShareState State, Share? Share, List<IssuedCredential> Credentials)> ReadAsync(Guid shareId, bool recordOpen, CancellationToken cancellationToken = default)
     {
         var share = await db.Shares.Include(s => s.Items).FirstOrDefaultAsync(s => s.Id == shareId, cancellationToken);
         var state = StateOf(share);
         if (state != ShareState.Open)
         {
-            return (state, []);
+            return (state, null, []);
         }
 
         if (recordOpen)
@@ -213,7 +214,7 @@ public sealed class ShareService(AppDbContext db, FieldProtector fields, SelfRep
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return (state, await CredentialsAsync(share!, cancellationToken));
+        return (state, share, await CredentialsAsync(share!, cancellationToken));
     }
 
     private ShareState StateOf(Share? share) =>

@@ -10,6 +10,7 @@ public static class SharingFeature
     public static IServiceCollection AddSharing(this IServiceCollection services)
     {
         services.AddScoped<ShareService>();
+        services.AddScoped<SharedWorkAuthorization>();
         services.AddScoped<IStartupStep, LegacySharingUpgrade>();
         services.AddScoped<Infrastructure.Demo.IDemoSeeder, DemoShare>();
         services.AddProtectedColumn<Share>(nameof(Share.LabelCipher), ShareService.LabelWhere);
