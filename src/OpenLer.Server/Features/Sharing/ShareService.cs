@@ -28,7 +28,7 @@ public enum ShareState { NotFound, Expired, Revoked, Open }
 /// NOT_OWNED.
 /// </summary>
 public sealed class ShareService(AppDbContext db, FieldProtector fields, SelfReportedRecords selfReported, WorkAuthorizationIssuer workAuthorization,
-    WalletKeys walletKeys, AuditTrail audit, IOptions<DeploymentOptions> options, TimeProvider time)
+    WalletKeys walletKeys, AuditTrail audit, ShareOpenLog openLog, IOptions<DeploymentOptions> options, TimeProvider time)
 {
     public const int DefaultDays = 30;
     public const int MaxDays = 365;
@@ -194,11 +194,11 @@ public sealed class ShareService(AppDbContext db, FieldProtector fields, SelfRep
         return true;
     }
 
-    /// <summary>Finds a share by its token; an open share records the opening.</summary>
+    /// <summary>Finds a share by its token (read only); an open share records the opening through <see cref="ShareOpenLog"/>.</summary>
     public async Task<(ShareState State, Share? Share)> OpenAsync(string token, CancellationToken cancellationToken = default)
     {
         var hash = ShareTokens.Hash(token);
-        var share = await db.Shares.Include(s => s.Items).FirstOrDefaultAsync(s => s.TokenHash == hash, cancellationToken);
+        var share = await db.Shares.AsNoTracking().Include(s => s.Items).FirstOrDefaultAsync(s => s.TokenHash == hash, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         if (share is null)
         {
@@ -215,8 +215,7 @@ public sealed class ShareService(AppDbContext db, FieldProtector fields, SelfRep
             return (ShareState.Expired, share);
         }
 
-        db.ShareOpens.Add(new ShareOpen { Id = Guid.NewGuid(), ShareId = share.Id, OpenedAt = now });
-        await db.SaveChangesAsync(cancellationToken);
+        openLog.Record(share.Id, now);
         return (ShareState.Open, share);
     }
 

@@ -10,6 +10,9 @@ public static class SharingFeature
     public static IServiceCollection AddSharing(this IServiceCollection services)
     {
         services.AddScoped<ShareService>();
+        services.AddScoped<SharedCredentials>();
+        services.AddSingleton<ShareOpenLog>();
+        services.AddHostedService(s => s.GetRequiredService<ShareOpenLog>());
         services.AddScoped<IStartupStep, LegacySharingUpgrade>();
         services.AddScoped<Infrastructure.Demo.IDemoSeeder, DemoShare>();
         services.AddProtectedColumn<Share>(nameof(Share.LabelCipher), ShareService.LabelWhere);
