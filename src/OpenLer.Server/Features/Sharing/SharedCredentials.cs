@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using OpenLer.Credentials.Common;
@@ -18,7 +19,8 @@ namespace OpenLer.Server.Features.Sharing;
 /// rotation or organization change saved on any instance makes the next view verify again; a cached view also expires
 /// with the credential's validity and <see cref="VerificationCacheOptions.MaxAgeSeconds"/>. Each credential is parsed
 /// once (the view is built from the verifier's document). These are this deployment's own stored credentials, so they are
-/// verified outside the verification budget's slots.
+/// verified outside the verification budget's slots. Keys also hold a fingerprint of the stored value, so a stored
+/// credential or presentation that changed is verified again.
 /// </summary>
 public sealed class SharedCredentials(AppDbContext db, CaseRecords records, ShareService shares, DeploymentVerifier verifier, VerificationCache cache,
     OpenLerMetrics metrics, TimeProvider time)
@@ -39,7 +41,7 @@ public sealed class SharedCredentials(AppDbContext db, CaseRecords records, Shar
                 .OrderBy(r => r.Credential.IssuedAt).ToListAsync(cancellationToken);
             foreach (var row in rows)
             {
-                var key = (Where, row.Credential.Id, row.Stamp, culture);
+                var key = (Where, row.Credential.Id, row.Stamp, Fingerprint(row.Credential.JsonCipher ?? row.Credential.LegacyJson), culture);
                 if (cache.TryGet<SharedItem>(key, out var item))
                 {
                     Count(item.Result, cached: true);
@@ -66,7 +68,7 @@ public sealed class SharedCredentials(AppDbContext db, CaseRecords records, Shar
             foreach (var entry in work)
             {
                 var issuer = issuers.FirstOrDefault(i => i.Id == entry.CredentialId);
-                var key = (Where, entry.Id, issuer?.Stamp ?? 0, culture);
+                var key = (Where, entry.Id, issuer?.Stamp ?? 0, Fingerprint(entry.PresentationCipher), culture);
                 if (issuer is not null && cache.TryGet<SharedItem>(key, out var item))
                 {
                     Count(item.Result, cached: true);
@@ -103,6 +105,13 @@ public sealed class SharedCredentials(AppDbContext db, CaseRecords records, Shar
 
         return items;
     }
+
+    /// <summary>
+    /// The stored bytes' SHA-256, part of every key: a stored value that changed (re-encrypted by a key rotation, or written
+    /// behind the app's back) is verified again rather than recalled.
+    /// </summary>
+    private static string Fingerprint(string? stored) =>
+        stored is null ? "" : Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(stored)));
 
     private void Count(VerificationResult result, bool cached) => metrics.Verification(result, Where, cached);
 
