@@ -23,6 +23,7 @@ internal static class BenchSeeder
         var file = options.Get("out") ?? throw new ArgumentException("--out FILE is required.");
         var settings = options.All("setting").Select(s => s.Split('=', 2)).ToDictionary(s => s[0], s => s[1]);
         settings["OpenLer:Demo"] = "true";
+        UseServerContentRoot();
         await using var app = new SeedingApp(settings);
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
@@ -55,6 +56,20 @@ internal static class BenchSeeder
         await File.WriteAllLinesAsync(file, lines);
         output.WriteLine($"Share links with 1, 2 and 3 credentials written to {file}.");
         return 0;
+    }
+
+    /// <summary>The app's content root is its project folder (strings, pages); found above this tool's output folder.</summary>
+    private static void UseServerContentRoot()
+    {
+        const string Variable = "ASPNETCORE_TEST_CONTENTROOT_OPENLER_SERVER";
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null && Environment.GetEnvironmentVariable(Variable) is null; folder = folder.Parent)
+        {
+            var candidate = Path.Combine(folder.FullName, "src", "OpenLer.Server");
+            if (File.Exists(Path.Combine(candidate, "OpenLer.Server.csproj")))
+            {
+                Environment.SetEnvironmentVariable(Variable, candidate);
+            }
+        }
     }
 
     private sealed class SeedingApp(IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Program>

@@ -31,7 +31,7 @@ fi
 # Settings shared by the seeder and the server (same database, same data folder, so the same key file).
 SETTINGS=(
   "Database:DataFolder=$WORK/data"
-  "OpenLer:LocalBaseUrl=$BASE"
+  "OpenLer:LocalBaseUrl=http://localhost:$PORT"
 )
 PG_NAME=""
 if [ "$DB" = "postgres" ]; then
@@ -53,7 +53,7 @@ mapfile -t LINKS < "$WORK/links"
 
 # Demo mode needs the Development environment. Rate limits are raised for the load (the generator is one address), and
 # information logs are off (console output is not what is measured).
-(cd "$SERVER_DIR" && exec env "${ENV_ARGS[@]}" ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$BASE" \
+(cd "$SERVER_DIR" && exec env "${ENV_ARGS[@]}" ASPNETCORE_ENVIRONMENT=Development Urls="$BASE" \
   OpenLer__RateLimits__Public__Permits=100000000 OpenLer__RateLimits__Public__WindowSeconds=1 \
   OpenLer__RateLimits__ShareOpen__Permits=100000000 OpenLer__RateLimits__ShareOpen__WindowSeconds=1 \
   Logging__LogLevel__Default=Warning ${EXTRA:-} \
@@ -68,10 +68,15 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-for _ in $(seq 1 120); do
+for _ in $(seq 1 240); do
   curl -fs "$BASE/healthz" >/dev/null 2>&1 && break
   sleep 0.5
 done
+if ! curl -fs "$BASE/healthz" >/dev/null 2>&1; then
+  echo "The server did not start; its log:" >&2
+  tail -30 "$WORK/server.log" >&2
+  exit 1
+fi
 
 PATHS=(--path "home=/" --path "share-1=${LINKS[0]}" --path "share-2=${LINKS[1]}" --path "share-3=${LINKS[2]}")
 echo "# $DB, server $(basename "$SERVER_DIR"), $(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg), $(date -u +%FT%TZ)"

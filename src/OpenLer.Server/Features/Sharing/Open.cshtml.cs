@@ -32,6 +32,20 @@ public sealed class OpenModel(ShareService shares, SharedCredentials credentials
 
     public async Task<IActionResult> OnGetAsync(string token)
     {
+        // One connection for the view's three or four reads (SQLite runs set-up statements at every open).
+        await db.Database.OpenConnectionAsync(HttpContext.RequestAborted);
+        try
+        {
+            return await ShowAsync(token);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<IActionResult> ShowAsync(string token)
+    {
         var (state, share) = await shares.OpenAsync(token, HttpContext.RequestAborted);
         State = state;
         if (state == ShareState.NotFound)

@@ -7,7 +7,8 @@ namespace OpenLer.Server.Features.Sharing;
 /// <summary>
 /// Records share openings off the request path: the page puts the opening on a bounded queue and a background writer
 /// saves them in batches (one insert per batch), draining the queue when the app stops. What can be lost: openings still
-/// queued when the process is killed (at most one batch interval's worth, normally under a second), and openings beyond
+/// queued when the process is killed (those of the last <see cref="Gather"/> interval, plus any the database was still being
+/// asked to save), and openings beyond
 /// <see cref="Capacity"/> while the database cannot keep up (counted as <c>openler.shares.opens_dropped</c>). An opening
 /// is only a time (never who opened), shown to the holder; the employer's page never waits for it.
 /// </summary>
@@ -15,6 +16,9 @@ public sealed partial class ShareOpenLog(IServiceScopeFactory scopes, OpenLerMet
 {
     public const int Capacity = 10_000;
     public const int BatchSize = 500;
+
+    /// <summary>How long the writer lets openings gather before it saves them (the most a crash can lose, in time).</summary>
+    public static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(250);
 
     private readonly Channel<ShareOpen> _queue = Channel.CreateBounded<ShareOpen>(new BoundedChannelOptions(Capacity)
     {
@@ -62,6 +66,12 @@ public sealed partial class ShareOpenLog(IServiceScopeFactory scopes, OpenLerMet
         {
             while (await _queue.Reader.WaitToReadAsync(stoppingToken))
             {
+                // Let a batch gather (one transaction, one fsync, for every opening of the interval), unless it is full.
+                if (_queue.Reader.Count < BatchSize)
+                {
+                    await Task.Delay(Gather, stoppingToken);
+                }
+
                 await DrainAsync(batch, CancellationToken.None);
             }
         }

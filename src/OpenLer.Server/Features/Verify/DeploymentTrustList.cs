@@ -56,7 +56,7 @@ internal sealed class DeploymentTrustList(AppDbContext db, DeploymentOptions opt
             return null;
         }
 
-        return keys.Join(db.Organizations.AsNoTracking(), k => k.OrganizationId, o => o.Id, (k, o) => new Candidate { Org = o, Key = k }).Take(64);
+        return keys.Join(db.Organizations.AsNoTracking(), k => k.OrganizationId, o => o.Id, (k, o) => new Candidate { Org = o, Key = k });
     }
 
     private sealed class Candidate
