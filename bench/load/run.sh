@@ -63,7 +63,9 @@ cleanup() {
   kill "$SERVER" 2>/dev/null || true
   wait "$SERVER" 2>/dev/null || true
   if [ -n "$PG_NAME" ]; then
-    psql "${OPENLER_LOAD_POSTGRES%;};Database=postgres" -qc "DROP DATABASE IF EXISTS \"$PG_NAME\" WITH (FORCE)" >/dev/null 2>&1 || true
+    # psql takes libpq key=value pairs: Host/Port/Username/Password/Database become host/port/user/password/dbname.
+    LIBPQ=$(echo "${OPENLER_LOAD_POSTGRES%;};Database=postgres" | tr ';' '\n' | sed -E 's/^Host=/host=/I; s/^Port=/port=/I; s/^(Username|User ID)=/user=/I; s/^Password=/password=/I; s/^Database=/dbname=/I' | tr '\n' ' ')
+    psql "$LIBPQ" -qc "DROP DATABASE IF EXISTS \"$PG_NAME\" WITH (FORCE)" >/dev/null 2>&1 || echo "Could not drop $PG_NAME" >&2
   fi
   rm -rf "$WORK"
 }
