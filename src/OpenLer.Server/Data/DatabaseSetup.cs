@@ -2,11 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace OpenLer.Server.Data;
 
-/// <summary>
-/// Storage: a SQLite file in the data folder by default, PostgreSQL by configuration; migrations per provider. Contexts are
-/// pooled (a context is reset and reused by the next request instead of being built again: the share page's profile showed
-/// context start-up as a tenth of a view), so a context holds no state beyond EF's own.
-/// </summary>
+/// <summary>Storage: a SQLite file in the data folder by default, PostgreSQL by configuration; migrations per provider.</summary>
 public static class DatabaseSetup
 {
     public static IServiceCollection AddOpenLerDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
@@ -17,7 +13,7 @@ public static class DatabaseSetup
         var connectionString = configuration["Database:ConnectionString"];
         if (IsPostgres(configuration))
         {
-            services.AddDbContextPool<AppDbContext, PostgresAppDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(Interceptors(sp)));
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(Interceptors(sp)));
         }
         else if (string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
         {
@@ -27,7 +23,7 @@ public static class DatabaseSetup
 
             // Migrations run a few SQL statements (data copies) before SQLite rebuilds the altered tables at the end of the
             // migration; they are written for that order, so EF's warning about it is expected and silenced.
-            services.AddDbContextPool<AppDbContext, SqliteAppDbContext>((sp, o) => o
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => o
                 .UseSqlite(connectionString ?? $"Data Source={Path.Combine(dataFolder, "openler.db")}")
                 .AddInterceptors(Interceptors(sp))
                 .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.SqliteEventId.TableRebuildPendingWarning)));
