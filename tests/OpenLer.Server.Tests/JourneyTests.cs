@@ -70,7 +70,8 @@ public sealed class JourneyTests
         Assert.Contains("Warehouse Basics", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Dari, fluent", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
 
-        // The holder sees the opening (when, not who).
+        // The holder sees the opening (when, not who), once the background writer saved it.
+        await app.Services.GetRequiredService<OpenLer.Server.Features.Sharing.ShareOpenLog>().FlushAsync();
         var shares = await holder.GetAsync("/sharing");
         Assert.Contains("Opened 1 times", shares.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
 

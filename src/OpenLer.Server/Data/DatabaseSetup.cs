@@ -13,7 +13,7 @@ public static class DatabaseSetup
         var connectionString = configuration["Database:ConnectionString"];
         if (IsPostgres(configuration))
         {
-            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connectionString));
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(Interceptors(sp)));
         }
         else if (string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
         {
@@ -23,8 +23,9 @@ public static class DatabaseSetup
 
             // Migrations run a few SQL statements (data copies) before SQLite rebuilds the altered tables at the end of the
             // migration; they are written for that order, so EF's warning about it is expected and silenced.
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => o
                 .UseSqlite(connectionString ?? $"Data Source={Path.Combine(dataFolder, "openler.db")}")
+                .AddInterceptors(Interceptors(sp))
                 .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.SqliteEventId.TableRebuildPendingWarning)));
         }
         else
@@ -35,6 +36,10 @@ public static class DatabaseSetup
         services.AddScoped<Infrastructure.IStartupStep, DurabilityCheck>();
         return services;
     }
+
+    /// <summary>The interceptors features register (singletons), e.g. the organization stamps of Features/Organizations.</summary>
+    private static IEnumerable<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor> Interceptors(IServiceProvider services) =>
+        services.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>();
 
     public static bool IsPostgres(IConfiguration configuration) =>
         string.Equals(configuration?["Database:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase);

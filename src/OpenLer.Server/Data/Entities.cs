@@ -10,6 +10,13 @@ public sealed class Organization
     public string? Url { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>
+    /// A random value replaced in the same save as any change that can alter a verification of this organization's
+    /// credentials (a revocation, a key, the organization itself): caches of every instance key on it, so one cheap read
+    /// per view tells them their copy is stale (Features/Organizations/OrganizationStamps).
+    /// </summary>
+    public long Stamp { get; set; }
 }
 
 /// <summary>A site (office) of an organization, e.g. "IRC Tucson".</summary>

@@ -7,6 +7,7 @@ using OpenLer.Server.Data;
 using OpenLer.Server.Infrastructure.Commands;
 using OpenLer.Server.Infrastructure.Demo;
 using OpenLer.Server.Infrastructure.Localization;
+using OpenLer.Server.Infrastructure.Observability;
 using OpenLer.Server.Infrastructure.Security;
 
 namespace OpenLer.Server.Infrastructure;
@@ -29,6 +30,9 @@ public static class Hosting
 
         // Abuse limits and hardening; the Data Protection key ring (in the database, encrypted with a key file or a certificate).
         builder.AddOpenLerSecurity();
+
+        // Traces and metrics (OTLP only when configured), the app's counters, health checks.
+        builder.AddOpenLerObservability();
 
         // Localization: one catalog of strings per language (Resources/Strings/*.tsv), language from the cookie or the browser.
         builder.Services.AddSingleton(TextCatalog.Embedded);
@@ -132,7 +136,7 @@ public static class Hosting
     {
         app.MapGet("/healthz", async (AppDbContext db, CancellationToken ct) =>
             await db.Database.CanConnectAsync(ct) ? Results.Text("ok") : Results.StatusCode(StatusCodes.Status503ServiceUnavailable));
-        return app;
+        return app.MapOpenLerHealth();
     }
 }
 

@@ -1,4 +1,5 @@
 using OpenLer.Server.Features.Issuance.Bulk;
+using OpenLer.Server.Features.Organizations;
 using OpenLer.Server.Features.Protection;
 using OpenLer.Server.Infrastructure.Commands;
 
@@ -29,6 +30,10 @@ public static class IssuanceFeature
         services.AddProtectedColumn<Data.IssuedCredential>(nameof(Data.IssuedCredential.JsonCipher), CaseRecords.CredentialWhere);
         services.AddProtectedColumn<Data.IssuedCredential>(nameof(Data.IssuedCredential.RevocationReasonCipher), CaseRecords.RevocationReasonWhere);
         services.AddScoped<Infrastructure.IStartupStep, LegacyCaseUpgrade>();
+
+        // A revocation changes how a credential verifies on every instance (caches key on the organization's stamp).
+        services.AddOrganizationStamp<Data.IssuedCredential>(c => c.OrganizationId, properties: nameof(Data.IssuedCredential.RevokedAt));
+        services.AddOrganizationStamp<TokenStatusEntry>(e => e.OrganizationId, properties: nameof(TokenStatusEntry.RevokedAt));
         return services;
     }
 }

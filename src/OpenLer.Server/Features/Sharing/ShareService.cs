@@ -28,7 +28,7 @@ public enum ShareState { NotFound, Expired, Revoked, Open }
 /// NOT_OWNED.
 /// </summary>
 public sealed class ShareService(AppDbContext db, FieldProtector fields, SelfReportedRecords selfReported, WorkAuthorizationIssuer workAuthorization,
-    WalletKeys walletKeys, AuditTrail audit, IOptions<DeploymentOptions> options, TimeProvider time)
+    WalletKeys walletKeys, AuditTrail audit, ShareOpenLog openLog, IOptions<DeploymentOptions> options, TimeProvider time)
 {
     public const int DefaultDays = 30;
     public const int MaxDays = 365;
@@ -210,8 +210,7 @@ public sealed class ShareService(AppDbContext db, FieldProtector fields, SelfRep
 
         if (recordOpen)
         {
-            db.ShareOpens.Add(new ShareOpen { Id = Guid.NewGuid(), ShareId = share!.Id, OpenedAt = time.GetUtcNow().UtcDateTime });
-            await db.SaveChangesAsync(cancellationToken);
+            openLog.Record(share!.Id, time.GetUtcNow().UtcDateTime);
         }
 
         return (state, share, await CredentialsAsync(share!, cancellationToken));
@@ -230,19 +229,18 @@ public sealed class ShareService(AppDbContext db, FieldProtector fields, SelfRep
             .Where(c => c.JobseekerId == share.JobseekerId && ids.Contains(c.Id)).OrderBy(c => c.IssuedAt).ToListAsync(cancellationToken);
     }
 
-    /// <summary>Finds a share by its token; an open share records the opening.</summary>
+    /// <summary>Finds a share by its token (read only); an open share records the opening through <see cref="ShareOpenLog"/>.</summary>
     public async Task<(ShareState State, Share? Share)> OpenAsync(string token, CancellationToken cancellationToken = default)
     {
         var hash = ShareTokens.Hash(token);
-        var share = await db.Shares.Include(s => s.Items).FirstOrDefaultAsync(s => s.TokenHash == hash, cancellationToken);
+        var share = await db.Shares.AsNoTracking().Include(s => s.Items).FirstOrDefaultAsync(s => s.TokenHash == hash, cancellationToken);
         var state = StateOf(share);
         if (state != ShareState.Open)
         {
             return (state, share);
         }
 
-        db.ShareOpens.Add(new ShareOpen { Id = Guid.NewGuid(), ShareId = share!.Id, OpenedAt = time.GetUtcNow().UtcDateTime });
-        await db.SaveChangesAsync(cancellationToken);
+        openLog.Record(share!.Id, time.GetUtcNow().UtcDateTime);
         return (ShareState.Open, share);
     }
 

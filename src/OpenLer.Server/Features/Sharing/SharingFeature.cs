@@ -11,6 +11,9 @@ public static class SharingFeature
     {
         services.AddScoped<ShareService>();
         services.AddScoped<SharedWorkAuthorization>();
+        services.AddScoped<SharedCredentials>();
+        services.AddSingleton<ShareOpenLog>();
+        services.AddHostedService(s => s.GetRequiredService<ShareOpenLog>());
         services.AddScoped<IStartupStep, LegacySharingUpgrade>();
         services.AddScoped<Infrastructure.Demo.IDemoSeeder, DemoShare>();
         services.AddProtectedColumn<Share>(nameof(Share.LabelCipher), ShareService.LabelWhere);

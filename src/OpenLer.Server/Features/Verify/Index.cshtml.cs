@@ -6,6 +6,7 @@ using OpenLer.Credentials.Common;
 using OpenLer.Credentials.Verification;
 using OpenLer.Server.Features.Wallet;
 using OpenLer.Server.Infrastructure.Localization;
+using OpenLer.Server.Infrastructure.Observability;
 using OpenLer.Server.Infrastructure.Security;
 
 namespace OpenLer.Server.Features.Verify;
@@ -15,7 +16,7 @@ namespace OpenLer.Server.Features.Verify;
 /// and verified within the verification budget: 413 over its size limits, 503 when busy or too slow.
 /// </summary>
 [EnableRateLimiting(RateLimitPolicies.Verify)]
-public sealed class IndexModel(DeploymentVerifier verifier, VerificationBudget budget) : PageModel
+public sealed class IndexModel(DeploymentVerifier verifier, VerificationBudget budget, OpenLerMetrics metrics) : PageModel
 {
     public VerificationResult? Result { get; private set; }
 
@@ -54,6 +55,7 @@ public sealed class IndexModel(DeploymentVerifier verifier, VerificationBudget b
         }
 
         Result = outcome.Result;
+        metrics.Verification(Result, "verify-page", cached: false);
         if (Result.Credential?.Document is JsonObject document)
         {
             View = Result.Credential.Format == CredentialFormats.SdJwtVc ? CredentialView.FromSdJwtVc(document) : CredentialView.From(document);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using OpenLer.Credentials.Verification;
+using OpenLer.Server.Infrastructure.Observability;
 using OpenLer.Server.Infrastructure.Security;
 
 namespace OpenLer.Server.Features.Verify;
@@ -12,12 +13,18 @@ public static class VerifyApi
 {
     public static IEndpointRouteBuilder MapVerifyApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/verify", async (HttpRequest request, DeploymentVerifier verifier, VerificationBudget budget, CancellationToken ct) =>
+        app.MapPost("/api/verify", async (HttpRequest request, DeploymentVerifier verifier, VerificationBudget budget, OpenLerMetrics metrics, CancellationToken ct) =>
         {
             using var reader = new StreamReader(request.Body);
             var text = await reader.ReadToEndAsync(ct);
             var outcome = await budget.RunAsync(text, token => verifier.VerifyAsync(text, token), ct);
-            return outcome.Result is { } result ? Results.Json(ToJson(result)) : outcome.ToProblem(request.HttpContext);
+            if (outcome.Result is { } result)
+            {
+                metrics.Verification(result, "verify-api", cached: false);
+                return Results.Json(ToJson(result));
+            }
+
+            return outcome.ToProblem(request.HttpContext);
         }).DisableAntiforgery().RequireRateLimiting(RateLimitPolicies.Verify);
         return app;
     }

@@ -1,3 +1,4 @@
+using OpenLer.Server.Features.Organizations;
 using OpenLer.Server.Features.Protection;
 
 namespace OpenLer.Server.Features.WorkAuthorization;
@@ -17,6 +18,7 @@ public static class WorkAuthorizationFeature
         services.AddSingleton<ProtectedDataRetention>();
         services.AddHostedService(s => s.GetRequiredService<ProtectedDataRetention>());
         services.AddScoped<Infrastructure.Demo.IDemoSeeder, WorkAuthorizationDemo>();
+        services.AddOrganizationStamp<IssuedWorkAuthorization>(c => c.OrganizationId, properties: nameof(IssuedWorkAuthorization.RevokedAt));
         foreach (var (property, column) in WorkAuthorizationRecords.Columns)
         {
             services.AddProtectedColumn<WorkAuthorizationRecord>(property, r => WorkAuthorizationRecords.Where(r, column));

@@ -8,14 +8,14 @@ namespace OpenLer.Server.Infrastructure.Security;
 /// Outside Development and tests, every request must be HTTPS: directly, or through a known proxy that says so with
 /// <c>X-Forwarded-Proto: https</c> (<see cref="ForwardedHeadersSettings"/>). A plain-http request gets a clear,
 /// translated 400 page instead of failing deeper down (Secure-only cookies and antiforgery tokens cannot work over
-/// http: that was the 500 of issue 9 finding 9). <c>/healthz</c> stays open for load balancers that probe over http.
+/// http: that was the 500 of issue 9 finding 9). <c>/healthz</c>, <c>/health/live</c> and <c>/health/ready</c> stay open for load balancers that probe over http.
 /// </summary>
 public static class HttpsRequired
 {
     public static IApplicationBuilder UseHttpsRequired(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            if (context.Request.IsHttps || context.Request.Path.StartsWithSegments("/healthz"))
+            if (context.Request.IsHttps || context.Request.Path.StartsWithSegments("/healthz") || context.Request.Path.StartsWithSegments("/health"))
             {
                 await next(context);
                 return;

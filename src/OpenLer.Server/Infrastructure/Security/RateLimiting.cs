@@ -60,7 +60,7 @@ public static partial class RateLimiting
     {
         // The error page a refusal re-executes into, and the health probe, are never limited.
         if (context.Features.Get<IStatusCodeReExecuteFeature>() is not null || context.Features.Get<IExceptionHandlerFeature>() is not null
-            || context.Request.Path.StartsWithSegments("/healthz"))
+            || context.Request.Path.StartsWithSegments("/healthz") || context.Request.Path.StartsWithSegments("/health"))
         {
             return RateLimitPartition.GetNoLimiter("exempt");
         }

@@ -397,6 +397,9 @@ namespace OpenLer.Server.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<long>("Stamp")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Url")
                         .HasColumnType("text");
 

@@ -1,0 +1,157 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using OpenLer.Credentials.Common;
+using OpenLer.Credentials.Verification;
+using OpenLer.Server.Data;
+using OpenLer.Server.Features.Issuance;
+using OpenLer.Server.Features.Verify;
+using OpenLer.Server.Features.Wallet;
+using OpenLer.Server.Features.WorkAuthorization;
+using OpenLer.Server.Infrastructure.Observability;
+
+namespace OpenLer.Server.Features.Sharing;
+
+/// <summary>
+/// Verifies the credentials of a share for the employer's page. Each credential's verified view is cached under its
+/// issuing organization's stamp, read in the same query as the credential (before verifying), so a revocation, key
+/// rotation or organization change saved on any instance makes the next view verify again; a cached view also expires
+/// with the credential's validity and <see cref="VerificationCacheOptions.MaxAgeSeconds"/>. Each credential is parsed
+/// once (the view is built from the verifier's document). These are this deployment's own stored credentials, so they are
+/// verified outside the verification budget's slots. Keys also hold a fingerprint of the stored value, so a stored
+/// credential or presentation that changed is verified again.
+/// </summary>
+public sealed class SharedCredentials(AppDbContext db, CaseRecords records, ShareService shares, DeploymentVerifier verifier, VerificationCache cache,
+    OpenLerMetrics metrics, TimeProvider time)
+{
+    private const string Where = "share";
+
+    /// <summary>The share's credentials (in issue order), then its work authorization, each verified now or recalled.</summary>
+    public async Task<List<SharedItem>> VerifyAsync(Share share, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(share);
+        var items = new List<SharedItem>();
+        var culture = CultureInfo.CurrentUICulture.Name;
+        var ids = share.Items.Where(i => i.Kind == ShareItemKinds.Credential && i.CredentialId != null).Select(i => i.CredentialId!.Value).ToList();
+        if (ids.Count > 0)
+        {
+            var rows = await db.Credentials.AsNoTracking().Where(c => c.JobseekerId == share.JobseekerId && ids.Contains(c.Id))
+                .Join(db.Organizations, c => c.OrganizationId, o => o.Id, (c, o) => new { Credential = c, o.Stamp })
+                .OrderBy(r => r.Credential.IssuedAt).ToListAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                var key = (Where, row.Credential.Id, row.Stamp, Fingerprint(row.Credential.JsonCipher ?? row.Credential.LegacyJson), culture);
+                if (cache.TryGet<SharedItem>(key, out var item))
+                {
+                    Count(item.Result, cached: true);
+                }
+                else
+                {
+                    var result = await verifier.VerifyAsync(records.CredentialJson(row.Credential), cancellationToken);
+                    var document = result.Credential?.Document;
+                    item = new SharedItem(document is null ? null : CredentialView.From(document), WithoutDocument(result));
+                    cache.Set(key, item, NotAfter(document));
+                    Count(result, cached: false);
+                }
+
+                items.Add(item);
+            }
+        }
+
+        var work = share.Items.Where(i => i.Kind == ShareItemKinds.WorkAuthorization && i.PresentationCipher != null).ToList();
+        if (work.Count > 0)
+        {
+            var workIds = work.Select(i => i.CredentialId).OfType<Guid>().ToList();
+            var issuers = await db.Set<IssuedWorkAuthorization>().AsNoTracking().Where(c => workIds.Contains(c.Id))
+                .Join(db.Organizations, c => c.OrganizationId, o => o.Id, (c, o) => new { c.Id, o.Name, o.Stamp }).ToListAsync(cancellationToken);
+            foreach (var entry in work)
+            {
+                var issuer = issuers.FirstOrDefault(i => i.Id == entry.CredentialId);
+                var key = (Where, entry.Id, issuer?.Stamp ?? 0, Fingerprint(entry.PresentationCipher), culture);
+                if (issuer is not null && cache.TryGet<SharedItem>(key, out var item))
+                {
+                    Count(item.Result, cached: true);
+                    items.Add(item);
+                    continue;
+                }
+
+                if (shares.Presentation(entry) is not { } presentation)
+                {
+                    continue;
+                }
+
+                var result = await verifier.VerifyAsync(presentation, shares.KeyBinding(share), cancellationToken);
+                var view = result.Credential?.Document is JsonObject claims && result.Credential.Format == CredentialFormats.SdJwtVc ? CredentialView.FromSdJwtVc(claims) : null;
+
+                // A verified credential of this deployment's organization is shown with the organization's name, not only its DID.
+                if (view is not null && result.Verified && issuer is not null)
+                {
+                    view = view with { IssuerName = issuer.Name };
+                }
+
+                item = new SharedItem(view, WithoutDocument(result), WorkAuthorization: true);
+                if (issuer is not null)
+                {
+                    var notAfter = NotAfter(result.Credential?.Document);
+                    var shareEnds = new DateTimeOffset(DateTime.SpecifyKind(share.ExpiresAt, DateTimeKind.Utc));
+                    cache.Set(key, item, notAfter is { } n && n < shareEnds ? n : shareEnds);
+                }
+
+                Count(result, cached: false);
+                items.Add(item);
+            }
+        }
+
+        return items;
+    }
+
+    /// <summary>
+    /// The stored bytes' SHA-256, part of every key: a stored value that changed (re-encrypted by a key rotation, or written
+    /// behind the app's back) is verified again rather than recalled.
+    /// </summary>
+    private static string Fingerprint(string? stored) =>
+        stored is null ? "" : Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(stored)));
+
+    private void Count(VerificationResult result, bool cached) => metrics.Verification(result, Where, cached);
+
+    /// <summary>The checks alone: the page shows them, and a cached value then holds no parsed document.</summary>
+    private static VerificationResult WithoutDocument(VerificationResult result) => new(result.Checks);
+
+    /// <summary>
+    /// When a result stops holding by the credential's own dates: its validUntil / expirationDate / exp (VC Data Model 2.0
+    /// §4.9, RFC 7519 §4.1.4), or its validFrom while that is still ahead (so a not-yet-valid credential is checked again).
+    /// </summary>
+    private DateTimeOffset? NotAfter(JsonObject? document)
+    {
+        if (document is null)
+        {
+            return null;
+        }
+
+        DateTimeOffset? limit = null;
+        foreach (var name in new[] { "validUntil", "expirationDate", "validFrom", "issuanceDate" })
+        {
+            if (CredentialFields.Text(document, name) is { } text
+                && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var when)
+                && (name is "validUntil" or "expirationDate" || when > time.GetUtcNow()))
+            {
+                limit = limit is { } l && l < when ? l : when;
+            }
+        }
+
+        foreach (var name in new[] { "exp", "nbf" })
+        {
+            if (document[name] is JsonValue value && value.TryGetValue<long>(out var seconds))
+            {
+                var when = DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(seconds, 0, 253_402_300_799));
+                if (name == "exp" || when > time.GetUtcNow())
+                {
+                    limit = limit is { } l && l < when ? l : when;
+                }
+            }
+        }
+
+        return limit;
+    }
+}

@@ -1,0 +1,7 @@
+using OpenLer.Credentials.Verification;
+using OpenLer.Server.Features.Wallet;
+
+namespace OpenLer.Server.Features.Sharing;
+
+/// <summary>One credential on an employer's page: what it says (null when it could not be read) and how it verified.</summary>
+public sealed record SharedItem(CredentialView? View, VerificationResult Result, bool WorkAuthorization = false);
