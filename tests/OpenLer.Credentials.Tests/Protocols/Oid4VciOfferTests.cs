@@ -113,7 +113,9 @@ public class Oid4VciOfferTests
         var sd = configs[OpenLerCredentialConfigurations.WorkAuthorizationSdJwt]!.AsObject();
         Assert.Equal("vc+sd-jwt", (string?)sd["format"]);
         Assert.Equal("Valid until", (string?)sd["claims"]!["valid_until"]!["display"]![0]!["name"]);
-        Assert.True((bool)sd["claims"]!["valid_until"]!["mandatory"]!);
+        // valid_until is absent when the document has no end date (no_expiry instead): not mandatory; authorized_to_work is.
+        Assert.Null(sd["claims"]!["valid_until"]!["mandatory"]);
+        Assert.True((bool)sd["claims"]!["authorized_to_work"]!["mandatory"]!);
         Assert.Equal(3, sd["display"]!.AsArray().Count);
         var ldp = configs[OpenLerCredentialConfigurations.OpenBadgeLdpVc]!.AsObject();
         Assert.Equal("Achievement", (string?)ldp["credential_definition"]!["credentialSubject"]!["achievement"]!["name"]!["display"]![0]!["name"]);

@@ -61,7 +61,8 @@ public sealed class OperationsSafetyTests
         var holder = new WebSession(app.Client());
         await Journey.SignInJobseekerAsync(app, holder, Person);
         var sharing = await holder.GetAsync("/sharing");
-        await holder.SubmitAsync(sharing, "form[action*=Create]", new Dictionary<string, string> { ["days"] = "7", ["label"] = "Boss\n" + forged });
+        var preview = await holder.SubmitAsync(sharing, "#choose-form", new Dictionary<string, string> { ["days"] = "7", ["label"] = "Boss\n" + forged });
+        await holder.SubmitAsync(preview, "#create-form", new Dictionary<string, string>());
         await new WebSession(app.Client()).GetAsync("/s/x%0d%0a" + Uri.EscapeDataString(forged), System.Net.HttpStatusCode.NotFound);
         await app.Client().PostAsync("/api/verify", new StringContent("{\"name\":\"x\\r\\n" + forged + "\"}"));
         var visitor = new WebSession(app.Client());

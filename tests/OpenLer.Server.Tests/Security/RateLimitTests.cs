@@ -62,14 +62,17 @@ public sealed class RateLimitTests(ITestOutputHelper output)
             }
         }));
 
+        // The employer opens the page at a person's pace (its own address has 60 opens a minute; the 6 above count too).
         var latencies = new List<double>();
-        while (!burst.IsCompleted)
+        do
         {
             var watch = Stopwatch.StartNew();
             var response = await employer.GetAsync(share);
             latencies.Add(watch.Elapsed.TotalMilliseconds);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            await Task.WhenAny(burst, Task.Delay(100, TestContext.Current.CancellationToken));
         }
+        while (!burst.IsCompleted && latencies.Count < 40);
 
         await burst;
         var counts = statuses.GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count());

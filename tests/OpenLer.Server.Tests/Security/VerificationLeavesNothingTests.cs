@@ -39,6 +39,8 @@ public sealed class VerificationLeavesNothingTests
                 DocumentSeenAt = now.AddDays(-1),
                 DocumentType = "EAD",
                 Category = "C08",
+                StatusCategory = "asylum_applicant",
+                DocumentExpiry = DateOnly.FromDateTime(now.UtcDateTime.AddYears(1)),
                 ANumber = ANumber,
                 DocumentNumber = DocumentNumber,
             };
@@ -48,7 +50,7 @@ public sealed class VerificationLeavesNothingTests
 
         // The holder discloses every detail the credential holds (the worst case for what could be kept), with a key-binding JWT.
         var everything = WorkAuthorizationCredential.Present(issued, holder, "nonce-sd14", "https://employer.example", now,
-            WorkAuthorizationCredential.DisclosableClaims.Where(c => c != "document_expiry")).Value;
+            WorkAuthorizationCredential.DisclosableClaims.Where(c => c != WorkAuthorizationCredential.NoExpiryClaim)).Value;
         var visitor = new WebSession(app.Client());
         var page = await visitor.SubmitAsync(await visitor.GetAsync("/verify"), "main form", new Dictionary<string, string> { ["credential"] = everything });
         Assert.NotNull(page.QuerySelector("[data-verified=true]"));

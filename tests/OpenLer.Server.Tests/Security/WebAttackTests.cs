@@ -254,7 +254,8 @@ public sealed class WebAttackTests
         var boxes = sharing.QuerySelectorAll("input[name=credentialIds]").Select(b => b.GetAttribute("value")!).ToList();
         Assert.True(boxes.Count >= 2);
         var foodId = sharing.QuerySelectorAll("input[name=credentialIds]").First(b => sharing.QuerySelector($"label[for='{b.Id}']")!.TextContent.Contains("Food Handler", StringComparison.Ordinal)).GetAttribute("value")!;
-        var created = await holder.SubmitAsync(sharing, "form[action*=Create]", new Dictionary<string, string> { ["credentialIds"] = foodId, ["days"] = "7" });
+        var preview = await holder.SubmitAsync(sharing, "#choose-form", new Dictionary<string, string> { ["credentialIds"] = foodId, ["days"] = "7" });
+        var created = await holder.SubmitAsync(preview, "#create-form", new Dictionary<string, string>());
         var link = new Uri(created.QuerySelector("#share-link")!.GetAttribute("href")!).AbsolutePath;
 
         var employer = new WebSession(app.Client());
