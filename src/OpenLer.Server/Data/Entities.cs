@@ -156,6 +156,9 @@ public sealed class Share
     public DateTime CreatedAt { get; set; }
     public DateTime ExpiresAt { get; set; }
     public DateTime? RevokedAt { get; set; }
+
+    /// <summary>When the holder was told the link was opened for the first time (set once, by a conditional update).</summary>
+    public DateTime? FirstOpenNoticeAt { get; set; }
     public List<ShareItem> Items { get; set; } = [];
 }
 

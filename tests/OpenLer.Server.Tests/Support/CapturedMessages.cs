@@ -34,6 +34,18 @@ public sealed class CapturedMessages : IAccountMessages
         return Task.CompletedTask;
     }
 
+    public Task SendCredentialIssuedAsync(Contact contact, string organizationName, string credentialTitle, string language, CancellationToken cancellationToken = default)
+    {
+        All.Enqueue(new Message("credential-issued", contact.Value, credentialTitle, organizationName, language));
+        return Task.CompletedTask;
+    }
+
+    public Task SendShareOpenedAsync(Contact contact, string linkName, string language, CancellationToken cancellationToken = default)
+    {
+        All.Enqueue(new Message("share-opened", contact.Value, linkName, null, language));
+        return Task.CompletedTask;
+    }
+
     /// <summary>The latest code of a kind sent to a contact (as typed; normalized here), or null.</summary>
     public string? Latest(string contact, string kind = "code")
     {

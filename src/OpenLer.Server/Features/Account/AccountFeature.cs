@@ -110,6 +110,7 @@ public static class AccountFeature
 
         services.AddScoped<IAccountMessages, QueuedAccountMessages>();
         services.AddScoped<People>();
+        services.AddScoped<PersonNotices>();
         services.AddScoped<SignInThrottles>();
         services.AddScoped<OneTimeCodes>();
         services.AddScoped<CodeSignIn>();

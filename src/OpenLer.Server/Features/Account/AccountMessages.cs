@@ -6,7 +6,8 @@ namespace OpenLer.Server.Features.Account;
 
 /// <summary>
 /// The messages the account feature sends to a person's own contact, in their language: sign-in codes (jobseekers' and
-/// employer users'), organizations' invitation codes, and the notice that a caseworker printed a sign-in letter. Implementations never log a code or a contact.
+/// employer users'), organizations' invitation codes, the notice that a caseworker printed a sign-in letter, and the
+/// notices that a credential was issued or a share link first opened. Implementations never log a code or a contact.
 /// </summary>
 public interface IAccountMessages
 {
@@ -18,6 +19,12 @@ public interface IAccountMessages
     Task SendInvitationAsync(Contact contact, string code, string organizationName, string language, CancellationToken cancellationToken = default);
 
     Task SendLetterNoticeAsync(Contact contact, string organizationName, string language, CancellationToken cancellationToken = default);
+
+    /// <summary>Tells the person an organization issued them a credential (sent only when they have not turned notices off).</summary>
+    Task SendCredentialIssuedAsync(Contact contact, string organizationName, string credentialTitle, string language, CancellationToken cancellationToken = default);
+
+    /// <summary>Tells the person one of their share links was opened for the first time (only when notices are on).</summary>
+    Task SendShareOpenedAsync(Contact contact, string linkName, string language, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Puts the account's messages on the encrypted outgoing queue (<see cref="IMessageOutbox"/>); a bad message is a programming error.</summary>
@@ -36,6 +43,12 @@ public sealed class QueuedAccountMessages(IMessageOutbox outbox, IOptions<Deploy
     public Task SendLetterNoticeAsync(Contact contact, string organizationName, string language, CancellationToken cancellationToken = default) =>
         EnqueueAsync(OutgoingMessage.PrintedLetterReminder(Value(contact), language, organizationName,
             options.Value.BaseUrl + "/account/sessions", TimeSpan.FromDays(7)), cancellationToken);
+
+    public Task SendCredentialIssuedAsync(Contact contact, string organizationName, string credentialTitle, string language, CancellationToken cancellationToken = default) =>
+        EnqueueAsync(OutgoingMessage.CredentialIssued(Value(contact), language, organizationName, credentialTitle, options.Value.BaseUrl + "/wallet"), cancellationToken);
+
+    public Task SendShareOpenedAsync(Contact contact, string linkName, string language, CancellationToken cancellationToken = default) =>
+        EnqueueAsync(OutgoingMessage.ShareOpenedFirstTime(Value(contact), language, linkName, options.Value.BaseUrl + "/sharing"), cancellationToken);
 
     private async Task EnqueueAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {

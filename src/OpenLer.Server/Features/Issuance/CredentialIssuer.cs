@@ -21,7 +21,7 @@ namespace OpenLer.Server.Features.Issuance;
 /// Bitstring Status List entry. Idempotent: one credential per enrollment (a unique index guards a double click).
 /// </summary>
 public sealed class CredentialIssuer(AppDbContext db, OrganizationKeys keys, StatusListPublisher statusLists, StatusIndexAllocator allocator, CaseRecords records, WalletKeys walletKeys,
-    AuditTrail audit, IOptions<DeploymentOptions> options, TimeProvider time, ILogger<CredentialIssuer> logger)
+    PersonNotices notices, AuditTrail audit, IOptions<DeploymentOptions> options, TimeProvider time, ILogger<CredentialIssuer> logger)
 {
     public const string Cryptosuite = "eddsa-rdfc-2022";
     public const string ObContext = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
@@ -81,6 +81,8 @@ public sealed class CredentialIssuer(AppDbContext db, OrganizationKeys keys, Sta
 
         await audit.RecordAsync(AuditActions.CredentialIssued, "credential", record.Id, organizationId, cancellationToken: cancellationToken);
         logger.LogInformation("Issued credential {CredentialId} for organization {OrganizationId}", record.Id, organizationId);
+        var organization = await db.Organizations.Where(o => o.Id == organizationId).Select(o => o.Name).FirstAsync(cancellationToken);
+        await notices.CredentialIssuedAsync(jobseekerId, organization, record.AchievementName, cancellationToken);
         return record;
     }
 

@@ -23,6 +23,9 @@ public sealed class IndexModel(AppDbContext db, Consents consents, PersonalDataE
 
     public string? Error { get; private set; }
 
+    /// <summary>Whether the person gets messages when a credential is issued or a link is first opened.</summary>
+    public bool Notifications { get; private set; }
+
     public async Task OnGetAsync()
     {
         Message = TempData["message"] as string;
@@ -39,6 +42,22 @@ public sealed class IndexModel(AppDbContext db, Consents consents, PersonalDataE
 
         Response.Headers.CacheControl = "no-store";
         return File(zip, "application/zip", "openler-my-data.zip");
+    }
+
+    public async Task<IActionResult> OnPostNoticesAsync(bool notifications)
+    {
+        var owner = User.JobseekerId();
+        var changed = await db.Jobseekers.Where(j => j.Id == owner)
+            .ExecuteUpdateAsync(u => u.SetProperty(j => j.Notifications, notifications), HttpContext.RequestAborted);
+        if (changed == 0)
+        {
+            return NotFound();
+        }
+
+        TempData["message"] = notifications
+            ? L.Key("Saved. We will send you these messages.")
+            : L.Key("Saved. We will not send you these messages.");
+        return Redirect("/account/privacy");
     }
 
     public async Task<IActionResult> OnPostWithdrawAsync(Guid consentId)
@@ -74,6 +93,7 @@ public sealed class IndexModel(AppDbContext db, Consents consents, PersonalDataE
     private async Task LoadAsync()
     {
         var owner = User.JobseekerId();
+        Notifications = await db.Jobseekers.Where(j => j.Id == owner).Select(j => j.Notifications).FirstOrDefaultAsync();
         var rows = await db.Set<ProtectedDataConsent>().AsNoTracking()
             .Where(c => db.Clients.Any(k => k.Id == c.ClientId && k.OrganizationId == c.OrganizationId && k.JobseekerId == owner))
             .OrderByDescending(c => c.RecordedAt).ToListAsync();

@@ -12,7 +12,7 @@ namespace OpenLer.Server.Features.Sharing;
 /// <see cref="Capacity"/> while the database cannot keep up (counted as <c>openler.shares.opens_dropped</c>). An opening
 /// is only a time (never who opened), shown to the holder; the employer's page never waits for it.
 /// </summary>
-public sealed partial class ShareOpenLog(IServiceScopeFactory scopes, OpenLerMetrics metrics, ILogger<ShareOpenLog> logger) : BackgroundService
+public sealed partial class ShareOpenLog(IServiceScopeFactory scopes, ShareOpenNotices notices, OpenLerMetrics metrics, ILogger<ShareOpenLog> logger) : BackgroundService
 {
     public const int Capacity = 10_000;
     public const int BatchSize = 500;
@@ -110,6 +110,7 @@ public sealed partial class ShareOpenLog(IServiceScopeFactory scopes, OpenLerMet
                 var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
                 db.ShareOpens.AddRange(batch);
                 await db.SaveChangesAsync(cancellationToken);
+                await NotifyAsync(batch, cancellationToken);
                 break;
             }
 #pragma warning disable CA1031 // A failed batch must not stop the writer: it is retried, then dropped and counted.
@@ -130,6 +131,23 @@ public sealed partial class ShareOpenLog(IServiceScopeFactory scopes, OpenLerMet
         Interlocked.Add(ref _settled, batch.Count);
         batch.Clear();
     }
+
+    private async Task NotifyAsync(List<ShareOpen> saved, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await notices.AfterSavedAsync(saved, cancellationToken);
+        }
+#pragma warning disable CA1031 // The openings are saved; a notice that cannot be queued is logged, never retried as a save.
+        catch (Exception e)
+        {
+            LogNoticeFailed(logger, e.GetType().Name);
+        }
+#pragma warning restore CA1031
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telling holders their links were first opened failed ({Error})")]
+    private static partial void LogNoticeFailed(ILogger logger, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Saving {Count} share openings failed ({Error}), attempt {Attempt}; retrying")]
     private static partial void LogRetry(ILogger logger, int count, int attempt, string error);

@@ -12,6 +12,7 @@ public static class SharingFeature
         services.AddScoped<ShareService>();
         services.AddScoped<SharedWorkAuthorization>();
         services.AddScoped<SharedCredentials>();
+        services.AddSingleton<ShareOpenNotices>();
         services.AddSingleton<ShareOpenLog>();
         services.AddHostedService(s => s.GetRequiredService<ShareOpenLog>());
         services.AddScoped<IStartupStep, LegacySharingUpgrade>();

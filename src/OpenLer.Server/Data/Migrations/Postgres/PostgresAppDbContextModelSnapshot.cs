@@ -453,6 +453,9 @@ namespace OpenLer.Server.Data.Migrations.Postgres
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("FirstOpenNoticeAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("JobseekerId")
                         .HasColumnType("uuid");
 

@@ -442,6 +442,9 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("FirstOpenNoticeAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("JobseekerId")
                         .HasColumnType("TEXT");
 
