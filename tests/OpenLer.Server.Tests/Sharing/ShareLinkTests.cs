@@ -65,7 +65,6 @@ public sealed class ShareLinkTests
         var csp = string.Join(";", holder.Last.Headers.GetValues("Content-Security-Policy"));
         var scriptSources = csp.Split(';').Select(d => d.Trim()).Single(d => d.StartsWith("script-src ", StringComparison.Ordinal)).Split(' ')[1..];
         Assert.Equal(new Uri(scriptSources.Single()).AbsolutePath, SecurityHeadersScript());
-        Assert.DoesNotContain("'self'", csp, StringComparison.Ordinal);
         Assert.DoesNotContain("unsafe", csp, StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("script:not([src])"));
         var script = await holder.Client.GetAsync(page.QuerySelector("script[src]")!.GetAttribute("src"));
@@ -118,9 +117,9 @@ public sealed class ShareLinkTests
         Assert.Null(stopped.QuerySelector("#share-url"));
         Assert.Null(stopped.QuerySelector("#share-qr"));
         Assert.Null(stopped.QuerySelector("#revoke-form"));
-        var afterCard = await holder.GetAsync(linkPage + "/card");
-        Assert.Equal(linkPage, holder.Last!.RequestMessage!.RequestUri!.AbsolutePath);
-        Assert.Null(afterCard.QuerySelector("#card-qr"));
+        await holder.GetAsync(linkPage + "/card", HttpStatusCode.Found);
+        Assert.Equal(linkPage, holder.Last!.Headers.Location!.OriginalString);
+        await holder.GetAsync(linkPage + "/qr", HttpStatusCode.Found);
         await new WebSession(app.Client()).GetAsync(new Uri(link).AbsolutePath, HttpStatusCode.Gone);
     }
 
@@ -152,8 +151,9 @@ public sealed class ShareLinkTests
         Assert.Null(page.QuerySelector("script"));
         Assert.Contains("script-src 'none'", string.Join(";", holder.Last!.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector("#revoke-form"));
-        await holder.GetAsync($"/sharing/{id}/qr");
-        Assert.Equal($"/sharing/{id}", holder.Last!.RequestMessage!.RequestUri!.AbsolutePath);
+        await holder.GetAsync($"/sharing/{id}/qr", HttpStatusCode.Found);
+        Assert.Equal($"/sharing/{id}", holder.Last!.Headers.Location!.OriginalString);
+        await holder.GetAsync($"/sharing/{id}/card", HttpStatusCode.Found);
 
         // The link itself still works for whoever has it (looked up by its hash).
         await new WebSession(app.Client()).GetAsync(path);
