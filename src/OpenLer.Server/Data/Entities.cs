@@ -135,7 +135,8 @@ public sealed class SelfReportedExperience
 }
 
 /// <summary>
-/// A share link: the token is shown once; only its SHA-256 hash is stored. The holder's label is encrypted (people's scope).
+/// A share link: looked up by its token's SHA-256 hash; the token itself is also kept encrypted (people's scope) so the
+/// holder can see the link and its QR again (links made before that have only the hash). The holder's label is encrypted.
 /// <see cref="Nonce"/> and the share's audience are what the holder's wallet signed its key-binding JWTs for, so a
 /// presentation made for this link fails on any other.
 /// </summary>
@@ -144,6 +145,9 @@ public sealed class Share
     public Guid Id { get; set; }
     public Guid JobseekerId { get; set; }
     public string TokenHash { get; set; } = "";
+
+    /// <summary>The token, encrypted (people's scope), shown again only to the holder; null for links made before it was kept.</summary>
+    public string? TokenCipher { get; set; }
 
     /// <summary>Who the share is for, in the holder's words, encrypted (people's scope).</summary>
     public string? LabelCipher { get; set; }

@@ -10,7 +10,6 @@ using OpenLer.Server.Features.WorkAuthorization;
 using OpenLer.Server.Infrastructure;
 using OpenLer.Server.Infrastructure.Security;
 using OpenLer.Server.Infrastructure.Localization;
-using QRCoder;
 
 namespace OpenLer.Server.Features.Sharing;
 
@@ -50,6 +49,8 @@ public sealed class IndexModel(AppDbContext db, ShareService shares, SelfReporte
 
     public DateTime? CreatedExpiry { get; private set; }
 
+    public Guid? CreatedId { get; private set; }
+
     public string? QrDataUri { get; private set; }
 
     public string? Error { get; private set; }
@@ -61,7 +62,16 @@ public sealed class IndexModel(AppDbContext db, ShareService shares, SelfReporte
     /// <summary>The issuing organization's name, shown beside each credential (SECURITY.md PV-03: the issuer itself can reveal status).</summary>
     public string IssuerName(IssuedCredential credential) => _issuers.GetValueOrDefault(credential.OrganizationId, "");
 
-    public async Task OnGetAsync() => await LoadAsync();
+    /// <summary>The page, with every credential ticked; from a credential's own page (<paramref name="credential"/>), with only that one.</summary>
+    public async Task OnGetAsync(Guid? credential)
+    {
+        await LoadAsync();
+        if (credential is { } chosen && Credentials.Any(c => c.Id == chosen))
+        {
+            Choice = Choice with { CredentialIds = [chosen] };
+            Fresh = false;
+        }
+    }
 
     public async Task<IActionResult> OnPostPreviewAsync(Guid[]? credentialIds, Guid? workAuthorizationId, string[]? facts, Guid[]? selfReportedIds, int? days, [TextField(TextLimits.Short)] string? label)
     {
@@ -98,10 +108,8 @@ public sealed class IndexModel(AppDbContext db, ShareService shares, SelfReporte
         {
             CreatedLink = options.Value.BaseUrl + "/s/" + created.Value.Token;
             CreatedExpiry = created.Value.Share.ExpiresAt;
-            using var generator = new QRCodeGenerator();
-            using var data = generator.CreateQrCode(CreatedLink, QRCodeGenerator.ECCLevel.M);
-            var png = new PngByteQRCode(data).GetGraphic(8);
-            QrDataUri = "data:image/png;base64," + Convert.ToBase64String(png);
+            CreatedId = created.Value.Share.Id;
+            QrDataUri = ShareQr.DataUri(CreatedLink);
             Fresh = true;
             Choice = new([], null, ShareService.DefaultFacts, [], ShareService.DefaultDays, "");
         }

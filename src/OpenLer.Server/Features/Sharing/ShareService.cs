@@ -119,7 +119,7 @@ public sealed class ShareService(AppDbContext db, FieldProtector fields, SelfRep
         return new ShareContents(credentials, work, facts, disclosed, [.. entries.Select(e => (e.Id, e.Kind, selfReported.Description(e)))]);
     }
 
-    /// <summary>Creates a share of exactly <paramref name="choice"/>; returns the share and its token (shown once).</summary>
+    /// <summary>Creates a share of exactly <paramref name="choice"/>; returns the share and its token (kept encrypted for the holder).</summary>
     public async Task<Outcome<(Share Share, string Token)>> CreateAsync(Guid jobseekerId, ShareChoice choice, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(choice);
@@ -140,6 +140,7 @@ public sealed class ShareService(AppDbContext db, FieldProtector fields, SelfRep
             CreatedAt = now,
             ExpiresAt = now.AddDays(Math.Clamp(choice.Days, 1, MaxDays)),
         };
+        share.TokenCipher = fields.Protect(token, TokenWhere(share));
         var label = choice.Label.Trim();
         share.LabelCipher = label.Length == 0 ? null : fields.Protect(label[..Math.Min(label.Length, LabelMaxLength)], LabelWhere(share));
         share.Items.AddRange(contents.Value.Credentials.Select(c => new ShareItem { Id = Guid.NewGuid(), Kind = ShareItemKinds.Credential, CredentialId = c.Id }));
@@ -251,6 +252,16 @@ public sealed class ShareService(AppDbContext db, FieldProtector fields, SelfRep
         return fields.Unprotect(share.LabelCipher, LabelWhere(share)) ?? "";
     }
 
+    /// <summary>The share's token for its holder, or null for a link made before tokens were kept (only its hash exists).</summary>
+    public string? Token(Share share)
+    {
+        ArgumentNullException.ThrowIfNull(share);
+        return fields.Unprotect(share.TokenCipher, TokenWhere(share));
+    }
+
+    /// <summary>The link of a share (<c>{BaseUrl}/s/{token}</c>), or null when its token was not kept.</summary>
+    public string? Link(Share share) => Token(share) is { } token ? options.Value.BaseUrl + "/s/" + token : null;
+
     /// <summary>The presentation made for a work-authorization item, or null once it was erased.</summary>
     public string? Presentation(ShareItem item)
     {
@@ -262,6 +273,12 @@ public sealed class ShareService(AppDbContext db, FieldProtector fields, SelfRep
     {
         ArgumentNullException.ThrowIfNull(share);
         return FieldScope.Person("Shares", "Label", share.Id);
+    }
+
+    public static FieldScope TokenWhere(Share share)
+    {
+        ArgumentNullException.ThrowIfNull(share);
+        return FieldScope.Person("Shares", "Token", share.Id);
     }
 
     public static FieldScope PresentationWhere(ShareItem item)

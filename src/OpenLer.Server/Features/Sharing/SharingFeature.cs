@@ -10,6 +10,7 @@ public static class SharingFeature
     public static IServiceCollection AddSharing(this IServiceCollection services)
     {
         services.AddScoped<ShareService>();
+        services.AddScoped<HolderShares>();
         services.AddScoped<SharedWorkAuthorization>();
         services.AddScoped<SharedCredentials>();
         services.AddSingleton<ShareOpenNotices>();
@@ -18,6 +19,7 @@ public static class SharingFeature
         services.AddScoped<IStartupStep, LegacySharingUpgrade>();
         services.AddScoped<Infrastructure.Demo.IDemoSeeder, DemoShare>();
         services.AddProtectedColumn<Share>(nameof(Share.LabelCipher), ShareService.LabelWhere);
+        services.AddProtectedColumn<Share>(nameof(Share.TokenCipher), ShareService.TokenWhere);
         services.AddProtectedColumn<ShareItem>(nameof(ShareItem.PresentationCipher), ShareService.PresentationWhere);
         return services;
     }

@@ -1,0 +1,20 @@
+namespace OpenLer.Server.Features.Sharing;
+
+/// <summary>
+/// One of the holder's links as the holder sees it: <see cref="Link"/> is null when the link was made before tokens were
+/// kept (only its hash exists); <see cref="Live"/> when neither stopped nor expired.
+/// </summary>
+public sealed record HolderShare(
+    Guid Id,
+    string Label,
+    string HolderName,
+    string? Link,
+    DateTime CreatedAt,
+    DateTime ExpiresAt,
+    DateTime? RevokedAt,
+    bool Live,
+    IReadOnlyList<DateTime> Opens,
+    IReadOnlyList<string> CredentialNames,
+    IReadOnlyList<string> Issuers,
+    bool WorkAuthorization,
+    int Entries);
