@@ -31,12 +31,12 @@ public sealed class ClearResultsTests
     /// <summary>The page's text outside "Technical details" (the plain words a person may read).</summary>
     private static string PlainText(IHtmlDocument page) => TextWithout(page, "details.technical");
 
-    /// <summary>The page's text with every <c>details</c> closed (what a person reads first).</summary>
-    private static string FirstRead(IHtmlDocument page) => TextWithout(page, "details");
+    /// <summary>The result's text with every <c>details</c> closed (what a person reads first).</summary>
+    private static string FirstRead(IHtmlDocument page) => TextWithout(page, "details", "main .result");
 
-    private static string TextWithout(IHtmlDocument page, string selector)
+    private static string TextWithout(IHtmlDocument page, string selector, string root = "main")
     {
-        var main = (IElement)page.QuerySelector("main")!.Clone(deep: true);
+        var main = (IElement)page.QuerySelector(root)!.Clone(deep: true);
         foreach (var element in main.QuerySelectorAll(selector).ToList())
         {
             element.Remove();
