@@ -211,7 +211,8 @@ public sealed record CredentialView(
             : null;
         var value = CredentialFields.Text(result, "value");
         var levelName = level is null ? null : CredentialFields.Text(level, "name");
-        var shown = value is not null && levelName is not null && levelName != value ? $"{value} ({levelName})" : value ?? levelName;
+        var shown = value is null || levelName is null || levelName.StartsWith(value, StringComparison.Ordinal) ? levelName ?? value
+            : value.StartsWith(levelName, StringComparison.Ordinal) ? value : $"{value} ({levelName})";
         return shown is null ? null : new ResultLine(description is null ? null : CredentialFields.Text(description, "name"), shown);
     }
 
