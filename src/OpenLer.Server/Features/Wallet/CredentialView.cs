@@ -13,6 +13,18 @@ public sealed record DisplayText(string Text, string? Lang)
 }
 
 /// <summary>
+/// A skill or occupation a credential is aligned to: its name and plain description (the taxonomy's, in the reader's language
+/// when translated, else the credential's own), <paramref name="Lang"/> set when the text is not in the page's language.
+/// </summary>
+public sealed record AlignmentLine(string Name, string? Description, string? Lang);
+
+/// <summary>One result the credential records (OB 3.0 §B.1.21 Result): what was measured (the result description's name) and the value reached.</summary>
+public sealed record ResultLine(string? Label, string Value);
+
+/// <summary>One evidence entry (OB 3.0 §B.1.13 Evidence): every text it has, shown as the credential's text.</summary>
+public sealed record EvidenceLine(string? Name, string? Narrative, string? Description, string? Url);
+
+/// <summary>
 /// One claim of an SD-JWT VC as the verifier received it: <paramref name="Label"/> is a localization key (a known claim's
 /// English label, else the claim name); <paramref name="Value"/> is text, <paramref name="Date"/> a date to format in
 /// the reader's language, <paramref name="Flag"/> a yes/no.
@@ -26,8 +38,14 @@ public sealed record ClaimLine(string Label, string? Value, DateTime? Date = nul
 /// <summary>What an Open Badges credential says, read from its JSON for display (every value is shown as text).</summary>
 public sealed record CredentialView(
     string Name, string? Description, string? Criteria, string? IssuerName, string? IssuerId, DateTime? ValidFrom,
-    DateTime? ValidUntil, IReadOnlyList<DisplayText> Skills, string? EnglishLevel, string? Evidence)
+    DateTime? ValidUntil, IReadOnlyList<AlignmentLine> Skills, IReadOnlyList<ResultLine> Results, IReadOnlyList<EvidenceLine> Evidence)
 {
+    /// <summary>Occupations the credential is aligned to ("Jobs this prepares for"), apart from its skills.</summary>
+    public IReadOnlyList<AlignmentLine> Occupations { get; init; } = [];
+
+    /// <summary>The holder's name when the credential states one (credentialSubject.name, or a plain-text name identifier); else null.</summary>
+    public string? HolderName { get; init; }
+
     /// <summary>The claims of an SD-JWT VC (only what the holder disclosed); empty for other credentials.</summary>
     public IReadOnlyList<ClaimLine> Claims { get; init; } = [];
 
@@ -114,7 +132,7 @@ public sealed record CredentialView(
 
         // The token's exp is not listed as "Valid until": the claims say how long they hold, and the dates check covers exp.
         return new CredentialView(CredentialFields.Text(claims, "vct") ?? "?", null, null, null, CredentialFields.Text(claims, "iss"),
-            Seconds(claims["iat"]) ?? Seconds(claims["nbf"]), null, [], null, null) { Claims = lines };
+            Seconds(claims["iat"]) ?? Seconds(claims["nbf"]), null, [], [], []) { Claims = lines };
     }
 
     /// <summary>The label of a known code of the work-authorization profile (status category, document type), or null.</summary>
@@ -128,16 +146,32 @@ public sealed record CredentialView(
     private static DateTime? Seconds(JsonNode? node) =>
         node is JsonValue v && v.TryGetValue<long>(out var s) && s is > 0 and < 253402300800 ? DateTimeOffset.FromUnixTimeSeconds(s).UtcDateTime : null;
 
+    /// <summary>
+    /// What an Open Badges / VC credential says. Every subject's every result and every evidence entry is kept: a signed RDF
+    /// credential does not fix the order of an array (VC Data Integrity canonicalization), so no single entry may stand for all.
+    /// </summary>
     public static CredentialView From(JsonObject credential)
     {
         ArgumentNullException.ThrowIfNull(credential);
-        var subject = credential["credentialSubject"] as JsonObject ?? (credential["credentialSubject"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault();
-        var achievement = subject?["achievement"] as JsonObject;
+        var subjects = Objects(credential["credentialSubject"]);
+        var subject = subjects.FirstOrDefault();
+        var achievement = subjects.Select(s => s["achievement"] as JsonObject).FirstOrDefault(a => a is not null);
         var taxonomy = SkillTaxonomy.BuiltIn.Localize(CultureInfo.CurrentUICulture);
-        var skills = (achievement?["alignment"] as JsonArray)?.OfType<JsonObject>()
-            .Select(a => DisplayName(a, taxonomy)).OfType<DisplayText>().ToList() ?? [];
-        var level = (subject?["result"] as JsonArray)?.OfType<JsonObject>().Select(r => CredentialFields.Text(r, "value")).OfType<string>().FirstOrDefault();
-        var evidence = (credential["evidence"] as JsonArray)?.OfType<JsonObject>().Select(e => CredentialFields.Text(e, "narrative")).OfType<string>().FirstOrDefault();
+        var skills = new List<AlignmentLine>();
+        var occupations = new List<AlignmentLine>();
+        foreach (var alignment in Objects(achievement?["alignment"]))
+        {
+            if (Alignment(alignment, taxonomy) is { } line)
+            {
+                (line.Occupation ? occupations : skills).Add(line.Line);
+            }
+        }
+
+        var descriptions = Objects(achievement?["resultDescription"]).ToList();
+        var results = subjects.SelectMany(s => Objects(s["result"])).Select(r => Result(r, descriptions)).OfType<ResultLine>().ToList();
+        var evidence = Objects(credential["evidence"]).Select(e => new EvidenceLine(
+            CredentialFields.Text(e, "name"), CredentialFields.Text(e, "narrative"), CredentialFields.Text(e, "description"),
+            Url(CredentialFields.Text(e, "id")))).Where(e => e.Name is not null || e.Narrative is not null || e.Description is not null || e.Url is not null).ToList();
         var issuerName = credential["issuer"] is JsonObject issuer ? CredentialFields.Text(issuer, "name") : null;
         return new CredentialView(
             (achievement is null ? null : CredentialFields.Text(achievement, "name")) ?? CredentialFields.Text(credential, "name") ?? "?",
@@ -147,22 +181,71 @@ public sealed record CredentialView(
             CredentialFields.IssuerId(credential),
             Date(CredentialFields.Text(credential, "validFrom") ?? CredentialFields.Text(credential, "issuanceDate")),
             Date(CredentialFields.Text(credential, "validUntil") ?? CredentialFields.Text(credential, "expirationDate")),
-            skills, level, evidence);
+            skills, results, evidence)
+        {
+            Occupations = occupations,
+            HolderName = subject is null ? null : Shorten(HolderOf(subject)),
+        };
     }
 
-    /// <summary>An alignment's name; O*NET skills and occupations are shown in the reader's language when translated.</summary>
-    private static DisplayText? DisplayName(JsonObject alignment, LocalizedTaxonomy taxonomy)
+    /// <summary>The objects of a value that may be one object or an array of them (JSON-LD lets either stand).</summary>
+    private static List<JsonObject> Objects(JsonNode? node) => node switch
+    {
+        JsonObject o => [o],
+        JsonArray a => [.. a.OfType<JsonObject>()],
+        _ => [],
+    };
+
+    /// <summary>The subject's stated name: <c>name</c>, else an unhashed IdentityObject of type "name" (OB 3.0 §B.1.14).</summary>
+    private static string? HolderOf(JsonObject subject) =>
+        CredentialFields.Text(subject, "name") ?? Objects(subject["identifier"])
+            .Where(i => CredentialFields.Text(i, "identityType") == "name" && i["hashed"] is JsonValue h && h.TryGetValue<bool>(out var hashed) && !hashed)
+            .Select(i => CredentialFields.Text(i, "identityHash")).FirstOrDefault(n => n is not null);
+
+    /// <summary>A result's value: the achieved level's name when the description lists it, else its value; labelled by its description's name.</summary>
+    private static ResultLine? Result(JsonObject result, List<JsonObject> descriptions)
+    {
+        var description = descriptions.FirstOrDefault(d => CredentialFields.Text(d, "id") is { } id && id == CredentialFields.Text(result, "resultDescription"));
+        var level = CredentialFields.Text(result, "achievedLevel") is { } levelId && description is not null
+            ? Objects(description["rubricCriterionLevel"]).FirstOrDefault(l => CredentialFields.Text(l, "id") == levelId)
+            : null;
+        var value = CredentialFields.Text(result, "value");
+        var levelName = level is null ? null : CredentialFields.Text(level, "name");
+        var shown = value is null || levelName is null || levelName.StartsWith(value, StringComparison.Ordinal) ? levelName ?? value
+            : value.StartsWith(levelName, StringComparison.Ordinal) ? value : $"{value} ({levelName})";
+        return shown is null ? null : new ResultLine(description is null ? null : CredentialFields.Text(description, "name"), shown);
+    }
+
+    /// <summary>An evidence URL shown as text only when it is http(s) (never a link: the verifier fetches nothing).</summary>
+    private static string? Url(string? id) =>
+        Uri.TryCreate(id, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? Shorten(id) : null;
+
+    /// <summary>
+    /// An alignment's name and plain description; O*NET skills and occupations come from the taxonomy in the reader's
+    /// language when translated (text that fell back to English is marked "en"). Occupations (O*NET-SOC codes, or a target
+    /// type naming an occupation) are told apart from skills.
+    /// </summary>
+    private static (AlignmentLine Line, bool Occupation)? Alignment(JsonObject alignment, LocalizedTaxonomy taxonomy)
     {
         var name = CredentialFields.Text(alignment, "targetName");
+        var description = CredentialFields.Text(alignment, "targetDescription");
         var code = CredentialFields.Text(alignment, "targetCode");
-        if (code is null || CredentialFields.Text(alignment, "targetFramework") != OpenBadgesAlignment.Framework
-            || (taxonomy.FindSkill(code)?.Name ?? taxonomy.FindOccupation(code)?.Title) is not { } localized)
+        var occupationType = CredentialFields.Text(alignment, "targetType")?.Contains("Occupation", StringComparison.OrdinalIgnoreCase) == true;
+        if (code is not null && CredentialFields.Text(alignment, "targetFramework") == OpenBadgesAlignment.Framework)
         {
-            return name is null ? null : new DisplayText(name, null);
+            var lang = taxonomy.IsTranslated(code) ? null : "en";
+            if (taxonomy.FindSkill(code) is { } skill)
+            {
+                return (new AlignmentLine(skill.Name, skill.Description, lang), false);
+            }
+
+            if (taxonomy.FindOccupation(code) is { } occupation)
+            {
+                return (new AlignmentLine(occupation.Title, occupation.Description, lang), true);
+            }
         }
 
-        // Text that fell back to English is marked so screen readers pronounce it as English.
-        return new DisplayText(localized, taxonomy.IsTranslated(code) ? null : "en");
+        return name is null ? null : (new AlignmentLine(name, description, null), occupationType);
     }
 
     private static DateTime? Date(string? text) =>
