@@ -170,6 +170,35 @@ public sealed partial class LocalizationTests
         }
     }
 
+    /// <summary>
+    /// The language link is a GET, so another site could link to it: it may switch that browser's language, but it never
+    /// writes the signed-in person's profile (the language of their messages). Fetch metadata tells the two apart.
+    /// </summary>
+    [Fact]
+    public async Task A_language_link_from_another_site_does_not_change_the_profile()
+    {
+        const string contact = "languages@example.org";
+        using var app = new Support.OpenLerFactory();
+        await app.CreateOrganizationAsync("acme", "admin@acme.test");
+        await Journey.IssueAsync(app, new Support.WebSession(app.Client()), "admin@acme.test", "Warehouse Basics", contact);
+        var holder = new Support.WebSession(app.Client());
+        await Journey.SignInJobseekerAsync(app, holder, contact);
+
+        using var crossSite = new HttpRequestMessage(HttpMethod.Get, "/account/language?set=ar&returnUrl=/wallet");
+        crossSite.Headers.Add("Sec-Fetch-Site", "cross-site");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await holder.Client.SendAsync(crossSite)).StatusCode);
+        Assert.Equal("ar", (await holder.GetAsync("/wallet")).DocumentElement.GetAttribute("lang"));
+        var other = await Journey.SignInJobseekerAsync(app, new Support.WebSession(app.Client()), contact);
+        Assert.Equal("en", other.DocumentElement.GetAttribute("lang"));
+
+        using var sameSite = new HttpRequestMessage(HttpMethod.Get, "/account/language?set=fa-AF&returnUrl=/wallet");
+        sameSite.Headers.Add("Sec-Fetch-Site", "same-origin");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await holder.Client.SendAsync(sameSite)).StatusCode);
+        var third = await Journey.SignInJobseekerAsync(app, new Support.WebSession(app.Client()), contact);
+        Assert.Equal("fa-AF", third.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("rtl", third.DocumentElement.GetAttribute("dir"));
+    }
+
     [Theory]
     [InlineData("ps-AF, ps;q=0.9", "ps", "rtl")]
     [InlineData("fa-AF", "fa-AF", "rtl")]
