@@ -35,6 +35,11 @@ public sealed class BrowserFixture : IAsyncLifetime
             // The runs of one class (languages x sizes) sign the same demo people in within a minute; the resend spacing
             // itself is tested by the trust tests.
             ["OpenLer:CodeResendSeconds"] = "0",
+
+            // The language matrix opens ~170 pages (and the share page 28 times) from one address within a minute or two;
+            // the limits themselves are tested by the security tests.
+            ["OpenLer:RateLimits:Public:Permits"] = "5000",
+            ["OpenLer:RateLimits:ShareOpen:Permits"] = "1000",
         });
         App.StartServer();
         var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
@@ -327,6 +332,96 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
+    /// <summary>
+    /// Issue 11: the public pages (home, sign-in, verify, about, privacy, a share page of the demo) in each of the 14
+    /// languages, chosen with the header's language link: axe-clean, no horizontal overflow (document width at most the
+    /// viewport), <c>lang</c> and <c>dir</c> from the language table, the page's fonts cover its script. Screenshots of
+    /// en, ar, fa-AF, ti and my under artifacts/screenshots/languages. One browser context per size, reused for all.
+    /// </summary>
+    [Theory]
+    [InlineData(360, 740)]
+    [InlineData(1280, 800)]
+    public async Task Public_pages_in_every_language_fit_and_pass_axe(int width, int height)
+    {
+        if (fixture.Browser is null)
+        {
+            Requirements.Missing($"Chromium is not installed at {BrowserFixture.ChromiumPath} (apt-get install -y chromium fonts-noto-core; .ci/run does).");
+        }
+
+        var share = await DemoShareLinkAsync();
+        string[] pages = ["/", "/account/sign-in", "/verify", "/about", "/account/privacy", share];
+        string[] pictured = ["en", "ar", "fa-AF", "ti", "my"];
+        var folder = Path.Combine(Screenshots, "languages");
+        Directory.CreateDirectory(folder);
+        var problems = new List<string>();
+        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var page = await NewPageAsync(context, problems);
+        foreach (var language in Languages.All)
+        {
+            // One step: the language link of the header, back to the page it was on.
+            await page.GotoAsync(fixture.BaseUrl + "/");
+            await page.Locator("details.languages > summary").ClickAsync();
+            await ClickAndWaitForNewPageAsync(page, $"details.languages a[hreflang='{language.Code}']");
+            foreach (var path in pages)
+            {
+                var step = $"{language.Code} {width}x{height} {(path == share ? "/s/(share)" : path)}";
+                var response = await page.GotoAsync(fixture.BaseUrl + path);
+                if (response!.Status != (int)HttpStatusCode.OK)
+                {
+                    problems.Add($"{step}: HTTP {response.Status}");
+                    continue;
+                }
+
+                var lang = await page.Locator("html").GetAttributeAsync("lang");
+                var dir = await page.Locator("html").GetAttributeAsync("dir");
+                if (lang != language.Code || dir != language.Direction)
+                {
+                    problems.Add($"{step}: <html lang={lang} dir={dir}>, expected lang={language.Code} dir={language.Direction}");
+                }
+
+                var documentWidth = await page.EvaluateAsync<int>("() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)");
+                if (documentWidth > width)
+                {
+                    problems.Add($"{step}: the document is {documentWidth} px wide in a {width} px viewport");
+                }
+
+                var axe = await page.RunAxe();
+                problems.AddRange(axe.Violations.Where(v => v.Impact is "serious" or "critical")
+                    .Select(v => $"{step}: {v.Id} ({v.Impact}) {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}"));
+                if (pictured.Contains(language.Code))
+                {
+                    var name = path == share ? "share" : path.Trim('/').Replace('/', '-') is { Length: > 0 } n ? n : "home";
+                    await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{language.Code}-{width}x{height}-{name}.png"), FullPage = true });
+                }
+            }
+
+            // The language's own name in the header is drawn with a font that has its script (not boxes): Ge'ez and Burmese need Noto.
+            var font = await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('details.languages summary span[lang]')).fontFamily");
+            if (language.Code is "ti" && !font.Contains("Noto Sans Ethiopic", StringComparison.Ordinal) || language.Code is "my" && !font.Contains("Noto Sans Myanmar", StringComparison.Ordinal))
+            {
+                problems.Add($"{language.Code}: header font {font}");
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    /// <summary>A share link of the demo person (Amina): her credentials, as the demo's employer link has them.</summary>
+    private async Task<string> DemoShareLinkAsync()
+    {
+        await using var scope = fixture.App!.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<OpenLer.Server.Data.AppDbContext>();
+        var amina = await services.GetRequiredService<OpenLer.Server.Features.Account.People>()
+            .FindAsync(OpenLer.Server.Features.Account.Contacts.Normalize(DemoData.JobseekerContacts[0])!);
+        Assert.NotNull(amina);
+        var credentials = db.Credentials.Where(c => c.JobseekerId == amina.Id && c.RevokedAt == null && c.SourceCredentialId == null).Select(c => c.Id).ToList();
+        var share = await services.GetRequiredService<OpenLer.Server.Features.Sharing.ShareService>().CreateAsync(amina.Id,
+            new OpenLer.Server.Features.Sharing.ShareChoice(credentials, null, OpenLer.Server.Features.Sharing.ShareService.DefaultFacts, [], OpenLer.Server.Features.Sharing.ShareService.DefaultDays, "languages"));
+        Assert.True(share.IsSuccess);
+        return "/s/" + share.Value.Token;
+    }
+
     private static async Task<IPage> NewPageAsync(IBrowserContext context, List<string> problems)
     {
         // CI shares two cores between test projects: give slow steps time rather than fail on a busy machine.
@@ -349,8 +444,8 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         Assert.Equal((int)HttpStatusCode.OK, response!.Status);
         if (language is not null)
         {
-            await page.SelectOptionAsync("#language-picker", language);
-            await ClickAndWaitForNewPageAsync(page, "form.language button");
+            await page.Locator("details.languages > summary").ClickAsync();
+            await ClickAndWaitForNewPageAsync(page, $"details.languages a[hreflang='{language}']");
         }
 
         await CheckAsync(page, run, step);

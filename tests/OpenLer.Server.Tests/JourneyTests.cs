@@ -96,7 +96,7 @@ public sealed class JourneyTests
 
         var holder = new WebSession(app.Client());
         var wallet = await Journey.SignInJobseekerAsync(app, holder, Contact);
-        wallet = await holder.SubmitAsync(wallet, "form.language", new Dictionary<string, string> { ["language"] = "ar" });
+        wallet = await holder.ChooseLanguageAsync(wallet, "ar");
         Assert.Equal("rtl", wallet.DocumentElement.GetAttribute("dir"));
         Assert.Equal("ar", wallet.DocumentElement.GetAttribute("lang"));
         Assert.Contains("شهاداتي", wallet.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
@@ -109,7 +109,7 @@ public sealed class JourneyTests
         var again = await Journey.SignInJobseekerAsync(app, other, Contact);
         Assert.Equal("rtl", again.DocumentElement.GetAttribute("dir"));
 
-        var spanish = await other.SubmitAsync(again, "form.language", new Dictionary<string, string> { ["language"] = "es" });
+        var spanish = await other.ChooseLanguageAsync(again, "es");
         Assert.Equal("ltr", spanish.DocumentElement.GetAttribute("dir"));
         Assert.Contains("Mis credenciales", spanish.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
     }

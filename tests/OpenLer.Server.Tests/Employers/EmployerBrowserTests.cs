@@ -127,8 +127,8 @@ public sealed class EmployerBrowserTests(BrowserFixture fixture) : IClassFixture
         Assert.Equal((int)HttpStatusCode.OK, response!.Status);
         if (language is not null)
         {
-            await page.SelectOptionAsync("#language-picker", language);
-            await ClickAndWaitForNewPageAsync(page, "form.language button");
+            await page.Locator("details.languages > summary").ClickAsync();
+            await ClickAndWaitForNewPageAsync(page, $"details.languages a[hreflang='{language}']");
         }
 
         await CheckAsync(page, run, step);

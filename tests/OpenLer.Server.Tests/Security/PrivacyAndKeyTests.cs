@@ -68,7 +68,7 @@ public sealed class PrivacyAndKeyTests
         foreach (var (language, phrase) in new[] { ("en", "refugees and immigrants"), ("es", "refugiados e inmigrantes"), ("ar", "اللاجئين والمهاجرين") })
         {
             // The person picks the language with the page's own switch (its cookie wins over the browser's language).
-            var page = await holder.SubmitAsync(await holder.GetAsync("/sharing"), "form.language", new Dictionary<string, string> { ["language"] = language });
+            var page = await holder.ChooseLanguageAsync(await holder.GetAsync("/sharing"), language);
             Assert.Equal("/sharing", holder.Last!.RequestMessage!.RequestUri!.AbsolutePath);
             var notice = page.QuerySelector("#issuer-warning");
             Assert.NotNull(notice);

@@ -81,6 +81,16 @@ public sealed class WebSession(HttpClient client)
         return await FollowAsync(expected);
     }
 
+    /// <summary>Follows the page's language link for <paramref name="code"/> (one step, back to the same page).</summary>
+    public async Task<IHtmlDocument> ChooseLanguageAsync(IHtmlDocument page, string code)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var link = page.QuerySelector($"details.languages a[hreflang='{code}']") ?? throw new InvalidOperationException("No language link for " + code);
+        Last = await client.GetAsync(link.GetAttribute("href"));
+        Remember(Last);
+        return await FollowAsync();
+    }
+
     private void Remember(HttpResponseMessage response)
     {
         if (response.Headers.TryGetValues("Set-Cookie", out var cookies))

@@ -8,31 +8,52 @@ using OpenLer.Server.Infrastructure;
 
 namespace OpenLer.Server.Features.Account;
 
-/// <summary>The language picker: remembers the choice in a cookie and in the signed-in user's profile.</summary>
+/// <summary>
+/// The language links: one step, no JavaScript. <c>GET /account/language?set=fa-AF&amp;returnUrl=/verify</c> remembers the
+/// choice in a cookie (and in the signed-in person's profile, unless the request came from another site) and returns to
+/// the same page. The older form post is still accepted.
+/// </summary>
 public sealed class LanguageModel(AppDbContext db) : PageModel
 {
-    public IActionResult OnGet() => Redirect("/");
-
-    public async Task<IActionResult> OnPostAsync(string? language, string? returnUrl)
+    public async Task<IActionResult> OnGetAsync(string? set, string? returnUrl)
     {
-        var chosen = Languages.Find(language);
+        if (set is null)
+        {
+            return LocalRedirect("/");
+        }
+
+        // Fetch metadata: a link on another site may switch this browser's language (harmless) but not write the profile.
+        var site = Request.Headers["Sec-Fetch-Site"].ToString();
+        var fromElsewhere = site is "cross-site" or "same-site";
+        return await SwitchAsync(set, returnUrl, saveToProfile: !fromElsewhere);
+    }
+
+    public Task<IActionResult> OnPostAsync(string? language, string? returnUrl) => SwitchAsync(language, returnUrl, saveToProfile: true);
+
+    private async Task<IActionResult> SwitchAsync(string? code, string? returnUrl, bool saveToProfile)
+    {
+        var chosen = Languages.Find(code);
         SetCookie(Response, chosen.Code);
 
-        var staff = await HttpContext.AuthenticateAsync(IdentityConstants.ApplicationScheme);
-        if (staff.Succeeded && staff.Principal.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } userId)
+        if (saveToProfile)
         {
-            var user = await db.Users.FindAsync(userId);
-            user?.Language = chosen.Code;
+            var staff = await HttpContext.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+            if (staff.Succeeded && staff.Principal.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } userId)
+            {
+                var user = await db.Users.FindAsync(userId);
+                user?.Language = chosen.Code;
+            }
+
+            var wallet = await HttpContext.AuthenticateAsync(AppClaims.JobseekerScheme);
+            if (wallet.Succeeded)
+            {
+                var jobseeker = await db.Jobseekers.FindAsync(wallet.Principal.JobseekerId());
+                jobseeker?.Language = chosen.Code;
+            }
+
+            await db.SaveChangesAsync();
         }
 
-        var wallet = await HttpContext.AuthenticateAsync(AppClaims.JobseekerScheme);
-        if (wallet.Succeeded)
-        {
-            var jobseeker = await db.Jobseekers.FindAsync(wallet.Principal.JobseekerId());
-            jobseeker?.Language = chosen.Code;
-        }
-
-        await db.SaveChangesAsync();
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
     }
 

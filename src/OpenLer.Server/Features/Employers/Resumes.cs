@@ -32,7 +32,7 @@ public sealed class Resumes(AppDbContext db, EmployerRecords records, SelfReport
         string T(string key, params object[] args) =>
             Html.Encode(string.Format(culture, catalog.Find(lang.Code, key) ?? catalog.Find("en", key) ?? key, args));
         string E(string? text) => Html.Encode(text ?? "");
-        string Date(DateTime date) => E(date.ToString("d MMMM yyyy", culture));
+        string Date(DateTime date) => E(Languages.FormatDate(date, lang, culture));
 
         var application = evidence.Application;
         var company = await db.Set<EmployerCompany>().Where(c => c.Id == vacancy.CompanyId).Select(c => c.Name).FirstAsync(cancellationToken);
@@ -54,7 +54,7 @@ public sealed class Resumes(AppDbContext db, EmployerRecords records, SelfReport
             html.Append("<p><span class=\"ltr\">").Append(E(contact)).Append("</span></p>");
         }
 
-        html.Append("<p>").Append(T(L.Key("Applied for {0} at {1} on {2}."), vacancy.Title, company, (application.AppliedAt ?? application.CreatedAt).ToString("d MMMM yyyy", culture))).Append("</p>");
+        html.Append("<p>").Append(T(L.Key("Applied for {0} at {1} on {2}."), vacancy.Title, company, Languages.FormatDate(application.AppliedAt ?? application.CreatedAt, lang, culture))).Append("</p>");
 
         html.Append("<h2>").Append(T(L.Key("Skills proven by credentials"))).Append("</h2>");
         var verified = evidence.Profile.VerifiedCodes;
@@ -124,7 +124,7 @@ public sealed class Resumes(AppDbContext db, EmployerRecords records, SelfReport
         }
 
         html.Append("<p class=\"small\" style=\"margin-block-start:6mm\">")
-            .Append(T(L.Key("Checked by OpenLER on {0}: each credential's signature, issuer and status were verified at that time."), time.GetUtcNow().UtcDateTime.ToString("d MMMM yyyy", culture)))
+            .Append(T(L.Key("Checked by OpenLER on {0}: each credential's signature, issuer and status were verified at that time."), Languages.FormatDate(time.GetUtcNow().UtcDateTime, lang, culture)))
             .Append(' ').Append(T(L.Key("Skills from O*NET® (U.S. Department of Labor), used under the CC BY 4.0 licence.")))
             .Append("</p></body></html>");
         return html.ToString();
