@@ -106,4 +106,23 @@ public sealed class LetterAndPhoneTests
             Assert.Equal("true", page.QuerySelector("#contact")!.GetAttribute("aria-invalid"));
         }
     }
+
+    [Fact]
+    public async Task A_number_without_country_code_is_read_with_the_sites_region()
+    {
+        using var app = new OpenLerFactory();
+        await app.CreateOrganizationAsync("acme", "admin@acme.test");
+        var admin = new WebSession(app.Client());
+        await Journey.SignInStaffAsync(app, admin, "admin@acme.test");
+        var organization = await admin.GetAsync("/organization");
+        var refused = await admin.SubmitAsync(organization, "form[action*=Site]", new Dictionary<string, string> { ["siteName"] = "Nowhere", ["siteRegion"] = "ZZ" });
+        Assert.Contains("two-letter code", refused.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        var added = await admin.SubmitAsync(refused, "form[action*=Site]", new Dictionary<string, string> { ["siteName"] = "Ciudad de México", ["siteRegion"] = "mx" });
+        Assert.Contains("MX", added.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+
+        var caseload = await admin.GetAsync("/issuance");
+        var site = caseload.QuerySelectorAll("#site option").First(o => o.TextContent.Trim() == "Ciudad de México").GetAttribute("value")!;
+        var client = await admin.SubmitAsync(caseload, "main form[method=post]", new Dictionary<string, string> { ["name"] = "Lucía", ["contact"] = "55 1234 5678", ["siteId"] = site });
+        Assert.Contains("+52 55 1234 5678", client.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
 }

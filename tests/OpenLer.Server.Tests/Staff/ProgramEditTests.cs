@@ -92,6 +92,19 @@ public sealed class ProgramEditTests
         Assert.Equal(("Almacén básico", "es", true), (texts.Es.Name, texts.Es.Language, texts.Es.Translated));
         Assert.Equal(("Warehouse Basics II", "en", false), (texts.Ar.Name, texts.Ar.Language, texts.Ar.Translated));
 
+        // The person's wallet: in Spanish the organization's translation beside the signed original; in Arabic (not
+        // translated) the original, marked with its language.
+        var holder = new WebSession(app.Client());
+        var wallet = await Journey.SignInJobseekerAsync(app, holder, "amina@edit.test");
+        var cardLink = wallet.QuerySelector("a[href^='/wallet/credentials/']")!.GetAttribute("href")!;
+        var card = await holder.SubmitAsync(await holder.GetAsync(cardLink), "form.language", new Dictionary<string, string> { ["language"] = "es", ["returnUrl"] = cardLink });
+        Assert.Equal("Almacén básico", card.QuerySelector("#in-your-language dd")!.TextContent.Trim());
+        Assert.Null(card.QuerySelector("#original-language"));
+        card = await holder.SubmitAsync(card, "form.language", new Dictionary<string, string> { ["language"] = "ar", ["returnUrl"] = cardLink });
+        Assert.Null(card.QuerySelector("#in-your-language"));
+        Assert.Equal("en", card.QuerySelector("h1")!.GetAttribute("lang"));
+        Assert.Contains("English", card.QuerySelector("#original-language")!.TextContent, StringComparison.Ordinal);
+
         // The issued credential is unchanged, signed text and title.
         Assert.Equal(before, await app.FirstCredentialJsonAsync());
         Assert.Equal("Warehouse Basics", await app.WithScopeAsync(s => s.GetRequiredService<AppDbContext>().Credentials.Select(c => c.AchievementName).SingleAsync()));

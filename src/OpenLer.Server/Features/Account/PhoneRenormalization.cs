@@ -19,6 +19,20 @@ public sealed class PhoneRenormalization(AppDbContext db, People people, Protect
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        try
+        {
+            await RenormalizeAsync(cancellationToken);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            // The data keys cannot be read (a backup restored without its key file): nothing can be decrypted, so
+            // nothing is changed; the app still starts and the next start with the keys does the work.
+            logger.LogWarning("Phone numbers not checked for E.164: the data keys cannot be read");
+        }
+    }
+
+    private async Task RenormalizeAsync(CancellationToken cancellationToken)
+    {
         var phones = await db.Jobseekers.Where(j => j.ContactKind == ContactKinds.Phone && j.ContactCipher != null).ToListAsync(cancellationToken);
         var changed = 0;
         var skipped = 0;

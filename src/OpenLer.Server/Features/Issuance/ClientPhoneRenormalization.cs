@@ -19,6 +19,20 @@ public sealed class ClientPhoneRenormalization(AppDbContext db, CaseRecords reco
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        try
+        {
+            await RenormalizeAsync(cancellationToken);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            // The data keys cannot be read (a backup restored without its key file): nothing can be decrypted, so
+            // nothing is changed; the app still starts and the next start with the keys does the work.
+            logger.LogWarning("Phone numbers not checked for E.164: the data keys cannot be read");
+        }
+    }
+
+    private async Task RenormalizeAsync(CancellationToken cancellationToken)
+    {
         var regions = await db.Sites.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.PhoneRegion, cancellationToken);
         var clients = await db.Clients.Where(c => c.ContactCipher != null).ToListAsync(cancellationToken);
         var changed = 0;
