@@ -119,7 +119,7 @@ public sealed class BadInputTests
         // Posting to it with the other organization's own valid form token is refused too.
         var ownPage = await other.GetAsync("/issuance");
         var token = ownPage.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        var credentialId = client.QuerySelector("form[action*=Revoke] input[name=credentialId]")!.GetAttribute("value")!;
+        var credentialId = client.QuerySelector("form.revoke input[name=credentialId]")!.GetAttribute("value")!;
         var response = await other.Client.PostAsync(issued.ClientPath + "?handler=Revoke", new FormUrlEncodedContent(
             [new("__RequestVerificationToken", token), new("credentialId", credentialId), new("reason", "x")]));
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);

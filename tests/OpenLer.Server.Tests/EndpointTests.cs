@@ -41,7 +41,7 @@ public sealed class EndpointTests
         Assert.True((bool)verify["verified"]!, verify.ToJsonString());
 
         var client = await staff.GetAsync(issued.ClientPath);
-        await staff.SubmitAsync(client, "form[action*=Revoke]", new Dictionary<string, string> { ["reason"] = "Wrong person" });
+        await Journey.RevokeAsync(staff, client, "Wrong person");
         var after = await app.Client().GetStringAsync("/orgs/acme/status/revocation/1");
         Assert.NotEqual((string?)list["credentialSubject"]!["encodedList"], (string?)JsonNode.Parse(after)!["credentialSubject"]!["encodedList"]);
 

@@ -77,7 +77,7 @@ public sealed class JourneyTests
 
         // Staff revoke with a reason: the employer now sees "not verified" and why.
         var client = await staff.GetAsync(issued.ClientPath);
-        await staff.SubmitAsync(client, "form[action*=Revoke]", new Dictionary<string, string> { ["reason"] = "Issued to the wrong person" });
+        await Journey.RevokeAsync(staff, client, "Issued to the wrong person");
         page = await employer.GetAsync(link);
         Assert.NotNull(page.QuerySelector("[data-verified=false]"));
         Assert.Contains("revoked", page.QuerySelector("main")!.TextContent, StringComparison.OrdinalIgnoreCase);
@@ -119,6 +119,13 @@ public sealed class JourneyTests
 public static class Journey
 {
     public sealed record Issued(string ClientPath);
+
+    /// <summary>Revokes the first credential on a client page: the confirmation step, then the reason.</summary>
+    public static async Task<IHtmlDocument> RevokeAsync(WebSession staff, IHtmlDocument client, string reason)
+    {
+        var confirm = await staff.SubmitAsync(client, "form.revoke", new Dictionary<string, string>());
+        return await staff.SubmitAsync(confirm, "main form[action*=Revoke]", new Dictionary<string, string> { ["reason"] = reason });
+    }
 
     /// <summary>
     /// Signs a staff member in as a person would: password, then the second step when the account has one (the code
@@ -174,7 +181,7 @@ public static class Journey
         // A double click: the same form posted twice issues one credential.
         await staff.SubmitAsync(client, "form[action*=Issue]", new Dictionary<string, string>());
         client = await staff.SubmitAsync(client, "form[action*=Issue]", new Dictionary<string, string>());
-        Assert.NotNull(client.QuerySelector("form[action*=Revoke]"));
+        Assert.NotNull(client.QuerySelector("form.revoke"));
         return new Issued(clientPath);
     }
 

@@ -265,14 +265,14 @@ public sealed class TrustTests
         var token = caseload.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var letter = await desMoines.Client.PostAsync(clientPath + "?handler=Letter", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
         Assert.Equal(HttpStatusCode.NotFound, letter.StatusCode);
-        var credentialId = client.QuerySelector("form[action*=Revoke] input[name=credentialId]")!.GetAttribute("value")!;
+        var credentialId = client.QuerySelector("form.revoke input[name=credentialId]")!.GetAttribute("value")!;
         var revoke = await desMoines.Client.PostAsync(clientPath + "?handler=Revoke", new FormUrlEncodedContent(
             [new("__RequestVerificationToken", token), new("credentialId", credentialId), new("reason", "x")]));
         Assert.Equal(HttpStatusCode.NotFound, revoke.StatusCode);
 
         // The admin sees every site; a revocation and a failed sign-in land in the trail with who and from where.
         await admin.GetAsync(clientPath);
-        await admin.SubmitAsync(await admin.GetAsync(clientPath), "form[action*=Revoke]", new Dictionary<string, string> { ["reason"] = "Issued in error" });
+        await Journey.RevokeAsync(admin, await admin.GetAsync(clientPath), "Issued in error");
         var failed = new WebSession(app.Client("192.0.2.44"));
         await failed.SubmitAsync(await failed.GetAsync("/account/staff-sign-in"), "main form", new Dictionary<string, string> { ["email"] = "tucson@irc.test", ["password"] = "wrong-password-9" });
 

@@ -25,6 +25,12 @@ public sealed class Site
     public Guid Id { get; set; }
     public Guid OrganizationId { get; set; }
     public string Name { get; set; } = "";
+
+    /// <summary>
+    /// The ISO 3166 region for phone numbers typed without a country code at this site ("US": "(520) 555-0142" is
+    /// +15205550142). Used when staff add a client at the site; sign-in pages use the deployment's <c>OpenLer:PhoneRegion</c>.
+    /// </summary>
+    public string PhoneRegion { get; set; } = "US";
 }
 
 /// <summary>A program: an Open Badges 3.0 Achievement that the organization awards.</summary>
@@ -36,6 +42,9 @@ public sealed class AchievementProgram
     public string Description { get; set; } = "";
     public string Criteria { get; set; } = "";
     public string? ImageUrl { get; set; }
+
+    /// <summary>The language the name, description and criteria are written in (translations: <c>ProgramTranslation</c>).</summary>
+    public string Language { get; set; } = "en";
 
     /// <summary>Skill/occupation alignments, one code per line (taxonomy codes).</summary>
     public string Alignments { get; set; } = "";

@@ -103,7 +103,7 @@ public sealed class WebAttackTests
         var admin = new WebSession(app.Client());
         var issued = await Journey.IssueAsync(app, admin, "admin@acme.test", "Warehouse Basics", Person);
         var client = await admin.GetAsync(issued.ClientPath);
-        var credentialId = client.QuerySelector("form[action*=Revoke] input[name=credentialId]")!.GetAttribute("value")!;
+        var credentialId = client.QuerySelector("form.revoke input[name=credentialId]")!.GetAttribute("value")!;
         var holder = new WebSession(app.Client());
         await Journey.SignInJobseekerAsync(app, holder, Person);
         await Journey.ShareAsync(holder);
@@ -118,7 +118,7 @@ public sealed class WebAttackTests
 
         (WebSession Who, string Path, (string, string)[] Fields)[] changes =
         [
-            (admin, issued.ClientPath + "?handler=Revoke", [("credentialId", credentialId), ("reason", "csrf")]),
+            (admin, issued.ClientPath + "?handler=Revoke", [("credentialId", credentialId), ("reason", "csrf"), ("confirmed", "true")]),
             (admin, "/organization?handler=Staff", [("staffName", "Eve"), ("staffEmail", "eve@acme.test"), ("staffPassword", "Eve-password-123"), ("role", AppClaims.OrgAdminRole)]),
             (admin, "/account/password", [("current", "Test-password-1"), ("new", "Csrf-password-99"), ("repeat", "Csrf-password-99")]),
             (holder, "/sharing?handler=Create", [("credentialIds", credentialId), ("days", "30")]),

@@ -76,6 +76,13 @@ public sealed class WebSession(HttpClient client)
         var action = form.GetAttribute("action");
         var target = string.IsNullOrEmpty(action) ? (Paths.TryGetValue(page, out var p) ? p : "/") : action;
 
+        if (string.Equals(form.GetAttribute("method"), "get", StringComparison.OrdinalIgnoreCase))
+        {
+            // A GET form (a search box, a confirmation step): its fields become the query, as a browser does.
+            var query = string.Join('&', values.Select(v => Uri.EscapeDataString(v.Key) + "=" + Uri.EscapeDataString(v.Value)));
+            return await GetAsync(target.Split('?')[0] + "?" + query, expected);
+        }
+
         Last = await client.PostAsync(target, new FormUrlEncodedContent(values));
         Remember(Last);
         return await FollowAsync(expected);

@@ -65,7 +65,7 @@ public sealed class OfferPageTests
 
         // Revoked by the organization: the credential cannot be offered any more.
         var client = await staff.GetAsync(issued.ClientPath);
-        await staff.SubmitAsync(client, "form[action*=Revoke]", new Dictionary<string, string> { ["reason"] = "Test" });
+        await Journey.RevokeAsync(staff, client, "Test");
         await holder.GetAsync(credentialPath);
         var revoked = await holder.GetAsync(offersPath);
         var refused = await holder.SubmitAsync(revoked, "form[action*=Create]", new Dictionary<string, string>());

@@ -122,6 +122,7 @@ public static class AccountFeature
         services.AddProtectedColumn<WalletKey>(nameof(WalletKey.PrivateKeyCipher), WalletKeys.Where);
         services.AddHostedService<AccountHousekeeping>();
         services.AddScoped<Infrastructure.IStartupStep, LegacyAccountUpgrade>();
+        services.AddScoped<Infrastructure.IStartupStep, PhoneRenormalization>();
         return services;
     }
 }

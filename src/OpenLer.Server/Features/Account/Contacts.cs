@@ -51,6 +51,9 @@ public static class Contacts
         }
     }
 
+    /// <summary>Whether <paramref name="region"/> is a two-letter region libphonenumber knows (ISO 3166-1 alpha-2, e.g. "US").</summary>
+    public static bool IsRegion(string? region) => region is { Length: 2 } && Phones.GetSupportedRegions().Contains(region);
+
     /// <summary>A contact shown to staff: the phone number in international format, the e-mail address as is.</summary>
     public static string Display(string normalized)
     {

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using OpenLer.Server.Infrastructure;
 using OpenLer.Server.Infrastructure.Security;
 
 namespace OpenLer.Server.Features.Account;
 
 /// <summary>A jobseeker asks for a sign-in code (same answer whether or not the account exists).</summary>
-public sealed class SignInModel(CodeSignIn codes, CookieNames names, TimeProvider time) : PageModel
+public sealed class SignInModel(CodeSignIn codes, CookieNames names, IOptions<DeploymentOptions> options, TimeProvider time) : PageModel
 {
     [BindProperty]
     [TextField(TextLimits.Contact)]
@@ -17,6 +19,9 @@ public sealed class SignInModel(CodeSignIn codes, CookieNames names, TimeProvide
 
     public bool Invalid { get; private set; }
 
+    /// <summary>The text is neither an e-mail address nor a phone number (says nothing about whether an account exists).</summary>
+    public bool NotAContact { get; private set; }
+
     public void OnGet()
     {
     }
@@ -26,6 +31,12 @@ public sealed class SignInModel(CodeSignIn codes, CookieNames names, TimeProvide
         if (string.IsNullOrWhiteSpace(Contact) || Contact.Length > Contacts.MaxLength)
         {
             Invalid = true;
+            return Page();
+        }
+
+        if (Contacts.Normalize(Contact, options.Value.PhoneRegion) is null)
+        {
+            Invalid = NotAContact = true;
             return Page();
         }
 

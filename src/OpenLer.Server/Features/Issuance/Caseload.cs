@@ -38,7 +38,11 @@ public sealed class Caseload(AppDbContext db, People people, CaseRecords records
 
     public async Task<AddClientResult> AddClientAsync(Guid organizationId, Guid? siteId, string name, string contactText, string language = "en", CancellationToken cancellationToken = default)
     {
-        var contact = Contacts.Normalize(contactText, options.Value.PhoneRegion);
+        // A number typed without a country code is read with the site's region (the deployment's when no site is named).
+        var region = siteId is { } site
+            ? await db.Sites.Where(s => s.Id == site && s.OrganizationId == organizationId).Select(s => s.PhoneRegion).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        var contact = Contacts.Normalize(contactText, region ?? options.Value.PhoneRegion);
         if (contact is null)
         {
             return new AddClientResult(AddClientOutcome.InvalidContact, null);

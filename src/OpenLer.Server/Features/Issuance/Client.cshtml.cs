@@ -138,11 +138,17 @@ public sealed class ClientModel(AppDbContext db, Caseload caseload, CredentialIs
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRevokeAsync(Guid credentialId, [TextField(TextLimits.Sentence)] string? reason)
+    /// <summary>Revokes after the confirmation step (<see cref="RevokeModel"/>); without <paramref name="confirmed"/> it sends the browser there.</summary>
+    public async Task<IActionResult> OnPostRevokeAsync(Guid credentialId, [TextField(TextLimits.Sentence)] string? reason, bool confirmed)
     {
         if (!await OwnsEnrollmentOfCredentialAsync(credentialId))
         {
             return NotFound();
+        }
+
+        if (!confirmed || string.IsNullOrWhiteSpace(reason))
+        {
+            return Redirect($"/issuance/clients/{Id}/revoke?credentialId={credentialId}");
         }
 
         var text = string.IsNullOrWhiteSpace(reason) ? "-" : reason.Trim();

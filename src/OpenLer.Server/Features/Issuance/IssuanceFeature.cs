@@ -18,6 +18,7 @@ public static class IssuanceFeature
         services.AddServerCommand<ImportCompletionsCommand>();
         services.AddProtectedColumn<BulkImportRow>(nameof(BulkImportRow.PayloadCipher), BulkImports.Where);
         services.AddScoped<CredentialIssuer>();
+        services.AddScoped<Programs.ProgramTexts>();
         services.AddScoped<StatusListPublisher>();
         services.AddScoped<StatusIndexAllocator>();
         services.AddScoped<TokenStatusLists>();
@@ -30,6 +31,7 @@ public static class IssuanceFeature
         services.AddProtectedColumn<Data.IssuedCredential>(nameof(Data.IssuedCredential.JsonCipher), CaseRecords.CredentialWhere);
         services.AddProtectedColumn<Data.IssuedCredential>(nameof(Data.IssuedCredential.RevocationReasonCipher), CaseRecords.RevocationReasonWhere);
         services.AddScoped<Infrastructure.IStartupStep, LegacyCaseUpgrade>();
+        services.AddScoped<Infrastructure.IStartupStep, ClientPhoneRenormalization>();
 
         // A revocation changes how a credential verifies on every instance (caches key on the organization's stamp).
         services.AddOrganizationStamp<Data.IssuedCredential>(c => c.OrganizationId, properties: nameof(Data.IssuedCredential.RevokedAt));

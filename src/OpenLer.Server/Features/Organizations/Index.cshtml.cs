@@ -40,11 +40,18 @@ public sealed class IndexModel(AppDbContext db, OrganizationKeys keys, UserManag
         await LoadAsync();
     }
 
-    public async Task<IActionResult> OnPostSiteAsync([TextField(TextLimits.Name)] string? siteName)
+    public async Task<IActionResult> OnPostSiteAsync([TextField(TextLimits.Name)] string? siteName, [TextField(TextLimits.Short)] string? siteRegion)
     {
+        var region = string.IsNullOrWhiteSpace(siteRegion) ? Account.Contacts.DefaultRegion : siteRegion.Trim().ToUpperInvariant();
+        if (!Account.Contacts.IsRegion(region))
+        {
+            TempData["message"] = L.Key("The country for phone numbers must be a two-letter code, such as US, MX or JO.");
+            return Redirect("/organization");
+        }
+
         if (!string.IsNullOrWhiteSpace(siteName) && siteName.Length <= NameMaxLength)
         {
-            db.Sites.Add(new Site { Id = Guid.NewGuid(), OrganizationId = User.OrganizationId(), Name = siteName.Trim() });
+            db.Sites.Add(new Site { Id = Guid.NewGuid(), OrganizationId = User.OrganizationId(), Name = siteName.Trim(), PhoneRegion = region });
             await db.SaveChangesAsync();
             TempData["message"] = L.Key("Site added.");
         }

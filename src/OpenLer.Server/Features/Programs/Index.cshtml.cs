@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,32 +9,48 @@ using OpenLer.Server.Infrastructure.Security;
 
 namespace OpenLer.Server.Features.Programs;
 
+/// <summary>The organization's programs, and a new one (organization admins): name, what it teaches, how it is earned, skills and jobs.</summary>
 public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
 {
     public List<AchievementProgram> Programs { get; private set; } = [];
 
     public string? Error { get; private set; }
 
-    public async Task OnGetAsync() => await LoadAsync();
+    public string? Message { get; private set; }
+
+    /// <summary>What the form holds (kept when the skill search re-shows the form).</summary>
+    public ProgramFields Fields { get; private set; } = new();
+
+    public SkillPicker Picker { get; private set; } = SkillPicker.Build([], null, CultureInfo.InvariantCulture);
+
+    public async Task OnGetAsync([FromQuery, TextField(TextLimits.Short)] string? q)
+    {
+        Message = TempData["message"] as string;
+        Picker = SkillPicker.Build([], q, CultureInfo.CurrentUICulture);
+        await LoadAsync();
+    }
 
     public async Task<IActionResult> OnPostAsync([TextField(TextLimits.Name)] string? name, [TextField(TextLimits.Paragraph)] string? description,
-        [TextField(TextLimits.Paragraph)] string? criteria, [TextField(TextLimits.Url)] string? imageUrl, [TextField(TextLimits.Short)] string[]? skills, bool recordsEnglishLevel)
+        [TextField(TextLimits.Paragraph)] string? criteria, [TextField(TextLimits.Url)] string? imageUrl, [TextField(TextLimits.Short)] string[]? skills, bool recordsEnglishLevel,
+        [TextField(TextLimits.Short)] string? q, [TextField(TextLimits.Short)] string? find)
     {
         if (!User.IsInRole(AppClaims.OrgAdminRole))
         {
             return Forbid();
         }
 
-        if (string.IsNullOrWhiteSpace(name) || string.IsNullOrWhiteSpace(description) || string.IsNullOrWhiteSpace(criteria))
+        Fields = new ProgramFields(name, description, criteria, imageUrl, recordsEnglishLevel);
+        Picker = SkillPicker.Build(skills, find is null ? null : q, CultureInfo.CurrentUICulture);
+        if (find is not null)
         {
-            Error = L.Key("Please fill in the name, what the person learned and how they earned it.");
             await LoadAsync();
             return Page();
         }
 
-        if (!string.IsNullOrWhiteSpace(imageUrl) && !(Uri.TryCreate(imageUrl, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps))
+        var problem = Fields.Problem();
+        if (problem is not null)
         {
-            Error = L.Key("The image address must start with https://.");
+            Error = problem;
             await LoadAsync();
             return Page();
         }
@@ -42,15 +59,16 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
         {
             Id = Guid.NewGuid(),
             OrganizationId = User.OrganizationId(),
-            Name = name.Trim(),
-            Description = description.Trim(),
-            Criteria = criteria.Trim(),
+            Name = name!.Trim(),
+            Description = description!.Trim(),
+            Criteria = criteria!.Trim(),
             ImageUrl = string.IsNullOrWhiteSpace(imageUrl) ? null : imageUrl.Trim(),
-            Alignments = string.Join('\n', (skills ?? []).Where(s => SkillCatalog.Find(s) is not null).Distinct()),
+            Alignments = SkillCatalog.Store(skills),
             RecordsEnglishLevel = recordsEnglishLevel,
             CreatedAt = time.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync();
+        TempData["message"] = L.Key("Program saved.");
         return Redirect("/programs");
     }
 

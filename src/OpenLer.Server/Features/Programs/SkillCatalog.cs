@@ -32,4 +32,8 @@ public static class SkillCatalog
     public static IReadOnlyList<Alignment> Parse(string? alignments) =>
         (alignments ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Distinct().Select(Find).OfType<Alignment>().ToList();
+
+    /// <summary>The stored form of chosen codes: known codes only, each once, one a line.</summary>
+    public static string Store(IEnumerable<string>? codes) =>
+        string.Join('\n', (codes ?? []).Select(c => (c ?? "").Trim()).Where(c => Find(c) is not null).Distinct(StringComparer.Ordinal));
 }

@@ -5,12 +5,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenLer.Server.Data;
 using OpenLer.Server.Features.Issuance;
+using OpenLer.Server.Features.Programs;
 using OpenLer.Server.Infrastructure;
 
 namespace OpenLer.Server.Features.Wallet;
 
 /// <summary>One of the jobseeker's own credentials (someone else's answers 404), with a JSON download.</summary>
-public sealed class CredentialModel(AppDbContext db, CaseRecords records) : PageModel
+public sealed class CredentialModel(AppDbContext db, CaseRecords records, ProgramTexts texts) : PageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -18,6 +19,12 @@ public sealed class CredentialModel(AppDbContext db, CaseRecords records) : Page
     public CredentialView View { get; private set; } = null!;
 
     public bool Revoked { get; private set; }
+
+    /// <summary>The program's text in the reader's language when its organization translated it (display only: the signed credential is unchanged).</summary>
+    public ProgramText? InYourLanguage { get; private set; }
+
+    /// <summary>The language the credential's own text is written in (its program's language), or null when unknown.</summary>
+    public string? ContentLanguage { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -29,6 +36,14 @@ public sealed class CredentialModel(AppDbContext db, CaseRecords records) : Page
 
         View = CredentialView.From(JsonNode.Parse(records.CredentialJson(credential))!.AsObject());
         Revoked = credential.RevokedAt is not null;
+        var programId = await db.Enrollments.AsNoTracking().Where(e => e.Id == credential.EnrollmentId && e.OrganizationId == credential.OrganizationId)
+            .Select(e => (Guid?)e.ProgramId).FirstOrDefaultAsync(HttpContext.RequestAborted);
+        if (programId is { } program && (await texts.ForReaderAsync([program], Languages.Current.Code, HttpContext.RequestAborted)).GetValueOrDefault(program) is { } text)
+        {
+            InYourLanguage = text.Translated ? text : null;
+            ContentLanguage = text.Translated ? null : text.Language;
+        }
+
         return Page();
     }
 

@@ -197,6 +197,13 @@ namespace OpenLer.Server.Data.Migrations.Postgres
                     b.Property<string>("ImageUrl")
                         .HasColumnType("text");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("en");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("text");
@@ -558,6 +565,13 @@ namespace OpenLer.Server.Data.Migrations.Postgres
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("PhoneRegion")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasDefaultValue("US");
 
                     b.HasKey("Id");
 
@@ -1901,6 +1915,51 @@ namespace OpenLer.Server.Data.Migrations.Postgres
                     b.ToTable("PresentationRequests", (string)null);
                 });
 
+            modelBuilder.Entity("OpenLer.Server.Features.Programs.ProgramTranslation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Criteria")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ProgramId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("ProgramTranslations", (string)null);
+                });
+
             modelBuilder.Entity("OpenLer.Server.Features.Protection.DataKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2367,6 +2426,15 @@ namespace OpenLer.Server.Data.Migrations.Postgres
                         .HasForeignKey("JobseekerId");
 
                     b.Navigation("Jobseeker");
+                });
+
+            modelBuilder.Entity("OpenLer.Server.Features.Programs.ProgramTranslation", b =>
+                {
+                    b.HasOne("OpenLer.Server.Data.AchievementProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OpenLer.Server.Data.Share", b =>

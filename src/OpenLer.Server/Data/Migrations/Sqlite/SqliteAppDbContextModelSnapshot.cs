@@ -186,6 +186,13 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
                     b.Property<string>("ImageUrl")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("en");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -547,6 +554,13 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneRegion")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("US");
 
                     b.HasKey("Id");
 
@@ -1890,6 +1904,51 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
                     b.ToTable("PresentationRequests", (string)null);
                 });
 
+            modelBuilder.Entity("OpenLer.Server.Features.Programs.ProgramTranslation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Criteria")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ProgramId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("ProgramTranslations", (string)null);
+                });
+
             modelBuilder.Entity("OpenLer.Server.Features.Protection.DataKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2356,6 +2415,15 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
                         .HasForeignKey("JobseekerId");
 
                     b.Navigation("Jobseeker");
+                });
+
+            modelBuilder.Entity("OpenLer.Server.Features.Programs.ProgramTranslation", b =>
+                {
+                    b.HasOne("OpenLer.Server.Data.AchievementProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OpenLer.Server.Data.Share", b =>

@@ -1,0 +1,124 @@
+using Microsoft.EntityFrameworkCore;
+using OpenLer.Server.Data;
+using OpenLer.Server.Infrastructure;
+using OpenLer.Server.Infrastructure.Localization;
+using OpenLer.Server.Infrastructure.Security;
+
+namespace OpenLer.Server.Features.Programs;
+
+/// <summary>
+/// Reads and saves a program's translations (<see cref="ProgramTranslation"/>). A translation is plain text: markup
+/// ("&lt;b&gt;", "&lt;script&gt;") is refused with a clear message rather than stored and escaped later.
+/// </summary>
+public sealed class ProgramTexts(AppDbContext db, TimeProvider time)
+{
+    /// <summary>One language's three fields as typed in the form.</summary>
+    public sealed record Entry(string Language, string? Name, string? Description, string? Criteria)
+    {
+        public bool IsEmpty => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Description) && string.IsNullOrWhiteSpace(Criteria);
+
+        public bool IsComplete => !string.IsNullOrWhiteSpace(Name) && !string.IsNullOrWhiteSpace(Description) && !string.IsNullOrWhiteSpace(Criteria);
+    }
+
+    /// <summary>The program's translations by language.</summary>
+    public async Task<Dictionary<string, ProgramTranslation>> OfAsync(Guid organizationId, Guid programId, CancellationToken cancellationToken = default) =>
+        await db.Set<ProgramTranslation>().AsNoTracking().Where(t => t.OrganizationId == organizationId && t.ProgramId == programId)
+            .ToDictionaryAsync(t => t.Language, StringComparer.Ordinal, cancellationToken);
+
+    /// <summary>The languages of the app the program is not written or translated in.</summary>
+    public static IReadOnlyList<Language> Missing(AchievementProgram program, IReadOnlyDictionary<string, ProgramTranslation> translations)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        ArgumentNullException.ThrowIfNull(translations);
+        return [.. Languages.All.Where(l => l.Code != program.Language && !translations.ContainsKey(l.Code))];
+    }
+
+    /// <summary>What is wrong with an entry (a localizer key), or null.</summary>
+    public static string? Problem(Entry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (entry.IsEmpty)
+        {
+            return null;
+        }
+
+        if (!entry.IsComplete)
+        {
+            return L.Key("A translation needs all three: the name, what the person learned and how they earned it. Leave all three empty to have none.");
+        }
+
+        if (new[] { entry.Name, entry.Description, entry.Criteria }.Any(HasMarkup))
+        {
+            return L.Key("A translation is plain text: remove the markup (the parts between < and >).");
+        }
+
+        return entry.Name!.Length > TextLimits.Name || entry.Description!.Length > TextLimits.Paragraph
+            || entry.Criteria!.Length > TextLimits.Paragraph
+            ? L.Key("A translation is too long: the name takes at most 200 characters, the other fields 2,000.")
+            : null;
+    }
+
+    /// <summary>Saves the entries (a complete one is added or replaced, an empty one removes that language); the caller checked them.</summary>
+    public async Task SaveAsync(AchievementProgram program, IEnumerable<Entry> entries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        ArgumentNullException.ThrowIfNull(entries);
+        var existing = await db.Set<ProgramTranslation>().Where(t => t.OrganizationId == program.OrganizationId && t.ProgramId == program.Id).ToListAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var entry in entries.Where(e => Languages.IsSupported(e.Language)))
+        {
+            var row = existing.FirstOrDefault(t => t.Language == entry.Language);
+            if (entry.IsEmpty || entry.Language == program.Language)
+            {
+                if (row is not null)
+                {
+                    db.Remove(row);
+                }
+
+                continue;
+            }
+
+            if (row is null)
+            {
+                row = new ProgramTranslation { Id = Guid.NewGuid(), OrganizationId = program.OrganizationId, ProgramId = program.Id, Language = entry.Language };
+                db.Add(row);
+            }
+
+            row.Name = entry.Name!.Trim();
+            row.Description = entry.Description!.Trim();
+            row.Criteria = entry.Criteria!.Trim();
+            row.UpdatedAt = now;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Each program's text for a reader of <paramref name="language"/>: the translation when there is one, else the
+    /// original with its language (pages mark it with <c>lang</c> and a small label).
+    /// </summary>
+    public async Task<Dictionary<Guid, ProgramText>> ForReaderAsync(IReadOnlyCollection<Guid> programIds, string language, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(programIds);
+        var programs = await db.Programs.AsNoTracking().Where(p => programIds.Contains(p.Id)).ToListAsync(cancellationToken);
+        var translations = await db.Set<ProgramTranslation>().AsNoTracking().Where(t => programIds.Contains(t.ProgramId) && t.Language == language)
+            .ToDictionaryAsync(t => t.ProgramId, cancellationToken);
+        return programs.ToDictionary(p => p.Id, p => translations.TryGetValue(p.Id, out var t) && p.Language != language
+            ? new ProgramText(t.Name, t.Description, t.Criteria, language, true)
+            : new ProgramText(p.Name, p.Description, p.Criteria, p.Language, false));
+    }
+
+    private static bool HasMarkup(string? text)
+    {
+        var value = text ?? "";
+        for (var i = 0; i + 1 < value.Length; i++)
+        {
+            if (value[i] == '<' && (char.IsLetter(value[i + 1]) || value[i + 1] is '/' or '!' or '?'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
