@@ -64,14 +64,8 @@ internal sealed class FunnelSql(bool postgres)
     /// <summary>Median seconds between steps per group of <paramref name="dimension"/> and for all ('*'): columns Key, Step, Seconds.</summary>
     public string Medians(ReportDimension dimension)
     {
-        var key = dimension switch
-        {
-            ReportDimension.Site => "site",
-            ReportDimension.Program => "program",
-            ReportDimension.Cohort => "program || '|' || month",
-            ReportDimension.Language => "lang",
-            _ => "month",
-        };
+        string[] keys = ["site", "program", "program || '|' || month", "lang", "month"];
+        var key = keys[(int)dimension];
         var steps = Enumerable.Range(2, FunnelSteps.Count - 1).Select(k => string.Create(CultureInfo.InvariantCulture,
             $"SELECT {key} AS k, {k} AS step, {Seconds($"t{k - 1}", $"t{k}")} AS s FROM per WHERE {Reached(k)}"));
         return new StringBuilder("WITH ").Append(PerEnrollment()).Append(",\nd AS (").AppendJoin("\nUNION ALL ", steps).Append(')')

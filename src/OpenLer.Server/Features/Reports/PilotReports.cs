@@ -16,20 +16,12 @@ public sealed class PilotReports(AppDbContext db)
 
     public async Task<FunnelReport> BuildAsync(Guid organizationId, ReportDimension dimension, CancellationToken cancellationToken = default)
     {
-        var sql = new FunnelSql(db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true);
-        var cube = await db.Database.SqlQueryRaw<FunnelCubeRow>(sql.Counts(), organizationId).ToListAsync(cancellationToken);
-        var medians = await db.Database.SqlQueryRaw<FunnelMedianRow>(sql.Medians(dimension), organizationId).ToListAsync(cancellationToken);
-        foreach (var row in cube)
-        {
-            row.Site = row.Site.ToLowerInvariant();
-            row.Program = row.Program.ToLowerInvariant();
-        }
-
+        var (cube, medians) = await QueryAsync(organizationId, dimension, cancellationToken);
         var (rows, sums) = Tables(cube);
         var states = SmallGroupSuppression.Apply(rows, sums);
         var sites = await db.Sites.AsNoTracking().Where(s => s.OrganizationId == organizationId).ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
         var programs = await db.Programs.AsNoTracking().Where(p => p.OrganizationId == organizationId).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
-        var medianOf = medians.ToDictionary(m => (Key: m.Key == "*" ? TotalKey : Prefix(dimension) + m.Key.ToLowerInvariant(), m.Step), m => m.Seconds);
+        var medianOf = medians.ToDictionary(m => (Key: m.Key == "*" ? TotalKey : Prefix(dimension) + m.Key, m.Step), m => m.Seconds);
 
         ReportRow Row(string key, string label)
         {
@@ -48,7 +40,27 @@ public sealed class PilotReports(AppDbContext db)
         return new FunnelReport(dimension, Row(TotalKey, L.Key("All enrollments")), groups);
     }
 
-    private static string Prefix(ReportDimension dimension) => ReportDimensions.Id(dimension) + ":";
+    /// <summary>The unpublished aggregates (counts per site, program, language and month; medians per group): never shown as they are.</summary>
+    internal async Task<(List<FunnelCubeRow> Cube, List<FunnelMedianRow> Medians)> QueryAsync(Guid organizationId, ReportDimension dimension, CancellationToken cancellationToken)
+    {
+        var sql = new FunnelSql(db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true);
+        var cube = await db.Database.SqlQueryRaw<FunnelCubeRow>(sql.Counts(), organizationId).ToListAsync(cancellationToken);
+        var medians = await db.Database.SqlQueryRaw<FunnelMedianRow>(sql.Medians(dimension), organizationId).ToListAsync(cancellationToken);
+        foreach (var row in cube)
+        {
+            row.Site = row.Site.ToLowerInvariant();
+            row.Program = row.Program.ToLowerInvariant();
+        }
+
+        foreach (var row in medians)
+        {
+            row.Key = row.Key.ToLowerInvariant();
+        }
+
+        return (cube, medians);
+    }
+
+    internal static string Prefix(ReportDimension dimension) => ReportDimensions.Id(dimension) + ":";
 
     /// <summary>Every row the report can publish, and the sums that tie them together.</summary>
     internal static (Dictionary<string, long[]> Rows, List<(string Parent, string[] Children)> Sums) Tables(IEnumerable<FunnelCubeRow> cube)

@@ -21,14 +21,9 @@ public static class ReportDimensions
     public static IReadOnlyList<ReportDimension> All { get; } =
         [ReportDimension.Site, ReportDimension.Program, ReportDimension.Cohort, ReportDimension.Language, ReportDimension.Month];
 
-    public static string Id(ReportDimension dimension) => dimension switch
-    {
-        ReportDimension.Site => "site",
-        ReportDimension.Program => "program",
-        ReportDimension.Cohort => "cohort",
-        ReportDimension.Language => "language",
-        _ => "month",
-    };
+    private static readonly string[] Ids = ["site", "program", "cohort", "language", "month"];
+
+    public static string Id(ReportDimension dimension) => Ids[(int)dimension];
 
     public static string Label(ReportDimension dimension) => dimension switch
     {

@@ -25,6 +25,9 @@ public static class ReportJson
         };
     }
 
+    private const string FewerThanFive = "fewer-than-5";
+    private const string Hidden = "hidden";
+
     private static JsonObject Row(ReportRow row)
     {
         var steps = new JsonObject();
@@ -34,7 +37,7 @@ public static class ReportJson
             steps[FunnelSteps.Ids[k]] = new JsonObject
             {
                 ["count"] = cell.Value is { } v ? JsonValue.Create(v) : null,
-                ["suppressed"] = cell.State switch { CellState.Shown => null, CellState.FewerThanFive => "fewer-than-5", _ => "hidden" },
+                ["suppressed"] = cell.State == CellState.Shown ? null : cell.State == CellState.FewerThanFive ? FewerThanFive : Hidden,
                 ["medianSecondsFromPreviousStep"] = row.MedianSeconds[k] is { } s ? JsonValue.Create(s) : null,
             };
         }

@@ -12,6 +12,9 @@ public static class SmallGroupSuppression
 {
     public const int Threshold = 5;
 
+    /// <summary>The upper bound of a hidden count: unknown to a reader (large, and far from overflowing a sum).</summary>
+    private const long Unknown = 1L << 40;
+
     /// <summary>The states of every cell; <paramref name="sums"/> lists (parent, children) whose counts add up at each step.</summary>
     public static Dictionary<string, CellState[]> Apply(IReadOnlyDictionary<string, long[]> rows, IReadOnlyList<(string Parent, string[] Children)> sums)
     {
@@ -19,11 +22,11 @@ public static class SmallGroupSuppression
         ArgumentNullException.ThrowIfNull(sums);
         var states = rows.ToDictionary(r => r.Key, r => r.Value.Select(v => v is > 0 and < Threshold ? CellState.FewerThanFive : CellState.Shown).ToArray(), StringComparer.Ordinal);
         var steps = rows.Values.FirstOrDefault()?.Length ?? 0;
-        var bound = rows.Values.Select(v => v.Length > 0 ? v[0] : 0).DefaultIfEmpty(0).Max();
+        var stuck = new HashSet<(string, int)>();
         for (var guard = 0; guard < 100_000; guard++)
         {
-            var lone = LoneSuppressed(states, sums, steps);
-            var cell = lone is { } l ? (l.Row, l.Step) : Pinned(rows, states, sums, steps, bound);
+            var lone = LoneSuppressed(rows, states, sums, steps);
+            var cell = lone is { } l ? (l.Row, l.Step) : Pinned(rows, states, sums, steps, stuck);
             if (cell is null)
             {
                 return states;
@@ -32,14 +35,8 @@ public static class SmallGroupSuppression
             var within = lone is { } m ? new[] { sums[m.Sum] } : sums;
             if (!HideNeighbour(rows, states, within, cell.Value.Row, cell.Value.Step))
             {
-                // Nothing left to hide around it: hide the whole row from this step on (never reached in practice).
-                for (var k = 0; k < steps; k++)
-                {
-                    if (states[cell.Value.Row][k] == CellState.Shown)
-                    {
-                        states[cell.Value.Row][k] = CellState.Hidden;
-                    }
-                }
+                // Nothing shown is left around it (every neighbour is suppressed or 0): nothing more can be hidden for it.
+                stuck.Add(cell.Value);
             }
         }
 
@@ -47,7 +44,7 @@ public static class SmallGroupSuppression
     }
 
     /// <summary>A suppressed cell that is the only suppressed one of a published sum (it would equal parent minus the rest).</summary>
-    private static (int Sum, string Row, int Step)? LoneSuppressed(Dictionary<string, CellState[]> states,
+    private static (int Sum, string Row, int Step)? LoneSuppressed(IReadOnlyDictionary<string, long[]> rows, Dictionary<string, CellState[]> states,
         IReadOnlyList<(string Parent, string[] Children)> sums, int steps)
     {
         for (var i = 0; i < sums.Count; i++)
@@ -60,6 +57,16 @@ public static class SmallGroupSuppression
                 {
                     return (i, suppressed[0], k);
                 }
+
+                // The suppressed children together (the shown parent minus the shown children) must not be a small group either.
+                if (states[parent][k] == CellState.Shown && suppressed.Count > 0)
+                {
+                    var rest = rows[parent][k] - children.Where(c => states[c][k] == CellState.Shown).Sum(c => rows[c][k]);
+                    if (rest is > 0 and < Threshold)
+                    {
+                        return (i, suppressed[0], k);
+                    }
+                }
             }
         }
 
@@ -68,7 +75,7 @@ public static class SmallGroupSuppression
 
     /// <summary>A suppressed cell whose range, worked out from everything published, is a single value.</summary>
     private static (string Row, int Step)? Pinned(IReadOnlyDictionary<string, long[]> rows, Dictionary<string, CellState[]> states,
-        IReadOnlyList<(string Parent, string[] Children)> sums, int steps, long bound)
+        IReadOnlyList<(string Parent, string[] Children)> sums, int steps, HashSet<(string, int)> stuck)
     {
         var lo = new Dictionary<string, long[]>(StringComparer.Ordinal);
         var hi = new Dictionary<string, long[]>(StringComparer.Ordinal);
@@ -82,7 +89,7 @@ public static class SmallGroupSuppression
                 {
                     CellState.Shown => (values[k], values[k]),
                     CellState.FewerThanFive => (1L, Threshold - 1L),
-                    _ => ((long)Threshold, Math.Max(bound, Threshold)),
+                    _ => ((long)Threshold, Unknown),
                 };
             }
         }
@@ -124,7 +131,7 @@ public static class SmallGroupSuppression
         {
             for (var k = 0; k < steps; k++)
             {
-                if (state[k] != CellState.Shown && lo[key][k] >= hi[key][k])
+                if (state[k] != CellState.Shown && lo[key][k] >= hi[key][k] && !stuck.Contains((key, k)))
                 {
                     return (key, k);
                 }
