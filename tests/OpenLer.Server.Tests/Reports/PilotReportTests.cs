@@ -265,6 +265,28 @@ public sealed class PilotReportTests
     }
 
     [Fact]
+    public async Task Demo_SeedsCohortsOverMonthsWithOutcomes()
+    {
+        using var app = new OpenLerFactory(settings: new Dictionary<string, string?> { ["OpenLer:Demo"] = "true", ["OpenLer:AllowInsecureCookies"] = "true" });
+        var (rows, report) = await app.WithScopeAsync(async s =>
+        {
+            var org = s.GetRequiredService<AppDbContext>().Organizations.Single(o => o.Slug == OpenLer.Server.Infrastructure.DemoData.OrganizationSlug);
+            var reports = s.GetRequiredService<PilotReports>();
+            var (cube, _) = await reports.QueryAsync(org.Id, ReportDimension.Month, default);
+            return (PilotReports.Tables(cube).Rows, await reports.BuildAsync(org.Id, ReportDimension.Month));
+        });
+        var total = rows[PilotReports.TotalKey];
+        Assert.True(total[0] >= ReportsDemo.Cohorts * ReportsDemo.PeoplePerCohort, string.Join(",", total));
+        Assert.True(total[8] >= 5, "hired: " + total[8]);
+        Assert.True(rows.Keys.Count(k => k.StartsWith("month:", StringComparison.Ordinal)) >= ReportsDemo.Cohorts);
+        Assert.Equal(total[0], report.Total.Counts[0].Value);
+        for (var k = 1; k < FunnelSteps.Count; k++)
+        {
+            Assert.True(total[k] <= total[k - 1] && total[k] > 0, string.Join(",", total));
+        }
+    }
+
+    [Fact]
     public void Suppression_OneSmallGroupBesideOneLarge_HidesTheLargeAndTheTotal()
     {
         var rows = new Dictionary<string, long[]> { ["total"] = [6], ["a"] = [5], ["b"] = [1] };

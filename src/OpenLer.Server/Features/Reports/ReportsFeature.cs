@@ -7,6 +7,7 @@ public static class ReportsFeature
     {
         services.AddScoped<PilotReports>();
         services.AddScoped<ReportKeys>();
+        services.AddScoped<Infrastructure.Demo.IDemoSeeder, ReportsDemo>();
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Reports", Infrastructure.AppClaims.OrgAdminPolicy));
         return services;
     }
