@@ -18,7 +18,7 @@ public class PilotReportBenchmarks
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "openler-bench-" + Guid.NewGuid().ToString("N"));
     private readonly Guid _org = Guid.NewGuid();
-    private SqliteAppDbContext _db = null!;
+    private DbContextOptions<SqliteAppDbContext> _options = null!;
 
     [Params(ReportDimension.Site, ReportDimension.Cohort)]
     public ReportDimension By { get; set; }
@@ -27,7 +27,8 @@ public class PilotReportBenchmarks
     public void Setup()
     {
         Directory.CreateDirectory(_folder);
-        _db = new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={Path.Combine(_folder, "bench.db")}").Options);
+        _options = new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={Path.Combine(_folder, "bench.db")}").Options;
+        using var _db = new SqliteAppDbContext(_options);
         _db.Database.Migrate();
         var start = new DateTime(2026, 1, 1, 9, 0, 0, DateTimeKind.Utc);
         _db.Organizations.Add(new Organization { Id = _org, Slug = "bench", Name = "Bench", CreatedAt = start });
@@ -119,11 +120,14 @@ public class PilotReportBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
-        _db.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
     }
 
     [Benchmark]
-    public async Task<int> BuildReport() => (await new PilotReports(_db).BuildAsync(_org, By)).Rows.Count;
+    public async Task<int> BuildReport()
+    {
+        await using var db = new SqliteAppDbContext(_options);
+        return (await new PilotReports(db).BuildAsync(_org, By)).Rows.Count;
+    }
 }
