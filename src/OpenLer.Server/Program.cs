@@ -4,6 +4,7 @@ using OpenLer.Server.Features.Audit;
 using OpenLer.Server.Features.Employers;
 using OpenLer.Server.Features.Invitations;
 using OpenLer.Server.Features.MachineApi;
+using OpenLer.Server.Features.Reports;
 using OpenLer.Server.Features.Issuance;
 using OpenLer.Server.Features.Messaging;
 using OpenLer.Server.Features.Organizations;
@@ -44,6 +45,7 @@ builder.Services
     .AddWallets()
     .AddPresentations()
     .AddMachineApi()
+    .AddReports()
     .AddMessaging(builder.Configuration);
 
 var app = builder.Build();
@@ -60,6 +62,7 @@ app.MapVerify();
 app.MapWallets();
 app.MapPresentations();
 app.MapMachineApi();
+app.MapReports();
 app.MapHealth();
 await app.RunAsync();
 return 0;

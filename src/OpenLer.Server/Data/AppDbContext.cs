@@ -54,6 +54,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.Entity<ShareItem>().Property(i => i.Kind).HasMaxLength(24);
         builder.Entity<ShareItem>().Property(i => i.Facts).HasMaxLength(300);
         builder.Entity<ShareItem>().HasIndex(i => i.SelfReportedId);
+        builder.Entity<ShareItem>().HasIndex(i => i.CredentialId);
+        builder.Entity<Enrollment>().HasIndex(e => new { e.OrganizationId, e.EnrolledAt });
         builder.Entity<Share>().HasMany(s => s.Items).WithOne().HasForeignKey(i => i.ShareId);
         builder.Entity<ShareOpen>().HasIndex(o => o.ShareId);
         builder.Entity<Employer>().HasIndex(e => new { e.OrganizationId, e.CompanyId }).IsUnique();

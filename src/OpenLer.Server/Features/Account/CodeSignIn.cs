@@ -144,6 +144,7 @@ public sealed class CodeSignIn(
             jobseeker.ClaimedAt ??= now;
         }
 
+        jobseeker.FirstSignInAt ??= now;
         jobseeker.LastSignInAt = now;
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync(AuditActions.JobseekerSignIn, "jobseeker", jobseeker.Id, detail: match.Kind, actor: (AuditActors.Jobseeker, jobseeker.Id.ToString("D")), cancellationToken: cancellationToken);

@@ -42,6 +42,9 @@ public sealed class Jobseeker
 
     public DateTime? LastSignInAt { get; set; }
 
+    /// <summary>When the person first signed in to their wallet (pilot reporting: the funnel's first wallet sign-in).</summary>
+    public DateTime? FirstSignInAt { get; set; }
+
     /// <summary>Plain-text contact of a database from before field encryption; emptied by the upgrade at start.</summary>
     public string? LegacyContact { get; set; }
 

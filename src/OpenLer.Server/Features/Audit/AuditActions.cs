@@ -76,4 +76,9 @@ public static class AuditActions
     public const string ApiKeyCreated = "api-key.created";
     public const string ApiKeyRevoked = "api-key.revoked";
     public const string ApiCredentialIssued = "api.credential-issued";
+    public const string ReportViewed = "report.viewed";
+    public const string ReportExported = "report.exported";
+    public const string ReportRead = "report.read-by-key";
+    public const string ReportKeyCreated = "report-key.created";
+    public const string ReportKeyRevoked = "report-key.revoked";
 }

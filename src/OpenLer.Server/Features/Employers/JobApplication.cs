@@ -112,6 +112,7 @@ internal sealed class JobApplicationConfiguration : IEntityTypeConfiguration<Job
         builder.HasIndex(a => new { a.VacancyId, a.JobseekerId }).IsUnique();
         builder.HasIndex(a => new { a.CompanyId, a.Stage });
         builder.HasIndex(a => a.JobseekerId);
+        builder.HasIndex(a => a.ShareId);
         builder.Property(a => a.Stage).HasMaxLength(16);
         builder.Property(a => a.Outcome).HasMaxLength(16);
         builder.Property(a => a.SuggestedByStaffId).HasMaxLength(64);

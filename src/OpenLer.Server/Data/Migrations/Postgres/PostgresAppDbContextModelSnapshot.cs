@@ -296,6 +296,8 @@ namespace OpenLer.Server.Data.Migrations.Postgres
 
                     b.HasIndex("ProgramId");
 
+                    b.HasIndex("OrganizationId", "EnrolledAt");
+
                     b.ToTable("Enrollments");
                 });
 
@@ -527,6 +529,8 @@ namespace OpenLer.Server.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CredentialId");
+
                     b.HasIndex("SelfReportedId");
 
                     b.HasIndex("ShareId");
@@ -708,6 +712,9 @@ namespace OpenLer.Server.Data.Migrations.Postgres
 
                     b.Property<Guid?>("CreatedByOrganizationId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("FirstSignInAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Language")
                         .IsRequired()
@@ -1228,6 +1235,8 @@ namespace OpenLer.Server.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("JobseekerId");
+
+                    b.HasIndex("ShareId");
 
                     b.HasIndex("CompanyId", "Stage");
 
@@ -1995,6 +2004,45 @@ namespace OpenLer.Server.Data.Migrations.Postgres
                     b.HasIndex("Scope", "Purpose", "CreatedAt");
 
                     b.ToTable("DataKeys", (string)null);
+                });
+
+            modelBuilder.Entity("OpenLer.Server.Features.Reports.ReportKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByStaffId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("ReportKeys", (string)null);
                 });
 
             modelBuilder.Entity("OpenLer.Server.Features.Wallets.IssuerAccessToken", b =>

@@ -285,6 +285,8 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
 
                     b.HasIndex("ProgramId");
 
+                    b.HasIndex("OrganizationId", "EnrolledAt");
+
                     b.ToTable("Enrollments");
                 });
 
@@ -516,6 +518,8 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CredentialId");
+
                     b.HasIndex("SelfReportedId");
 
                     b.HasIndex("ShareId");
@@ -696,6 +700,9 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("CreatedByOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstSignInAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Language")
@@ -1217,6 +1224,8 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("JobseekerId");
+
+                    b.HasIndex("ShareId");
 
                     b.HasIndex("CompanyId", "Stage");
 
@@ -1984,6 +1993,45 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
                     b.HasIndex("Scope", "Purpose", "CreatedAt");
 
                     b.ToTable("DataKeys", (string)null);
+                });
+
+            modelBuilder.Entity("OpenLer.Server.Features.Reports.ReportKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByStaffId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("ReportKeys", (string)null);
                 });
 
             modelBuilder.Entity("OpenLer.Server.Features.Wallets.IssuerAccessToken", b =>

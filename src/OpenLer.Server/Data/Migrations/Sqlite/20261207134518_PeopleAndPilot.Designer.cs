@@ -11,8 +11,8 @@ using OpenLer.Server.Data;
 namespace OpenLer.Server.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261207125106_Notifications")]
-    partial class Notifications
+    [Migration("20261207134518_PeopleAndPilot")]
+    partial class PeopleAndPilot
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -189,6 +189,13 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
                     b.Property<string>("ImageUrl")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("en");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -280,6 +287,8 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ProgramId");
+
+                    b.HasIndex("OrganizationId", "EnrolledAt");
 
                     b.ToTable("Enrollments");
                 });
@@ -466,6 +475,9 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TokenCipher")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -509,6 +521,8 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CredentialId");
+
                     b.HasIndex("SelfReportedId");
 
                     b.HasIndex("ShareId");
@@ -547,6 +561,13 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneRegion")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("US");
 
                     b.HasKey("Id");
 
@@ -682,6 +703,9 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("CreatedByOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstSignInAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Language")
@@ -1203,6 +1227,8 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("JobseekerId");
+
+                    b.HasIndex("ShareId");
 
                     b.HasIndex("CompanyId", "Stage");
 
@@ -1890,6 +1916,51 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
                     b.ToTable("PresentationRequests", (string)null);
                 });
 
+            modelBuilder.Entity("OpenLer.Server.Features.Programs.ProgramTranslation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Criteria")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ProgramId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("ProgramTranslations", (string)null);
+                });
+
             modelBuilder.Entity("OpenLer.Server.Features.Protection.DataKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1925,6 +1996,45 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
                     b.HasIndex("Scope", "Purpose", "CreatedAt");
 
                     b.ToTable("DataKeys", (string)null);
+                });
+
+            modelBuilder.Entity("OpenLer.Server.Features.Reports.ReportKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByStaffId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("ReportKeys", (string)null);
                 });
 
             modelBuilder.Entity("OpenLer.Server.Features.Wallets.IssuerAccessToken", b =>
@@ -2356,6 +2466,15 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
                         .HasForeignKey("JobseekerId");
 
                     b.Navigation("Jobseeker");
+                });
+
+            modelBuilder.Entity("OpenLer.Server.Features.Programs.ProgramTranslation", b =>
+                {
+                    b.HasOne("OpenLer.Server.Data.AchievementProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OpenLer.Server.Data.Share", b =>
