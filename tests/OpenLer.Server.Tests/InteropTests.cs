@@ -80,7 +80,7 @@ public sealed class InteropTests
 
             // Revoked: the list is re-signed and the reference stack now refuses the credential.
             var client = await staff.GetAsync(issued.ClientPath);
-            await staff.SubmitAsync(client, "form[action*=Revoke]", new Dictionary<string, string> { ["reason"] = "Test revocation" });
+            await Journey.RevokeAsync(staff, client, "Test revocation");
             await File.WriteAllTextAsync(listFile, await app.Client().GetStringAsync(new Uri(statusUrl).AbsolutePath));
             (exit, output, error) = await RunAsync(node, args);
             line = JsonNode.Parse(output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[0])!;

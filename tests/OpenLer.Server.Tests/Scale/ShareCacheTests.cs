@@ -42,7 +42,7 @@ public sealed class ShareCacheTests
         Assert.Equal(2, metrics.Sum("openler.shares.opened"));
 
         var client = await staff.GetAsync(issued.ClientPath);
-        await staff.SubmitAsync(client, "form[action*=Revoke]", new Dictionary<string, string> { ["reason"] = "Issued to the wrong person" });
+        await Journey.RevokeAsync(staff, client, "Issued to the wrong person");
         var page = await employer.GetAsync(link);
         Assert.NotNull(page.QuerySelector("[data-verified=false]"));
         Assert.Contains("revoked", page.QuerySelector("main")!.TextContent, StringComparison.OrdinalIgnoreCase);
@@ -87,7 +87,7 @@ public sealed class ShareCacheTests
 
         // Revoked through the first instance: the second instance's very next view says so.
         var client = await staff.GetAsync(issued.ClientPath);
-        await staff.SubmitAsync(client, "form[action*=Revoke]", new Dictionary<string, string> { ["reason"] = "Issued to the wrong person" });
+        await Journey.RevokeAsync(staff, client, "Issued to the wrong person");
         var page = await employer.GetAsync(link);
         Assert.NotNull(page.QuerySelector("[data-verified=false]"));
         Assert.Contains("revoked", page.QuerySelector("main")!.TextContent, StringComparison.OrdinalIgnoreCase);

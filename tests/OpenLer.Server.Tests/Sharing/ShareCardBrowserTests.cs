@@ -53,8 +53,8 @@ public sealed class ShareCardBrowserTests(BrowserFixture fixture) : IClassFixtur
 
         // Sign in as the demo's Amina, in the chosen language.
         await GoAsync(page, "/account/sign-in");
-        await page.SelectOptionAsync("#language-picker", language);
-        await ClickAsync(page, "form.language button");
+        await page.Locator("details.languages > summary").ClickAsync();
+        await ClickAsync(page, $"details.languages a[hreflang='{language}']");
         await page.FillAsync("#contact", DemoData.JobseekerContacts[0]);
         await ClickAsync(page, "main form button[type=submit]");
         for (var i = 0; i < 50 && await page.Locator("#demo-code").CountAsync() == 0; i++)

@@ -79,10 +79,10 @@ public sealed class ShareLinkTests
         Assert.NotNull(list.QuerySelector($"a[href='{linkPage}']"));
 
         // In Spanish the message is Spanish (the link unchanged).
-        var spanish = await holder.SubmitAsync(page, "form.language", new Dictionary<string, string> { ["language"] = "es" });
+        var spanish = await holder.ChooseLanguageAsync(page, "es");
         Assert.Equal("es", spanish.DocumentElement.GetAttribute("lang"));
         AssertSendLinks(spanish, "Aquí están mis credenciales, verificadas por OpenLER: " + link, "Mis credenciales", link);
-        await holder.SubmitAsync(spanish, "form.language", new Dictionary<string, string> { ["language"] = "en" });
+        await holder.ChooseLanguageAsync(spanish, "en");
 
         // The printable card: name, title, QR, expiry, organization; the full-screen QR.
         var card = await holder.GetAsync(linkPage + "/card");

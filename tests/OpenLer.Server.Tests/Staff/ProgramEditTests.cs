@@ -97,10 +97,10 @@ public sealed class ProgramEditTests
         var holder = new WebSession(app.Client());
         var wallet = await Journey.SignInJobseekerAsync(app, holder, "amina@edit.test");
         var cardLink = wallet.QuerySelector("a[href^='/wallet/credentials/']")!.GetAttribute("href")!;
-        var card = await holder.SubmitAsync(await holder.GetAsync(cardLink), "form.language", new Dictionary<string, string> { ["language"] = "es", ["returnUrl"] = cardLink });
+        var card = await holder.ChooseLanguageAsync(await holder.GetAsync(cardLink), "es");
         Assert.Equal("Almacén básico", card.QuerySelector("#in-your-language dd")!.TextContent.Trim());
         Assert.Null(card.QuerySelector("#original-language"));
-        card = await holder.SubmitAsync(card, "form.language", new Dictionary<string, string> { ["language"] = "ar", ["returnUrl"] = cardLink });
+        card = await holder.ChooseLanguageAsync(card, "ar");
         Assert.Null(card.QuerySelector("#in-your-language"));
         Assert.Equal("en", card.QuerySelector("h1")!.GetAttribute("lang"));
         Assert.Contains("English", card.QuerySelector("#original-language")!.TextContent, StringComparison.Ordinal);

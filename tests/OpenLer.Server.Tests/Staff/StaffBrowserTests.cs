@@ -32,8 +32,8 @@ public sealed class StaffBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         var page = await context.NewPageAsync();
 
         await GoAsync(page, "/account/staff-sign-in");
-        await page.SelectOptionAsync("#language-picker", language);
-        await ClickAsync(page, "form.language button");
+        await page.Locator("details.languages > summary").ClickAsync();
+        await ClickAsync(page, $"details.languages a[hreflang='{language}']");
         await page.FillAsync("#email", DemoData.AdminEmail);
         await page.FillAsync("#password", DemoData.Password);
         await ClickAsync(page, "main form button[type=submit]");

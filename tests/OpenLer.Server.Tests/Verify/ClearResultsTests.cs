@@ -160,7 +160,7 @@ public sealed class ClearResultsTests
         var issued = await Journey.IssueAsync(app, staff, "admin@acme.test", "Warehouse Basics", Contact);
         var json = await app.FirstCredentialJsonAsync();
         var client = await staff.GetAsync(issued.ClientPath);
-        await staff.SubmitAsync(client, "form[action*=Revoke]", new Dictionary<string, string> { ["reason"] = "Issued to the wrong person" });
+        await Journey.RevokeAsync(staff, client, "Issued to the wrong person");
 
         var page = await VerifyAsync(new WebSession(app.Client()), json);
         Assert.Equal("Revoked", Verdict(page));

@@ -39,8 +39,8 @@ public sealed class VerifyBrowserTests(BrowserFixture fixture) : IClassFixture<B
         var page = await context.NewPageAsync();
         var response = await page.GotoAsync(fixture.BaseUrl + "/verify");
         Assert.Equal((int)HttpStatusCode.OK, response!.Status);
-        await page.SelectOptionAsync("#language-picker", language);
-        await ClickAndWaitForNewPageAsync(page, "form.language button");
+        await page.Locator("details.languages > summary").ClickAsync();
+        await ClickAndWaitForNewPageAsync(page, $"details.languages a[hreflang='{language}']");
         Assert.Equal(language == "ar" ? "rtl" : "ltr", await page.Locator("html").GetAttributeAsync("dir"));
 
         foreach (var (name, text, verdict) in new[] { ("genuine", genuine, "Genuine"), ("tampered", tampered.ToJsonString(), "NotGenuine") })

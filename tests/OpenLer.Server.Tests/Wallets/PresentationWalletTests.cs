@@ -140,7 +140,7 @@ public sealed class PresentationWalletTests
         var staff = new WebSession(app.Client());
         var issued = await Journey.IssueAsync(app, staff, "admin@acme.test", "Warehouse Basics", JourneyTests.Contact);
         var client = await staff.GetAsync(issued.ClientPath);
-        await staff.SubmitAsync(client, "form[action*=Revoke]", new Dictionary<string, string> { ["reason"] = "Test" });
+        await Journey.RevokeAsync(staff, client, "Test");
         var (id, link) = await app.WithScopeAsync(async services =>
         {
             var requests = services.GetRequiredService<VerifierRequests>();
