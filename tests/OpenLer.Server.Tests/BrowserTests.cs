@@ -108,7 +108,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await SubmitAsync(staff, "main form", run, "02b-caseload");
         await staff.FillAsync("#name", "Browser Client " + run);
         await staff.FillAsync("#contact", contact);
-        await SubmitAsync(staff, "main form", run, "03-client");
+        await SubmitAsync(staff, "#add-client-form", run, "03-client");
         await staff.FillAsync("#cohort", "2026 Winter");
         await SubmitAsync(staff, "form[action*=Enroll]", run, "04-enrolled");
         await staff.Locator("form[action*=Complete] textarea").FillAsync("Completed all sessions.");
@@ -192,7 +192,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await SubmitAsync(staff, "main form", run, "03-caseload");
         await staff.FillAsync("#name", "WA Client " + run);
         await staff.FillAsync("#contact", contact);
-        await SubmitAsync(staff, "main form", run, "04-client");
+        await SubmitAsync(staff, "#add-client-form", run, "04-client");
         await ClickAndWaitForNewPageAsync(staff, "#work-authorization-link");
         await CheckAsync(staff, run, "05-consent");
         Assert.Equal(0, await staff.Locator("#record-form").CountAsync());

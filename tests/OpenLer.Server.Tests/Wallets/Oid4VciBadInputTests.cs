@@ -139,7 +139,7 @@ public sealed class Oid4VciBadInputTests
         Assert.Equal("https://localhost/orgs/irc/nonce", (string?)v1["nonce_endpoint"]);
         var display = v1["credential_configurations_supported"]![Ldp]!["credential_metadata"]!["display"]!.AsArray();
         Assert.Equal(["en", "es", "ar"], display.Select(d => (string)d!["locale"]!));
-        Assert.Equal(3, v1["display"]!.AsArray().Count);
+        Assert.Equal(OpenLer.Server.Infrastructure.Languages.All.Count, v1["display"]!.AsArray().Count);
         Assert.Equal("dc+sd-jwt", (string?)v1["credential_configurations_supported"]![OpenLerCredentialConfigurations.WorkAuthorizationSdJwt]!["format"]);
         var legacy = JsonNode.Parse(await client.GetStringAsync("/orgs/irc/.well-known/openid-credential-issuer"))!;
         Assert.Equal("vc+sd-jwt", (string?)legacy["credential_configurations_supported"]![OpenLerCredentialConfigurations.WorkAuthorizationSdJwt]!["format"]);

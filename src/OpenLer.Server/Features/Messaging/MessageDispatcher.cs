@@ -24,7 +24,7 @@ internal sealed class MessageDispatcher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        ReportConfiguration();
+        var reported = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             var claimed = 0;
@@ -41,6 +41,13 @@ internal sealed class MessageDispatcher(
 #pragma warning restore CA1031
             {
                 logger.LogWarning("Message dispatch round failed: {ErrorType}", e.GetType().Name);
+            }
+
+            // Reported once the first round has run, so "the dispatcher started" also means "what was due at start is handled".
+            if (!reported)
+            {
+                ReportConfiguration();
+                reported = true;
             }
 
             if (claimed >= options.Value.BatchSize)

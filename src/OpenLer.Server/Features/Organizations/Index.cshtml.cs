@@ -40,7 +40,7 @@ public sealed class IndexModel(AppDbContext db, OrganizationKeys keys, UserManag
         await LoadAsync();
     }
 
-    public async Task<IActionResult> OnPostSiteAsync([TextField(TextLimits.Name)] string? siteName, [TextField(TextLimits.Short)] string? siteRegion)
+    public async Task<IActionResult> OnPostSiteAsync([TextField(TextLimits.Name)] string? siteName, [TextField(TextLimits.CountryCode)] string? siteRegion)
     {
         var region = string.IsNullOrWhiteSpace(siteRegion) ? Account.Contacts.DefaultRegion : siteRegion.Trim().ToUpperInvariant();
         if (!Account.Contacts.IsRegion(region))

@@ -13,6 +13,9 @@ public static class TextLimits
     /// <summary>An e-mail address (RFC 5321 §4.5.3.1.3: 254 in a path) or a phone number.</summary>
     public const int Contact = 254;
 
+    /// <summary>A two-letter country code (ISO 3166-1 alpha-2), e.g. a site's region for phone numbers.</summary>
+    public const int CountryCode = 2;
+
     /// <summary>A cohort, a share link's label.</summary>
     public const int Short = 100;
 
