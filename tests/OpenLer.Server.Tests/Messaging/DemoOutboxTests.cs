@@ -58,6 +58,16 @@ public sealed class DemoOutboxTests
         var sms = await LatestAsync(app.Services, "+15205550142");
         Assert.Equal((MessageChannel.Sms, null, "رمز OpenLER: \u2068U8V1-55KD\u2069. يعمل لمدة 10 دقائق. لا تشاركه مع أحد."), (sms?.Channel, sms?.Subject, sms?.Body));
 
+        // A notice delivered after the code (the credential issued just before signing in) does not hide the code.
+        time.Advance(TimeSpan.FromSeconds(1));
+        var notice = (await EnqueueAsync(app.Services, OutgoingMessage.CredentialIssued("+15205550142", "ar", "IRC", "Warehouse Basics", "https://ler.example.org/wallet"))).Value;
+        await DeliveryAsync(app.Services, notice);
+        Assert.Equal(MessageKind.CredentialIssued, (await LatestAsync(app.Services, "+15205550142"))?.Kind);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            Assert.Equal("U8V1-55KD", (await scope.ServiceProvider.GetRequiredService<IDemoOutbox>().LatestAsync("+15205550142", MessageKind.SignInCode))?.Code);
+        }
+
         // The demo seeders queue longer-lived messages of their own (the demo employer's invitation): count only this test's codes.
         var codesUntil = time.GetUtcNow().UtcDateTime + OutgoingMessage.CodeLifetime;
         var rows = (await RowsAsync(app.Services)).Where(r => r.ExpiresAt <= codesUntil).ToList();

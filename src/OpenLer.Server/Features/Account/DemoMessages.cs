@@ -33,8 +33,8 @@ public static class DemoMessages
         var deadline = time.GetUtcNow() + TimeSpan.FromSeconds(10);
         while (true)
         {
-            var latest = await outbox.LatestAsync(contact.Value, cancellationToken);
-            if (latest is { } message && message.Kind == kind && message.CreatedAt > time.GetUtcNow().UtcDateTime - TimeSpan.FromMinutes(10)
+            var latest = await outbox.LatestAsync(contact.Value, kind, cancellationToken);
+            if (latest is { } message && message.CreatedAt > time.GetUtcNow().UtcDateTime - TimeSpan.FromMinutes(10)
                 && (since is null || message.CreatedAt >= since))
             {
                 return message;

@@ -12,7 +12,7 @@ internal sealed class DemoOutbox(AppDbContext db, MessageProtection protection, 
     /// <summary>How many live messages a lookup reads at most.</summary>
     public const int LookupWindow = 500;
 
-    public async Task<DemoMessage?> LatestAsync(string contact, CancellationToken cancellationToken = default)
+    public async Task<DemoMessage?> LatestAsync(string contact, MessageKind? kind = null, CancellationToken cancellationToken = default)
     {
         var wanted = (contact ?? "").Trim();
         if (wanted.Contains('@', StringComparison.Ordinal))
@@ -28,7 +28,7 @@ internal sealed class DemoOutbox(AppDbContext db, MessageProtection protection, 
         var now = time.GetUtcNow().UtcDateTime;
         var rows = await db.Set<DemoOutboxEntry>().AsNoTracking().Where(e => e.ExpiresAt > now)
             .OrderByDescending(e => e.CreatedAt).Take(LookupWindow).Select(e => e.Payload).ToListAsync(cancellationToken);
-        return rows.Select(protection.UnprotectDemo).FirstOrDefault(m => m is not null && string.Equals(m.Contact, wanted, StringComparison.Ordinal));
+        return rows.Select(protection.UnprotectDemo).FirstOrDefault(m => m is not null && string.Equals(m.Contact, wanted, StringComparison.Ordinal) && (kind is null || m.Kind == kind));
     }
 
     /// <summary>Deletes every message that has expired; returns how many.</summary>

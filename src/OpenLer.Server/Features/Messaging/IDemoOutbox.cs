@@ -6,6 +6,9 @@ namespace OpenLer.Server.Features.Messaging;
 /// </summary>
 public interface IDemoOutbox
 {
-    /// <summary>The newest message for <paramref name="contact"/> (as enqueued: normalized e-mail or E.164) that has not expired, or null.</summary>
-    Task<DemoMessage?> LatestAsync(string contact, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The newest message for <paramref name="contact"/> (as enqueued: normalized e-mail or E.164) that has not expired,
+    /// of <paramref name="kind"/> when given (a notice delivered after a code must not hide the code), or null.
+    /// </summary>
+    Task<DemoMessage?> LatestAsync(string contact, MessageKind? kind = null, CancellationToken cancellationToken = default);
 }
