@@ -128,7 +128,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await GoAsync(holder, "/account/sign-in", run, "07-sign-in", language);
         await holder.FillAsync("#contact", contact);
         await SubmitAsync(holder, "main form", run, "08-code");
-        var code = (await holder.Locator("#demo-code").TextContentAsync())!.Trim();
+        var code = await DemoCodes.ReadAsync(holder);
         Assert.Matches("^[0-9]{6}$", code);
         await holder.FillAsync("#code", code);
         await SubmitAsync(holder, "main form", run, "09-wallet");
@@ -219,13 +219,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await GoAsync(holder, "/account/sign-in", run, "10-sign-in", language);
         await holder.FillAsync("#contact", contact);
         await SubmitAsync(holder, "main form", run, "11-code");
-        for (var i = 0; i < 50 && await holder.Locator("#demo-code").CountAsync() == 0; i++)
-        {
-            await Task.Delay(200);
-            await holder.ReloadAsync();
-        }
-
-        await holder.FillAsync("#code", (await holder.Locator("#demo-code").TextContentAsync())!.Replace(" ", "", StringComparison.Ordinal).Trim());
+        await holder.FillAsync("#code", await DemoCodes.ReadAsync(holder));
         await SubmitAsync(holder, "main form", run, "12-wallet");
         await ClickAndWaitForNewPageAsync(holder, ".cards .work-authorization a");
         await CheckAsync(holder, run, "13-card");
@@ -279,7 +273,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await GoAsync(holder, "/account/sign-in", run, "01-sign-in", language);
         await holder.FillAsync("#contact", DemoData.JobseekerContacts[language == "ar" ? 2 : 0]);
         await SubmitAsync(holder, "main form", run, "02-code");
-        await holder.FillAsync("#code", (await holder.Locator("#demo-code").TextContentAsync())!.Trim());
+        await holder.FillAsync("#code", await DemoCodes.ReadAsync(holder));
         await SubmitAsync(holder, "main form", run, "03-wallet");
         await ClickAndWaitForNewPageAsync(holder, ".cards .card a[href^='/wallet/credentials/'] >> nth=0");
         await CheckAsync(holder, run, "04-credential");

@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 using OpenLer.Credentials.Tests.Support;
 using OpenLer.Server.Features.Employers;
 using OpenLer.Server.Infrastructure;
+using OpenLer.Server.Tests.Support;
 
 namespace OpenLer.Server.Tests.Employers;
 
@@ -42,7 +43,7 @@ public sealed class EmployerBrowserTests(BrowserFixture fixture) : IClassFixture
         await GoAsync(employer, "/employer/sign-in", run, "01-sign-in", language);
         await employer.FillAsync("#email", EmployersDemo.EmployerEmail);
         await SubmitAsync(employer, "main form button[type=submit]", run, "02-code");
-        var code = (await employer.Locator("#demo-code").TextContentAsync())!.Trim();
+        var code = await DemoCodes.ReadAsync(employer);
         Assert.Matches("^[0-9]{6}$", code);
         await employer.FillAsync("#code", code);
         await SubmitAsync(employer, "main form button[type=submit]", run, "03-home");
@@ -72,7 +73,7 @@ public sealed class EmployerBrowserTests(BrowserFixture fixture) : IClassFixture
             await ClickAndWaitForNewPageAsync(holder, "a.button[href^='/account/sign-in']");
             await holder.FillAsync("#contact", contact);
             await SubmitAsync(holder, "main form button[type=submit]", run, step + "-code");
-            var jobseekerCode = (await holder.Locator("#demo-code").TextContentAsync())!.Trim();
+            var jobseekerCode = await DemoCodes.ReadAsync(holder);
             await holder.FillAsync("#code", jobseekerCode);
             await SubmitAsync(holder, "main form button[type=submit]", run, step + "-apply");
             Assert.Equal(link.AbsolutePath, new Uri(holder.Url).AbsolutePath);

@@ -57,13 +57,7 @@ public sealed class ShareCardBrowserTests(BrowserFixture fixture) : IClassFixtur
         await ClickAsync(page, $"details.languages a[hreflang='{language}']");
         await page.FillAsync("#contact", DemoData.JobseekerContacts[0]);
         await ClickAsync(page, "main form button[type=submit]");
-        for (var i = 0; i < 50 && await page.Locator("#demo-code").CountAsync() == 0; i++)
-        {
-            await Task.Delay(200);
-            await page.ReloadAsync();
-        }
-
-        await page.FillAsync("#code", (await page.Locator("#demo-code").TextContentAsync())!.Replace(" ", "", StringComparison.Ordinal).Trim());
+        await page.FillAsync("#code", await DemoCodes.ReadAsync(page));
         await ClickAsync(page, "main form button[type=submit]");
 
         // Share from the credential's page, then open the link's own page.
