@@ -97,6 +97,7 @@ public sealed class RateLimitTests(ITestOutputHelper output)
         { nameof(RateLimitSettings.CodeAttempt), "POST", "/account/join" },
         { nameof(RateLimitSettings.PasswordAttempt), "POST", "/account/staff-2fa" },
         { nameof(RateLimitSettings.PasswordAttempt), "POST", "/account/staff-sign-in" },
+        { nameof(RateLimitSettings.Report), "GET", "/api/reports/funnel" },
         { nameof(RateLimitSettings.Public), "GET", "/a-page-that-does-not-exist-yet" },
         { nameof(RateLimitSettings.Public), "GET", "/" },
     };

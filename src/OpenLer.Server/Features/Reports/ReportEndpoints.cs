@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
 using OpenLer.Server.Features.Audit;
+using OpenLer.Server.Infrastructure.Security;
 
 namespace OpenLer.Server.Features.Reports;
 
 /// <summary>
 /// <c>GET /api/reports/funnel?by=site|program|cohort|language|month</c>: the organization's published report for a funder's
-/// system, behind a report key (<c>Authorization: Bearer olr_ID.SECRET</c>); read-only, audited, never cached.
+/// system, behind a report key (<c>Authorization: Bearer olr_ID.SECRET</c>); read-only, audited, never cached, rate limited per address (<see cref="RateLimitPolicies.Report"/>).
 /// </summary>
 public static class ReportEndpoints
 {
@@ -33,7 +34,7 @@ public static class ReportEndpoints
             await audit.RecordAsync(AuditActions.ReportRead, "report-key", key.Id, key.OrganizationId, detail: ReportDimensions.Id(dimension.Value),
                 actor: ("report-key", key.Id.ToString("D")), cancellationToken: ct);
             return Results.Json(ReportJson.ToJson(report, time.GetUtcNow().UtcDateTime));
-        });
+        }).RequireRateLimiting(RateLimitPolicies.Report);
         return app;
     }
 }

@@ -25,6 +25,9 @@ public static class RateLimitPolicies
     /// <summary>Opening a share link (each open verifies every shared credential).</summary>
     public const string ShareOpen = "share-open";
 
+    /// <summary>The funder's report endpoint (each read aggregates the organization's whole funnel), every method, by address.</summary>
+    public const string Report = "report";
+
     /// <summary>The global limit of every anonymous request, by client address (applied to all endpoints and 404s).</summary>
     public const string Public = "public";
 

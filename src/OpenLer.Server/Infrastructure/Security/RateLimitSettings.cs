@@ -31,6 +31,9 @@ public sealed class RateLimitSettings
     /// <summary>Staff passwords entered, per address (the per-account lock-out is Identity's).</summary>
     public RateLimitRule PasswordAttempt { get; set; } = new(30, 600);
 
+    /// <summary>Funder report reads (<c>GET /api/reports/funnel</c>), per address, wrong keys included: a funder's system reads a few times a day.</summary>
+    public RateLimitRule Report { get; set; } = new(30, 600);
+
     public static RateLimitSettings From(IConfiguration configuration) =>
         configuration.GetSection(Section).Get<RateLimitSettings>() ?? new RateLimitSettings();
 }

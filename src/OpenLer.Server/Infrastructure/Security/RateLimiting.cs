@@ -43,6 +43,7 @@ public static partial class RateLimiting
             o.AddPolicy(RateLimitPolicies.PasswordAttempt, context => PostsByAddress(context, settings.PasswordAttempt));
             o.AddPolicy(RateLimitPolicies.Verify, context => PostsByAddress(context, settings.Verify));
             o.AddPolicy(RateLimitPolicies.ShareOpen, context => ByAddress(context, settings.ShareOpen));
+            o.AddPolicy(RateLimitPolicies.Report, context => ByAddress(context, settings.Report));
             o.OnRejected = OnRejectedAsync;
         });
         // PostConfigure: Razor Pages' own setup replaces the convention collection, so earlier Configure calls would be lost.
