@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using OpenLer.Cli.Tests.Support;
+using OpenLer.Credentials.Tests.Support;
 
 namespace OpenLer.Cli.Tests;
 
@@ -54,5 +55,31 @@ public sealed class PracticeCliTests : CliTestBase
         var json = JsonNode.Parse((await Run("verify", F("real.json"), "--json")).Out.Trim())!.AsObject();
         Assert.True((bool)json["verified"]!);
         Assert.False((bool)json["practice"]!);
+    }
+
+    /// <summary>
+    /// A credential the OpenLER server issued in a practice space (Fixtures/server-practice-credential.json: eddsa-rdfc-2022,
+    /// signed by the practice organization's did:key, named "Practice: Job Readiness", tagged "practice").
+    /// </summary>
+    private static string ServerPractice => Path.Combine(SharedFolder.RepositoryRoot, "tests", "OpenLer.Cli.Tests", "Fixtures", "server-practice-credential.json");
+
+    [Fact]
+    public async Task Verify_ServerIssuedPracticeCredential_SaysPractice_ItsProofHolds()
+    {
+        var text = await Run("verify", ServerPractice);
+        Assert.Equal(1, text.Code);
+        Assert.Equal("server-practice-credential.json: PRACTICE - not a real credential", text.Out.Split('\n')[0].TrimEnd());
+        Assert.DoesNotContain("genuine", text.Out, StringComparison.OrdinalIgnoreCase);
+        Assert.Matches(@"passed\s+proof", text.Out);
+
+        // Without the mark, the server's signature no longer holds: the mark cannot be stripped to pass it off as real.
+        var json = JsonNode.Parse(await File.ReadAllTextAsync(ServerPractice, TestContext.Current.CancellationToken))!.AsObject();
+        json["credentialSubject"]!["achievement"]!.AsObject().Remove("tag");
+        await File.WriteAllTextAsync(F("stripped.json"), json.ToJsonString(), TestContext.Current.CancellationToken);
+        var stripped = await Run("verify", F("stripped.json"), "--json");
+        var line = JsonNode.Parse(stripped.Out.Trim())!.AsObject();
+        Assert.False((bool)line["verified"]!);
+        Assert.False((bool)line["practice"]!);
+        Assert.Equal("failed", (string?)line["checks"]!.AsArray().Single(c => (string?)c!["name"] == "proof")!["status"]);
     }
 }
