@@ -14,6 +14,7 @@ using OpenLer.Server.Features.Sharing;
 using OpenLer.Server.Features.Verify;
 using OpenLer.Server.Features.Wallet;
 using OpenLer.Server.Features.WorkAuthorization;
+using OpenLer.Server.Features.Practice;
 using OpenLer.Server.Features.Privacy;
 using OpenLer.Server.Features.Wallets;
 using OpenLer.Server.Infrastructure;
@@ -46,6 +47,7 @@ builder.Services
     .AddPresentations()
     .AddMachineApi()
     .AddReports()
+    .AddPractice()
     .AddMessaging(builder.Configuration);
 
 var app = builder.Build();

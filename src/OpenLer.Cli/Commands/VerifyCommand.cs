@@ -150,7 +150,7 @@ internal static class VerifyCommand
             });
         }
 
-        return new JsonObject { ["file"] = file, ["verified"] = result.Verified, ["checks"] = checks };
+        return new JsonObject { ["file"] = file, ["verified"] = result.Verified, ["practice"] = result.IsPractice, ["checks"] = checks };
     }
 
     internal static string StatusText(CheckStatus status) => status switch
@@ -163,7 +163,8 @@ internal static class VerifyCommand
 
     private static void WriteText(TextWriter output, string file, VerificationResult result)
     {
-        output.WriteLine($"{file}: {(result.Verified ? "VERIFIED" : "NOT VERIFIED")}");
+        // A practice credential (made for staff training) is named as such, never as a verified one (OpenBadges/PracticeMarker).
+        output.WriteLine($"{file}: {(result.IsPractice ? "PRACTICE - not a real credential" : result.Verified ? "VERIFIED" : "NOT VERIFIED")}");
         foreach (var check in result.Checks)
         {
             var code = check.Code is null ? string.Empty : $" [{check.Code}]";

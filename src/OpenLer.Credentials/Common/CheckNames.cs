@@ -38,4 +38,10 @@ public static class CheckNames
 
     /// <summary>Selective disclosures are well-formed and referenced (SD-JWT).</summary>
     public const string Disclosures = "disclosures";
+
+    /// <summary>
+    /// Present only for a practice (training) credential (OpenBadges/PracticeMarker), and then always failed: such a
+    /// credential is never verified as a real one, whatever its signature.
+    /// </summary>
+    public const string Practice = "practice";
 }

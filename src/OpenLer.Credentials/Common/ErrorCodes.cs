@@ -131,4 +131,7 @@ public static class ErrorCodes
     public const string SchemaValidation = "SCHEMA_VALIDATION_ERROR";
     public const string SchemaUnavailable = "SCHEMA_UNAVAILABLE_ERROR";
     public const string UntrustedIssuer = "UNTRUSTED_ISSUER_ERROR";
+
+    /// <summary>The credential is marked as a practice (training) credential (achievement tag "practice").</summary>
+    public const string PracticeCredential = "PRACTICE_CREDENTIAL_ERROR";
 }

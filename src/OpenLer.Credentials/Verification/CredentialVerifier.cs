@@ -361,6 +361,12 @@ public sealed class CredentialVerifier
             }
         }
 
+        // A practice credential (OB 3.0 achievement tag "practice") is never a real one, even when its proof holds.
+        if (PracticeMarker.Check(document) is { } practice)
+        {
+            checks.Add(practice);
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         if (document["credentialStatus"] is null && document["status"] is null)
         {

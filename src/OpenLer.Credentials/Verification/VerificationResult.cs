@@ -26,6 +26,12 @@ public sealed class VerificationResult
         Checks.All(c => !c.Required || c.Status == CheckStatus.Passed);
 
     /// <summary>
+    /// Whether the credential is marked as a practice (training) credential (<see cref="CheckNames.Practice"/>): never a
+    /// real one, and never <see cref="Verified"/>.
+    /// </summary>
+    public bool IsPractice => Checks.Any(c => c.Name == CheckNames.Practice && c.Status == CheckStatus.Failed);
+
+    /// <summary>
     /// Data-model notes shown beside the result (see <see cref="Genuineness"/>): checks that are not required and did not pass
     /// (an OB 3.0 rule the credential breaks, a schema it does not meet, an endorsement that does not verify).
     /// </summary>

@@ -35,6 +35,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
         builder.Entity<Organization>().HasIndex(o => o.Slug).IsUnique();
         builder.Entity<Organization>().Property(o => o.Slug).HasMaxLength(64);
+        // At most one practice space per organization (created on first use).
+        builder.Entity<Organization>().HasIndex(o => o.PracticeOf).IsUnique();
         builder.Entity<Enrollment>().Property(e => e.LegacyEvidence).HasColumnName("Evidence");
         builder.Entity<IssuedCredential>().Property(c => c.LegacyJson).HasColumnName("Json");
         builder.Entity<IssuedCredential>().Property(c => c.LegacyRevocationReason).HasColumnName("RevocationReason");

@@ -17,6 +17,14 @@ public sealed class Organization
     /// per view tells them their copy is stale (Features/Organizations/OrganizationStamps).
     /// </summary>
     public long Stamp { get; set; }
+
+    /// <summary>
+    /// For an organization's practice space (staff training, issue 15): the id of the real organization it shadows; null
+    /// for a real organization. A practice organization has its own sites, programs, clients and signing key; every tenant
+    /// filter keeps its data apart, its key is on no trust list, and its credentials carry the practice mark
+    /// (Features/Practice).
+    /// </summary>
+    public Guid? PracticeOf { get; set; }
 }
 
 /// <summary>A site (office) of an organization, e.g. "IRC Tucson".</summary>

@@ -34,9 +34,30 @@ public static class AppClaims
 
     public static readonly string[] StaffRoles = [OrgAdminRole, SpecialistRole, ViewerRole];
 
-    /// <summary>The staff member's organization id (every staff query filters by it).</summary>
+    /// <summary>
+    /// A staff member working in their organization's practice space: the practice organization's id (Features/Practice).
+    /// Set only by the practice switch, in the server-side session; while present, <see cref="OrganizationId"/> is the
+    /// practice organization, so every tenant filter shows practice data and nothing real.
+    /// </summary>
+    public const string Practice = "openler:practice";
+
+    /// <summary>
+    /// The organization the staff member works in now (every staff query filters by it): their practice organization while
+    /// in practice, otherwise their own.
+    /// </summary>
     public static Guid OrganizationId(this ClaimsPrincipal user) =>
+        user.PracticeOrganizationId() ?? user.HomeOrganizationId();
+
+    /// <summary>The staff member's own (real) organization, whether or not they are in practice.</summary>
+    public static Guid HomeOrganizationId(this ClaimsPrincipal user) =>
         Guid.TryParse(user?.FindFirstValue(Organization), out var id) ? id : throw new InvalidOperationException("Not a staff member.");
+
+    /// <summary>The practice organization while the staff member is in practice; null in real work.</summary>
+    public static Guid? PracticeOrganizationId(this ClaimsPrincipal user) =>
+        user?.FindFirstValue(Organization) is not null && Guid.TryParse(user.FindFirstValue(Practice), out var id) ? id : null;
+
+    /// <summary>Whether the staff member is working in the practice space.</summary>
+    public static bool InPractice(this ClaimsPrincipal user) => user.PracticeOrganizationId() is not null;
 
     public static Guid JobseekerId(this ClaimsPrincipal user) =>
         Guid.TryParse(user?.FindFirstValue(Jobseeker), out var id) ? id : throw new InvalidOperationException("Not a jobseeker.");

@@ -81,4 +81,7 @@ public static class AuditActions
     public const string ReportRead = "report.read-by-key";
     public const string ReportKeyCreated = "report-key.created";
     public const string ReportKeyRevoked = "report-key.revoked";
+    public const string PracticeStarted = "practice.started";
+    public const string PracticeEnded = "practice.ended";
+    public const string PracticeReset = "practice.reset";
 }

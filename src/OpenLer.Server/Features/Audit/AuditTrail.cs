@@ -110,8 +110,9 @@ public sealed class AuditTrail(AppDbContext db, IHttpContextAccessor http, TimeP
         return user.FindFirstValue(AppClaims.Jobseeker) is { } jobseeker ? (AuditActors.Jobseeker, jobseeker) : (AuditActors.Anonymous, null);
     }
 
+    // In practice, the practice organization: records of practice work go under it, never under the real one.
     private Guid? CurrentOrganization() =>
-        Guid.TryParse(http.HttpContext?.User.FindFirstValue(AppClaims.Organization), out var id) ? id : null;
+        http.HttpContext?.User is { } user && user.IsStaff() ? user.OrganizationId() : null;
 
     private static string? Clip(string? value, int max) => value is null || value.Length <= max ? value : value[..max];
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using OpenLer.Credentials.Common;
 using OpenLer.Credentials.DataIntegrity;
 using OpenLer.Credentials.Jose;
+using OpenLer.Credentials.OpenBadges;
 using OpenLer.Credentials.Json;
 using OpenLer.Credentials.Taxonomy;
 using OpenLer.Server.Data;
@@ -150,7 +151,7 @@ public sealed class CredentialIssuer(AppDbContext db, OrganizationKeys keys, Sta
         var org = await db.Organizations.FirstAsync(o => o.Id == record.OrganizationId, cancellationToken);
         var signingKey = await keys.ActiveKeyAsync(record.OrganizationId, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
-        record.AchievementName = enrollment.Program!.Name;
+        record.AchievementName = org.PracticeOf is null ? enrollment.Program!.Name : PracticeNames.CredentialName(enrollment.Program!.Name);
         record.IssuedAt = now;
         var slot = (await allocator.AllocateAsync(signingKey, StatusPurpose, 1, cancellationToken))[0];
         record.StatusPurpose = StatusPurpose;
@@ -233,14 +234,24 @@ public sealed class CredentialIssuer(AppDbContext db, OrganizationKeys keys, Sta
         var o = options.Value;
         var program = enrollment.Program!;
         var achievementId = $"{o.BaseUrl}/orgs/{org.Slug}/programs/{program.Id}";
+
+        // A practice organization's credentials say so in their names and, for machines, in the achievement's tag (OB 3.0
+        // §B.1.1 Achievement.tag, an array of strings: no new context term); see OpenBadges/PracticeMarker.
+        var practice = org.PracticeOf is not null;
+        var name = practice ? PracticeNames.CredentialName(program.Name) : program.Name;
         var achievement = new JsonObject
         {
             ["id"] = achievementId,
             ["type"] = new JsonArray("Achievement"),
-            ["name"] = program.Name,
+            ["name"] = name,
             ["description"] = program.Description,
             ["criteria"] = new JsonObject { ["narrative"] = program.Criteria },
         };
+        if (practice)
+        {
+            achievement["tag"] = new JsonArray(PracticeMarker.Tag);
+        }
+
         if (Uri.TryCreate(program.ImageUrl, UriKind.Absolute, out var image) && image.Scheme == Uri.UriSchemeHttps)
         {
             achievement["image"] = new JsonObject { ["id"] = image.AbsoluteUri, ["type"] = "Image" };
@@ -272,7 +283,7 @@ public sealed class CredentialIssuer(AppDbContext db, OrganizationKeys keys, Sta
             ["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2", ObContext),
             ["id"] = "urn:uuid:" + record.Id.ToString("D"),
             ["type"] = new JsonArray("VerifiableCredential", "OpenBadgeCredential"),
-            ["name"] = program.Name,
+            ["name"] = name,
             ["issuer"] = new JsonObject
             {
                 ["id"] = identity.Did,

@@ -16,7 +16,11 @@ public sealed class StaffScope(IHttpContextAccessor http, AppDbContext db)
 
     private System.Security.Claims.ClaimsPrincipal User => http.HttpContext?.User ?? throw new InvalidOperationException("No request.");
 
+    /// <summary>The organization worked in now: the practice organization while in practice (Features/Practice).</summary>
     public Guid OrganizationId => User.OrganizationId();
+
+    /// <summary>Whether the staff member works in the practice space (every site of the practice organization is theirs).</summary>
+    public bool InPractice => User.InPractice();
 
     public string StaffId => User.StaffId();
 
@@ -33,7 +37,7 @@ public sealed class StaffScope(IHttpContextAccessor http, AppDbContext db)
         }
 
         var org = OrganizationId;
-        if (IsAdmin)
+        if (IsAdmin || InPractice)
         {
             _sites = await db.Sites.Where(s => s.OrganizationId == org).Select(s => s.Id).ToListAsync(cancellationToken);
             return _sites;
@@ -51,7 +55,7 @@ public sealed class StaffScope(IHttpContextAccessor http, AppDbContext db)
     public async Task<IQueryable<Client>> ClientsAsync(CancellationToken cancellationToken = default)
     {
         var org = OrganizationId;
-        if (IsAdmin)
+        if (IsAdmin || InPractice)
         {
             return db.Clients.Where(c => c.OrganizationId == org);
         }

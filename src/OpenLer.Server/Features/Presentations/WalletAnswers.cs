@@ -180,7 +180,8 @@ public sealed class WalletAnswers(AppDbContext db, VerifierRequests requests, Pr
     /// <summary>The name of this deployment's organization a DID belongs to (its did:web, or a did:key of one of its keys).</summary>
     private async Task<string?> OrganizationOfAsync(string did, CancellationToken cancellationToken)
     {
-        var organizations = await db.Organizations.AsNoTracking().ToListAsync(cancellationToken);
+        // A practice organization (staff training) is never named as a verified organization.
+        var organizations = await db.Organizations.AsNoTracking().Where(o => o.PracticeOf == null).ToListAsync(cancellationToken);
         var allKeys = await db.Set<OrganizationKey>().AsNoTracking().ToListAsync(cancellationToken);
         return organizations.FirstOrDefault(o => allKeys.Where(k => k.OrganizationId == o.Id).Any(k => keys.Identity(o, k).Did == did))?.Name;
     }

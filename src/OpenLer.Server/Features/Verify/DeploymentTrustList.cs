@@ -10,7 +10,7 @@ namespace OpenLer.Server.Features.Verify;
 /// <summary>
 /// Issuers this deployment recognizes: the configured list, and its own organizations, found by one targeted query (a
 /// did:web names the organization's slug; a did:key names the public key of one of its keys, retired keys included so
-/// their credentials stay genuine) rather than by loading every organization.
+/// their credentials stay genuine) rather than by loading every organization. Practice organizations are never on it.
 /// </summary>
 internal sealed class DeploymentTrustList(AppDbContext db, DeploymentOptions options) : IIssuerTrustList
 {
@@ -56,7 +56,8 @@ internal sealed class DeploymentTrustList(AppDbContext db, DeploymentOptions opt
             return null;
         }
 
-        return keys.Join(db.Organizations.AsNoTracking(), k => k.OrganizationId, o => o.Id, (k, o) => new Candidate { Org = o, Key = k });
+        // A practice organization (staff training, Organization.PracticeOf) is never a trusted issuer.
+        return keys.Join(db.Organizations.AsNoTracking().Where(o => o.PracticeOf == null), k => k.OrganizationId, o => o.Id, (k, o) => new Candidate { Org = o, Key = k });
     }
 
     private sealed class Candidate

@@ -17,6 +17,7 @@ public static class PlainReasons
             or ErrorCodes.JsonLdLimitExceeded or ErrorCodes.RdfDatasetTooLarge or ErrorCodes.RdfcWorkLimitExceeded } =>
             L.Key("This file is too large or too complex for us to check."),
         { Name: CheckNames.Format } => L.Key("This is not a credential we can read."),
+        { Name: CheckNames.Practice } => L.Key("It is a practice credential, made for staff training: not a real credential."),
         { Code: ErrorCodes.UnknownContext or ErrorCodes.RemoteContextRefused or ErrorCodes.InlineContext } =>
             L.Key("The credential uses a vocabulary this service does not know, so we could not check its signature."),
         { Code: ErrorCodes.UnsupportedCryptosuite or ErrorCodes.UnsupportedAlgorithm or ErrorCodes.UnsupportedDidMethod } =>

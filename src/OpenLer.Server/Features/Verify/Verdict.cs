@@ -7,7 +7,8 @@ namespace OpenLer.Server.Features.Verify;
 /// <summary>
 /// The one headline a verification result gets, and the check behind it. Order matters: a forged credential is "not genuine"
 /// whatever its dates or status say; an unknown issuer's status list and dates mean nothing; then revoked, suspended,
-/// expired, not yet valid; a check that could not run comes last (it is no judgement).
+/// expired, not yet valid; a check that could not run comes last (it is no judgement). A practice credential (made for staff
+/// training) is "Practice - not a real credential" whenever it is not forged: never genuine, never "unknown issuer".
 /// </summary>
 public sealed record Verdict(VerdictKind Kind, CheckResult? Problem)
 {
@@ -40,6 +41,11 @@ public sealed record Verdict(VerdictKind Kind, CheckResult? Problem)
         if (Find(c => c.Name is CheckNames.Proof or CheckNames.VerificationMethod) is { } unconfirmed)
         {
             return new(VerdictKind.CouldNotCheck, unconfirmed);
+        }
+
+        if (Find(c => c.Name == CheckNames.Practice) is { } practice)
+        {
+            return new(VerdictKind.Practice, practice);
         }
 
         if (Find(c => c.Name == CheckNames.IssuerTrust && c.Status == CheckStatus.Failed) is { } unknown)
@@ -87,6 +93,7 @@ public sealed record Verdict(VerdictKind Kind, CheckResult? Problem)
         VerdictKind.Expired => hasDate ? L.Key("Expired: this credential was valid until {0}.") : L.Key("Expired: this credential is no longer valid."),
         VerdictKind.NotYetValid => hasDate ? L.Key("Not valid yet: this credential starts on {0}.") : L.Key("Not valid yet: this credential has not started."),
         VerdictKind.UnknownIssuer => L.Key("Issuer not recognized: we do not know who made this credential."),
+        VerdictKind.Practice => L.Key("Practice - not a real credential"),
         _ => L.Key("Could not check: do not rely on this credential yet."),
     };
 
@@ -99,6 +106,7 @@ public sealed record Verdict(VerdictKind Kind, CheckResult? Problem)
         VerdictKind.NotGenuine or VerdictKind.CouldNotCheck => PlainReasons.For(Problem),
         VerdictKind.UnknownIssuer => L.Key("It is not on this service's list of trusted issuers, and anyone can make a file like this. Ask the organization that issued it."),
         VerdictKind.Revoked or VerdictKind.Suspended => L.Key("Ask the person or the issuer why."),
+        VerdictKind.Practice => L.Key("Staff made it while training. It does not show anything a person achieved."),
         _ => null,
     };
 }

@@ -24,6 +24,12 @@ public enum VerdictKind
     /// <summary>Signed, but by an issuer that is not on this deployment's trust list: anyone could have made it.</summary>
     UnknownIssuer,
 
+    /// <summary>
+    /// A practice credential, made for staff training (the achievement's "practice" tag, OpenBadges/PracticeMarker): never
+    /// a real credential, whatever its signature; takes precedence over every verdict but a forgery.
+    /// </summary>
+    Practice,
+
     /// <summary>A check could not run (unreadable file, unknown status list, issuer unreachable): not a judgement either way.</summary>
     CouldNotCheck,
 }

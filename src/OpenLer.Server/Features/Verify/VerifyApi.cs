@@ -35,6 +35,7 @@ public static class VerifyApi
         return new JsonObject
         {
             ["verified"] = result.Verified,
+            ["practice"] = result.IsPractice,
             ["issuer"] = result.Credential?.IssuerId,
             ["checks"] = new JsonArray([.. result.Checks.Select(c => (JsonNode)new JsonObject
             {

@@ -46,6 +46,9 @@ public sealed record CredentialView(
     /// <summary>The holder's name when the credential states one (credentialSubject.name, or a plain-text name identifier); else null.</summary>
     public string? HolderName { get; init; }
 
+    /// <summary>Whether the credential carries the practice mark (OpenBadges/PracticeMarker): made for staff training, not real.</summary>
+    public bool Practice { get; init; }
+
     /// <summary>The claims of an SD-JWT VC (only what the holder disclosed); empty for other credentials.</summary>
     public IReadOnlyList<ClaimLine> Claims { get; init; } = [];
 
@@ -185,6 +188,7 @@ public sealed record CredentialView(
         {
             Occupations = occupations,
             HolderName = subject is null ? null : Shorten(HolderOf(subject)),
+            Practice = PracticeMarker.IsPractice(credential),
         };
     }
 

@@ -401,6 +401,9 @@ namespace OpenLer.Server.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<Guid?>("PracticeOf")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -413,6 +416,9 @@ namespace OpenLer.Server.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PracticeOf")
+                        .IsUnique();
 
                     b.HasIndex("Slug")
                         .IsUnique();

@@ -390,6 +390,9 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("PracticeOf")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -402,6 +405,9 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PracticeOf")
+                        .IsUnique();
 
                     b.HasIndex("Slug")
                         .IsUnique();

@@ -257,7 +257,7 @@ public sealed class BulkIssuanceRunner(AppDbContext db, FieldProtector fields, P
                     OrganizationId = org,
                     EnrollmentId = w.Enrollment!.Id,
                     JobseekerId = w.Client!.JobseekerId!.Value,
-                    AchievementName = programs[p!.ProgramId].Name,
+                    AchievementName = organization.PracticeOf is null ? programs[p!.ProgramId].Name : PracticeNames.CredentialName(programs[p!.ProgramId].Name),
                     IssuedAt = now,
                     StatusPurpose = CredentialIssuer.StatusPurpose,
                     StatusListNumber = s.ListNumber,
