@@ -19,6 +19,11 @@ public sealed class StartModel(HelpModeService help, StaffScope scope, CookieNam
 
     public async Task<IActionResult> OnPostAsync(Guid? clientId)
     {
+        if (!scope.CanEdit)
+        {
+            return Forbid();
+        }
+
         var language = Languages.Current.Code;
         if (clientId is { } id)
         {
