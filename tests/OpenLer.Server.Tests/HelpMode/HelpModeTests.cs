@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using OpenLer.Server.Data;
 using OpenLer.Server.Features.Account;
 using OpenLer.Server.Features.Audit;
@@ -154,6 +155,39 @@ public sealed class HelpModeTests
         var finished = await device.SubmitAsync(page, "form[action='/help-mode/finish']", new Dictionary<string, string>());
         Assert.Null(finished.QuerySelector("#help-banner"));
         Assert.Equal(HttpStatusCode.OK, (await device.Client.GetAsync("/issuance")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Help_mode_and_the_clients_session_in_it_end_after_two_hours_even_when_in_use()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var app = new OpenLerFactory(configure: s => s.AddSingleton<TimeProvider>(clock));
+        await app.CreateOrganizationAsync("acme", "admin@acme.test");
+        var device = new WebSession(app.Client());
+        await Journey.IssueAsync(app, device, "admin@acme.test", "Warehouse Basics", Person);
+        var consent = await device.SubmitAsync(await device.GetAsync("/help-mode/start"), "main form", new Dictionary<string, string>());
+        await device.SubmitAsync(consent, "#consent-form", new Dictionary<string, string> { ["agreed"] = "true" });
+        await Journey.SignInJobseekerAsync(app, device, Person);
+
+        // Used every 25 minutes (within the shared-device idle time), the wallet stays open until help mode's end...
+        for (var i = 0; i < 4; i++)
+        {
+            clock.Advance(TimeSpan.FromMinutes(25));
+            Assert.NotNull((await device.GetAsync("/wallet")).QuerySelector("#help-banner"));
+        }
+
+        clock.Advance(TimeSpan.FromMinutes(15));
+        Assert.NotNull((await device.GetAsync("/wallet")).QuerySelector("#help-banner"));
+
+        // ...and not after it: help mode is finished and the session is gone.
+        clock.Advance(TimeSpan.FromMinutes(10));
+        var after = await device.Client.GetAsync("/wallet");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Equal("/account/sign-in", Target(after));
+        var help = await app.WithScopeAsync(s => s.GetRequiredService<AppDbContext>().Set<HelpSession>().AsNoTracking().SingleAsync());
+        Assert.NotNull(help.FinishedAt);
+        Assert.Equal(0, await app.WithScopeAsync(s => s.GetRequiredService<AppDbContext>().Set<UserSession>().CountAsync(u => u.Kind == SessionKinds.Jobseeker)));
+        Assert.Null((await device.GetAsync("/guides")).QuerySelector("#help-banner"));
     }
 
     [Fact]
