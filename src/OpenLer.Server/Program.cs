@@ -2,6 +2,8 @@ using OpenLer.Server.Data;
 using OpenLer.Server.Features.Account;
 using OpenLer.Server.Features.Audit;
 using OpenLer.Server.Features.Employers;
+using OpenLer.Server.Features.Guides;
+using OpenLer.Server.Features.HelpMode;
 using OpenLer.Server.Features.Invitations;
 using OpenLer.Server.Features.MachineApi;
 using OpenLer.Server.Features.Reports;
@@ -48,6 +50,8 @@ builder.Services
     .AddMachineApi()
     .AddReports()
     .AddPractice()
+    .AddGuides()
+    .AddHelpMode()
     .AddMessaging(builder.Configuration);
 
 var app = builder.Build();

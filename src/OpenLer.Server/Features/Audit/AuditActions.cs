@@ -21,6 +21,11 @@ public static class AuditActions
     public const string JobseekerSignOut = "jobseeker.sign-out";
     public const string CodeSent = "code.sent";
     public const string CodePrinted = "code.printed";
+    public const string HelpModeStarted = "help-mode.started";
+    public const string HelpModeConsented = "help-mode.consented";
+    public const string HelpModeSignedIn = "help-mode.signed-in";
+    public const string HelpModeFinished = "help-mode.finished";
+    public const string HelpModeStaleSession = "help-mode.stale-session";
     public const string ClientAdded = "client.added";
     public const string ClientViewed = "client.viewed";
     public const string InvitationSent = "invitation.sent";

@@ -1,0 +1,56 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace OpenLer.Server.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Guides : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "HelpSessions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StaffUserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ClientId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Language = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    StaffLanguage = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ConsentedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    JobseekerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    JobseekerSessionId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HelpSessions", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HelpSessions_ExpiresAt",
+                table: "HelpSessions",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HelpSessions_TokenHash",
+                table: "HelpSessions",
+                column: "TokenHash",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "HelpSessions");
+        }
+    }
+}
