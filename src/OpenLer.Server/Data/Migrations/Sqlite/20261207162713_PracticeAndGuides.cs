@@ -6,11 +6,17 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace OpenLer.Server.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Guides : Migration
+    public partial class PracticeAndGuides : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<Guid>(
+                name: "PracticeOf",
+                table: "Organizations",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "HelpSessions",
                 columns: table => new
@@ -35,6 +41,12 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Organizations_PracticeOf",
+                table: "Organizations",
+                column: "PracticeOf",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_HelpSessions_ExpiresAt",
                 table: "HelpSessions",
                 column: "ExpiresAt");
@@ -51,6 +63,14 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "HelpSessions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Organizations_PracticeOf",
+                table: "Organizations");
+
+            migrationBuilder.DropColumn(
+                name: "PracticeOf",
+                table: "Organizations");
         }
     }
 }

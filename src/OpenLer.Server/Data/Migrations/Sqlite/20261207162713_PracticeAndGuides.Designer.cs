@@ -11,8 +11,8 @@ using OpenLer.Server.Data;
 namespace OpenLer.Server.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261207151425_Guides")]
-    partial class Guides
+    [Migration("20261207162713_PracticeAndGuides")]
+    partial class PracticeAndGuides
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -393,6 +393,9 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("PracticeOf")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -405,6 +408,9 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PracticeOf")
+                        .IsUnique();
 
                     b.HasIndex("Slug")
                         .IsUnique();
