@@ -21,6 +21,7 @@ namespace OpenLer.Server.Tests.WorkAuthorization;
 /// PostgreSQL deployment hold none of the demo's names, contacts, A-number, document number, evidence or self-reported
 /// text, in UTF-8, UTF-16 or Base64; nor does any log line of the journey.
 /// </summary>
+[Collection(RunAlone.Name)]
 public sealed class RawStorageScanTests
 {
     private const string JourneyLabel = "For Dana at the Des Moines plant";

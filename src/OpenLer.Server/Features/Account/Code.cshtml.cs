@@ -33,7 +33,8 @@ public sealed class CodeModel(CodeSignIn codes, People people, AppDbContext db, 
 
     public async Task OnGetAsync()
     {
-        Contact = TempData["contact"] as string;
+        // Peek, not read: the page still knows the contact when the person reloads it (a slow phone, a code not yet shown).
+        Contact = TempData.Peek("contact") as string;
         await LoadDemoMessageAsync(DemoMessages.Since(TempData));
     }
 
@@ -51,6 +52,8 @@ public sealed class CodeModel(CodeSignIn codes, People people, AppDbContext db, 
         }
 
         var jobseeker = check.Jobseeker!;
+        TempData.Remove("contact");
+        TempData.Remove(DemoMessages.RequestedAt);
         await JobseekerSignIn.StartSessionAsync(HttpContext, jobseeker, people.Name(jobseeker), SharedDevice, options.Value, time);
         jobseeker.Language = LanguageModel.Reconcile(HttpContext, jobseeker.Language);
         await db.SaveChangesAsync();

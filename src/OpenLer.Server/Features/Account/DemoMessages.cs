@@ -15,7 +15,7 @@ public static class DemoMessages
 
     /// <summary>The time <see cref="RequestedAt"/> holds, if any.</summary>
     public static DateTime? Since(Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataDictionary tempData) =>
-        tempData?[RequestedAt] is string text && long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ticks)
+        tempData?.Peek(RequestedAt) is string text && long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ticks)
             ? new DateTime(ticks, DateTimeKind.Utc) : null;
 
     /// <summary>

@@ -28,7 +28,8 @@ public sealed class CodeModel(EmployerSignIn signIn, EmployerRecords records, Ap
 
     public async Task OnGetAsync()
     {
-        Email = TempData["employer-email"] as string;
+        // Peek, not read: the page still knows the address when it is reloaded.
+        Email = TempData.Peek("employer-email") as string;
         await LoadDemoMessageAsync(DemoMessages.Since(TempData));
     }
 
@@ -45,6 +46,8 @@ public sealed class CodeModel(EmployerSignIn signIn, EmployerRecords records, Ap
             return Page();
         }
 
+        TempData.Remove("employer-email");
+        TempData.Remove(DemoMessages.RequestedAt);
         await EmployerSession.StartAsync(HttpContext, user, records.Name(user), options.Value, time);
         user.Language = LanguageModel.Reconcile(HttpContext, user.Language);
         await db.SaveChangesAsync();
