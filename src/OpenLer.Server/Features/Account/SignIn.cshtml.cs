@@ -41,9 +41,12 @@ public sealed class SignInModel(CodeSignIn codes, CookieNames names, IOptions<De
         }
 
         var attempt = JobseekerSignIn.EnsureAttempt(HttpContext, names);
+        // Stamped before the code is queued: the dispatcher may deliver it before this request goes on, and the code page
+        // shows only a message delivered at or after this time.
+        var requestedAt = time.GetUtcNow().UtcTicks;
         await codes.RequestCodeAsync(Contact, attempt, HttpContext.RequestAborted);
         TempData["contact"] = Contact.Trim();
-        TempData[DemoMessages.RequestedAt] = time.GetUtcNow().UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        TempData[DemoMessages.RequestedAt] = requestedAt.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return Redirect(Url.IsLocalUrl(ReturnUrl) ? "/account/code?ReturnUrl=" + Uri.EscapeDataString(ReturnUrl) : "/account/code");
     }
 }

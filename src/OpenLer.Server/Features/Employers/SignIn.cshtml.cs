@@ -28,9 +28,12 @@ public sealed class SignInModel(EmployerSignIn signIn, CookieNames names, TimePr
         }
 
         var attempt = JobseekerSignIn.EnsureAttempt(HttpContext, names);
+        // Stamped before the code is queued: the dispatcher may deliver it before this request goes on, and the code page
+        // shows only a message delivered at or after this time.
+        var requestedAt = time.GetUtcNow().UtcTicks;
         await signIn.RequestCodeAsync(Email, attempt, HttpContext.RequestAborted);
         TempData["employer-email"] = Email.Trim();
-        TempData[DemoMessages.RequestedAt] = time.GetUtcNow().UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        TempData[DemoMessages.RequestedAt] = requestedAt.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return Redirect("/employer/code");
     }
 }
