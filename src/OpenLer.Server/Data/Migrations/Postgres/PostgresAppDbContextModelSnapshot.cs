@@ -2111,6 +2111,32 @@ namespace OpenLer.Server.Data.Migrations.Postgres
                     b.ToTable("ReportKeys", (string)null);
                 });
 
+            modelBuilder.Entity("OpenLer.Server.Features.Reports.ReportSnapshot", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("BuildMilliseconds")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("BuiltAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("OrganizationId");
+
+                    b.ToTable("ReportSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("OpenLer.Server.Features.Wallets.IssuerAccessToken", b =>
                 {
                     b.Property<Guid>("Id")

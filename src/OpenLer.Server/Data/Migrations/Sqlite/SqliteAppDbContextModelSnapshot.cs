@@ -2100,6 +2100,32 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
                     b.ToTable("ReportKeys", (string)null);
                 });
 
+            modelBuilder.Entity("OpenLer.Server.Features.Reports.ReportSnapshot", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BuildMilliseconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("BuiltAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OrganizationId");
+
+                    b.ToTable("ReportSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("OpenLer.Server.Features.Wallets.IssuerAccessToken", b =>
                 {
                     b.Property<Guid>("Id")
