@@ -111,7 +111,7 @@ public sealed class ReportSnapshots(AppDbContext db, ReportRefresher refresher, 
               (SELECT COUNT(*) FROM "ShareItems") AS "ShareItems",
               (SELECT COUNT(*) FROM "ShareOpens") AS "Opens",
               (SELECT MAX("OpenedAt") FROM "ShareOpens") AS "LastOpened",
-              (SELECT COUNT(*) FROM "Applications") AS "Applications",
+              (SELECT COUNT("AppliedAt") FROM "Applications") AS "Applications",
               (SELECT MAX("AppliedAt") FROM "Applications") AS "LastApplied",
               (SELECT COUNT(*) FROM "ApplicationEvents") AS "Events",
               (SELECT MAX("At") FROM "ApplicationEvents") AS "LastEvent"

@@ -12,7 +12,7 @@ using OpenLer.Server.Data;
 namespace OpenLer.Server.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261207183803_ReportSnapshots")]
+    [Migration("20261207185530_ReportSnapshots")]
     partial class ReportSnapshots
     {
         /// <inheritdoc />
@@ -299,6 +299,8 @@ namespace OpenLer.Server.Data.Migrations.Postgres
 
                     b.HasIndex("ProgramId");
 
+                    b.HasIndex("OrganizationId", "CompletedAt");
+
                     b.HasIndex("OrganizationId", "EnrolledAt");
 
                     b.ToTable("Enrollments");
@@ -384,6 +386,8 @@ namespace OpenLer.Server.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("SourceCredentialId");
+
+                    b.HasIndex("OrganizationId", "IssuedAt");
 
                     b.HasIndex("OrganizationId", "StatusPurpose", "StatusListNumber", "StatusListIndex")
                         .IsUnique();
@@ -501,6 +505,8 @@ namespace OpenLer.Server.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("JobseekerId");
 
                     b.HasIndex("TokenHash")
@@ -560,6 +566,8 @@ namespace OpenLer.Server.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OpenedAt");
 
                     b.HasIndex("ShareId");
 
@@ -751,6 +759,8 @@ namespace OpenLer.Server.Data.Migrations.Postgres
 
                     b.HasIndex("ContactIndex")
                         .IsUnique();
+
+                    b.HasIndex("FirstSignInAt");
 
                     b.ToTable("Jobseekers", (string)null);
                 });
@@ -1108,6 +1118,8 @@ namespace OpenLer.Server.Data.Migrations.Postgres
 
                     b.HasIndex("ApplicationId");
 
+                    b.HasIndex("At");
+
                     b.HasIndex("Kind", "At");
 
                     b.ToTable("ApplicationEvents", (string)null);
@@ -1242,6 +1254,8 @@ namespace OpenLer.Server.Data.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AppliedAt");
 
                     b.HasIndex("JobseekerId");
 

@@ -11,7 +11,7 @@ using OpenLer.Server.Data;
 namespace OpenLer.Server.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261207183753_ReportSnapshots")]
+    [Migration("20261207185527_ReportSnapshots")]
     partial class ReportSnapshots
     {
         /// <inheritdoc />
@@ -288,6 +288,8 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
 
                     b.HasIndex("ProgramId");
 
+                    b.HasIndex("OrganizationId", "CompletedAt");
+
                     b.HasIndex("OrganizationId", "EnrolledAt");
 
                     b.ToTable("Enrollments");
@@ -373,6 +375,8 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("SourceCredentialId");
+
+                    b.HasIndex("OrganizationId", "IssuedAt");
 
                     b.HasIndex("OrganizationId", "StatusPurpose", "StatusListNumber", "StatusListIndex")
                         .IsUnique();
@@ -490,6 +494,8 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("JobseekerId");
 
                     b.HasIndex("TokenHash")
@@ -549,6 +555,8 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OpenedAt");
 
                     b.HasIndex("ShareId");
 
@@ -740,6 +748,8 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
 
                     b.HasIndex("ContactIndex")
                         .IsUnique();
+
+                    b.HasIndex("FirstSignInAt");
 
                     b.ToTable("Jobseekers", (string)null);
                 });
@@ -1097,6 +1107,8 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
 
                     b.HasIndex("ApplicationId");
 
+                    b.HasIndex("At");
+
                     b.HasIndex("Kind", "At");
 
                     b.ToTable("ApplicationEvents", (string)null);
@@ -1231,6 +1243,8 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AppliedAt");
 
                     b.HasIndex("JobseekerId");
 
