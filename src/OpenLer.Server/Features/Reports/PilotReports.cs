@@ -6,17 +6,18 @@ using OpenLer.Server.Infrastructure.Localization;
 namespace OpenLer.Server.Features.Reports;
 
 /// <summary>
-/// The pilot report of one organization: counts and medians aggregated in the database (<see cref="FunnelSql"/>), then
+/// The pilot report of one organization: counts and medians from its snapshot (<see cref="ReportSnapshots"/>), then
 /// every table the report can show suppressed together (<see cref="SmallGroupSuppression"/>), so the same group has the
 /// same published numbers on the page, in the CSV and through the funder endpoint. No names or contacts are read.
 /// </summary>
-public sealed class PilotReports(AppDbContext db)
+public sealed class PilotReports(AppDbContext db, ReportSnapshots snapshots)
 {
     public const string TotalKey = "total";
 
     public async Task<FunnelReport> BuildAsync(Guid organizationId, ReportDimension dimension, CancellationToken cancellationToken = default)
     {
-        var (cube, medians) = await QueryAsync(organizationId, dimension, cancellationToken);
+        var (aggregates, asOf, updating) = await snapshots.GetAsync(organizationId, cancellationToken);
+        var (cube, medians) = (aggregates.Cube, Medians(aggregates, dimension));
         var (rows, sums) = Tables(cube);
         var states = SmallGroupSuppression.Apply(rows, sums);
         var sites = await db.Sites.AsNoTracking().Where(s => s.OrganizationId == organizationId).ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
@@ -37,28 +38,18 @@ public sealed class PilotReports(AppDbContext db)
         var groups = rows.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal))
             .Select(k => Row(k, Label(dimension, k[prefix.Length..], sites, programs)))
             .OrderBy(r => r.Label, StringComparer.Ordinal).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
-        return new FunnelReport(dimension, Row(TotalKey, L.Key("All enrollments")), groups);
+        return new FunnelReport(dimension, Row(TotalKey, L.Key("All enrollments")), groups, asOf, updating);
     }
 
     /// <summary>The unpublished aggregates (counts per site, program, language and month; medians per group): never shown as they are.</summary>
     internal async Task<(List<FunnelCubeRow> Cube, List<FunnelMedianRow> Medians)> QueryAsync(Guid organizationId, ReportDimension dimension, CancellationToken cancellationToken)
     {
-        var sql = new FunnelSql(db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true);
-        var cube = await db.Database.SqlQueryRaw<FunnelCubeRow>(sql.Counts(), organizationId).ToListAsync(cancellationToken);
-        var medians = await db.Database.SqlQueryRaw<FunnelMedianRow>(sql.Medians(dimension), organizationId).ToListAsync(cancellationToken);
-        foreach (var row in cube)
-        {
-            row.Site = row.Site.ToLowerInvariant();
-            row.Program = row.Program.ToLowerInvariant();
-        }
-
-        foreach (var row in medians)
-        {
-            row.Key = row.Key.ToLowerInvariant();
-        }
-
-        return (cube, medians);
+        var (aggregates, _, _) = await snapshots.GetAsync(organizationId, cancellationToken);
+        return (aggregates.Cube, Medians(aggregates, dimension));
     }
+
+    private static List<FunnelMedianRow> Medians(FunnelAggregates aggregates, ReportDimension dimension) =>
+        aggregates.Medians.TryGetValue(ReportDimensions.Id(dimension), out var medians) ? medians : [];
 
     internal static string Prefix(ReportDimension dimension) => ReportDimensions.Id(dimension) + ":";
 

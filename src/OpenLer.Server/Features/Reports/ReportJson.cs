@@ -18,6 +18,7 @@ public static class ReportJson
         {
             ["dimension"] = ReportDimensions.Id(report.Dimension),
             ["generatedAt"] = generatedAt.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+            ["asOf"] = report.AsOf.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
             ["steps"] = new JsonArray(FunnelSteps.Ids.Select(i => (JsonNode?)JsonValue.Create(i)).ToArray()),
             ["suppression"] = "Counts of 1 to 4 are \"fewer-than-5\"; counts hidden so that none can be worked out by subtraction are \"hidden\".",
             ["total"] = Row(report.Total),

@@ -6,6 +6,8 @@ public static class ReportsFeature
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
         services.AddScoped<PilotReports>();
+        services.AddScoped<ReportSnapshots>();
+        services.AddSingleton<ReportRefresher>();
         services.AddScoped<ReportKeys>();
         services.AddScoped<Infrastructure.Demo.IDemoSeeder, ReportsDemo>();
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Reports", Infrastructure.AppClaims.OrgAdminPolicy));

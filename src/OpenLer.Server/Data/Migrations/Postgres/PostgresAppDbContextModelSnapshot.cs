@@ -296,6 +296,8 @@ namespace OpenLer.Server.Data.Migrations.Postgres
 
                     b.HasIndex("ProgramId");
 
+                    b.HasIndex("OrganizationId", "CompletedAt");
+
                     b.HasIndex("OrganizationId", "EnrolledAt");
 
                     b.ToTable("Enrollments");
@@ -381,6 +383,8 @@ namespace OpenLer.Server.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("SourceCredentialId");
+
+                    b.HasIndex("OrganizationId", "IssuedAt");
 
                     b.HasIndex("OrganizationId", "StatusPurpose", "StatusListNumber", "StatusListIndex")
                         .IsUnique();
@@ -498,6 +502,8 @@ namespace OpenLer.Server.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("JobseekerId");
 
                     b.HasIndex("TokenHash")
@@ -557,6 +563,8 @@ namespace OpenLer.Server.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OpenedAt");
 
                     b.HasIndex("ShareId");
 
@@ -748,6 +756,8 @@ namespace OpenLer.Server.Data.Migrations.Postgres
 
                     b.HasIndex("ContactIndex")
                         .IsUnique();
+
+                    b.HasIndex("FirstSignInAt");
 
                     b.ToTable("Jobseekers", (string)null);
                 });
@@ -1105,6 +1115,8 @@ namespace OpenLer.Server.Data.Migrations.Postgres
 
                     b.HasIndex("ApplicationId");
 
+                    b.HasIndex("At");
+
                     b.HasIndex("Kind", "At");
 
                     b.ToTable("ApplicationEvents", (string)null);
@@ -1239,6 +1251,8 @@ namespace OpenLer.Server.Data.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AppliedAt");
 
                     b.HasIndex("JobseekerId");
 
@@ -2109,6 +2123,32 @@ namespace OpenLer.Server.Data.Migrations.Postgres
                     b.HasIndex("OrganizationId");
 
                     b.ToTable("ReportKeys", (string)null);
+                });
+
+            modelBuilder.Entity("OpenLer.Server.Features.Reports.ReportSnapshot", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("BuildMilliseconds")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("BuiltAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("OrganizationId");
+
+                    b.ToTable("ReportSnapshots", (string)null);
                 });
 
             modelBuilder.Entity("OpenLer.Server.Features.Wallets.IssuerAccessToken", b =>

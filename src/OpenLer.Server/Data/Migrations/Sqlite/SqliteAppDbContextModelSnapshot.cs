@@ -285,6 +285,8 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
 
                     b.HasIndex("ProgramId");
 
+                    b.HasIndex("OrganizationId", "CompletedAt");
+
                     b.HasIndex("OrganizationId", "EnrolledAt");
 
                     b.ToTable("Enrollments");
@@ -370,6 +372,8 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("SourceCredentialId");
+
+                    b.HasIndex("OrganizationId", "IssuedAt");
 
                     b.HasIndex("OrganizationId", "StatusPurpose", "StatusListNumber", "StatusListIndex")
                         .IsUnique();
@@ -487,6 +491,8 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("JobseekerId");
 
                     b.HasIndex("TokenHash")
@@ -546,6 +552,8 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OpenedAt");
 
                     b.HasIndex("ShareId");
 
@@ -737,6 +745,8 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
 
                     b.HasIndex("ContactIndex")
                         .IsUnique();
+
+                    b.HasIndex("FirstSignInAt");
 
                     b.ToTable("Jobseekers", (string)null);
                 });
@@ -1094,6 +1104,8 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
 
                     b.HasIndex("ApplicationId");
 
+                    b.HasIndex("At");
+
                     b.HasIndex("Kind", "At");
 
                     b.ToTable("ApplicationEvents", (string)null);
@@ -1228,6 +1240,8 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AppliedAt");
 
                     b.HasIndex("JobseekerId");
 
@@ -2098,6 +2112,32 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
                     b.HasIndex("OrganizationId");
 
                     b.ToTable("ReportKeys", (string)null);
+                });
+
+            modelBuilder.Entity("OpenLer.Server.Features.Reports.ReportSnapshot", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BuildMilliseconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("BuiltAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OrganizationId");
+
+                    b.ToTable("ReportSnapshots", (string)null);
                 });
 
             modelBuilder.Entity("OpenLer.Server.Features.Wallets.IssuerAccessToken", b =>
