@@ -79,6 +79,9 @@ public sealed class HelpModeTests
             Assert.True(banner is not null, "no help banner on " + path);
             Assert.Contains("acme", banner.TextContent, StringComparison.OrdinalIgnoreCase);
             Assert.NotNull(banner.QuerySelector("form[action='/help-mode/finish'] button"));
+
+            // One way out: the header's own "Sign out" (which would leave the device in help mode) is not offered.
+            Assert.Null(page.QuerySelector("form[action='/account/sign-out']"));
         }
 
         var signedIn = Assert.Single(await RecordsAsync(app, AuditActions.HelpModeSignedIn));
