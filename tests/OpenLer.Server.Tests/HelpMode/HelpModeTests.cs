@@ -79,6 +79,9 @@ public sealed class HelpModeTests
             Assert.True(banner is not null, "no help banner on " + path);
             Assert.Contains("acme", banner.TextContent, StringComparison.OrdinalIgnoreCase);
             Assert.NotNull(banner.QuerySelector("form[action='/help-mode/finish'] button"));
+
+            // One way out: the header's own "Sign out" (which would leave the device in help mode) is not offered.
+            Assert.Null(page.QuerySelector("form[action='/account/sign-out']"));
         }
 
         var signedIn = Assert.Single(await RecordsAsync(app, AuditActions.HelpModeSignedIn));
@@ -234,4 +237,32 @@ public sealed class HelpModeTests
 
     private static Task<int> CountAsync(OpenLerFactory app, string action) =>
         app.WithScopeAsync(s => s.GetRequiredService<AppDbContext>().Set<AuditRecord>().CountAsync(r => r.Action == action));
+
+    [Fact]
+    public async Task Housekeeping_DeletesHelpSessionsADayAfterTheyEnded_KeepsTheRest()
+    {
+        using var app = new OpenLerFactory(Db.Sqlite);
+        var org = await app.CreateOrganizationAsync("acme", "admin@acme.test");
+        var now = DateTime.UtcNow;
+        HelpSession Session(string name, DateTime expires, DateTime? finished) => new()
+        {
+            Id = Guid.NewGuid(), TokenHash = name, OrganizationId = org.Id, StaffUserId = "staff", CreatedAt = expires - TimeSpan.FromHours(2),
+            ExpiresAt = expires, FinishedAt = finished,
+        };
+        await app.WithScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<AppDbContext>();
+            db.Set<HelpSession>().AddRange(
+                Session("expired-two-days-ago", now.AddDays(-2), null),
+                Session("finished-two-days-ago", now.AddDays(-2).AddHours(1), now.AddDays(-2)),
+                Session("expired-an-hour-ago", now.AddHours(-1), null),
+                Session("finished-an-hour-ago", now.AddHours(1), now.AddHours(-1)),
+                Session("active", now.AddHours(1), null));
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.Equal(2, await app.Services.GetRequiredService<HelpModeHousekeeping>().RunOnceAsync(default));
+        var left = await app.WithScopeAsync(s => s.GetRequiredService<AppDbContext>().Set<HelpSession>().Select(h => h.TokenHash).OrderBy(h => h).ToListAsync());
+        Assert.Equal(["active", "expired-an-hour-ago", "finished-an-hour-ago"], left);
+    }
 }

@@ -294,4 +294,27 @@ public sealed class PracticeSpaceTests
     {
         public string? Band => page.QuerySelector("#practice-band")?.TextContent;
     }
+
+    /// <summary>
+    /// Identity re-reads the staff member's sign-in from the database now and then (the security stamp check) and builds a
+    /// new principal: practice mode must survive that. Here the check runs on every request.
+    /// </summary>
+    [Fact]
+    public async Task Practice_SurvivesTheSignInBeingRefreshed()
+    {
+        using var app = new OpenLerFactory(Db.Sqlite, configure: services =>
+            services.Configure<Microsoft.AspNetCore.Identity.SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero));
+        await app.CreateOrganizationAsync("irc", Admin, "Test-password-1", "Tucson");
+        var staff = new WebSession(app.Client());
+        await Journey.SignInStaffAsync(app, staff, Admin);
+
+        await StartPracticeAsync(staff);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.NotNull(new CaseloadPage(await staff.GetAsync("/issuance")).Band);
+        }
+
+        await StopPracticeAsync(staff);
+        Assert.Null(new CaseloadPage(await staff.GetAsync("/issuance")).Band);
+    }
 }

@@ -13,6 +13,8 @@ public static class HelpModeFeature
     public static IServiceCollection AddHelpMode(this IServiceCollection services)
     {
         services.AddScoped<HelpModeService>();
+        services.AddSingleton<HelpModeHousekeeping>();
+        services.AddHostedService(s => s.GetRequiredService<HelpModeHousekeeping>());
         services.AddTransient<IStartupFilter, HelpModeGate>();
         services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, HelpModeSignIn>();
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o => o.Conventions
