@@ -103,6 +103,7 @@ public class PilotReportBenchmarks
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         services.AddSingleton<IHostApplicationLifetime, Microsoft.Extensions.Hosting.Internal.ApplicationLifetime>();
         services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(_folder, "bench.db")}"));
         services.AddScoped<PilotReports>();
@@ -152,7 +153,7 @@ public class PilotReportBenchmarks
     {
         await using var scope = _services.CreateAsyncScope();
         var report = await scope.ServiceProvider.GetRequiredService<PilotReports>().BuildAsync(_org, By);
-        return report.Updating ? throw new InvalidOperationException("The snapshot was not current.") : report.Rows.Count;
+        return report is null || report.Updating ? throw new InvalidOperationException("The snapshot was not current.") : report.Rows.Count;
     }
 
     /// <summary>The snapshot rebuild (in the background for an organization this large).</summary>

@@ -106,7 +106,7 @@ public sealed class PilotReportTests
             var all = new Dictionary<string, ReportRow>(StringComparer.Ordinal);
             foreach (var dimension in ReportDimensions.All)
             {
-                var report = await reports.BuildAsync(org.Id, dimension);
+                var report = (await reports.BuildAsync(org.Id, dimension))!;
                 foreach (var row in report.Rows.Append(report.Total))
                 {
                     if (all.TryGetValue(row.Key, out var seen))
@@ -273,7 +273,7 @@ public sealed class PilotReportTests
             var org = s.GetRequiredService<AppDbContext>().Organizations.Single(o => o.Slug == OpenLer.Server.Infrastructure.DemoData.OrganizationSlug);
             var reports = s.GetRequiredService<PilotReports>();
             var (cube, _) = await reports.QueryAsync(org.Id, ReportDimension.Month, default);
-            return (PilotReports.Tables(cube).Rows, await reports.BuildAsync(org.Id, ReportDimension.Month));
+            return (PilotReports.Tables(cube).Rows, (await reports.BuildAsync(org.Id, ReportDimension.Month))!);
         });
         var total = rows[PilotReports.TotalKey];
         Assert.True(total[0] >= ReportsDemo.Cohorts * ReportsDemo.PeoplePerCohort, string.Join(",", total));

@@ -94,8 +94,81 @@ public sealed class ReportSnapshotTests
         }
     }
 
-    private static Task<FunnelReport> ReportAsync(OpenLerFactory app, Guid organizationId) =>
-        app.WithScopeAsync(s => s.GetRequiredService<PilotReports>().BuildAsync(organizationId, ReportDimension.Site));
+    /// <summary>
+    /// A large organization with no snapshot yet (here "large" is 10 enrollments; the scenario has 17), its first build
+    /// held by the test: the page answers at once that the report is being prepared, the CSV link leads back to it, the
+    /// funder gets 503 with Retry-After; once the background build is done, all three give the report.
+    /// </summary>
+    [Fact]
+    public async Task FirstReportOfALargeOrganization_IsPreparedInTheBackground_NobodyWaits()
+    {
+        var hold = new HoldFunnelRows();
+        using var app = new OpenLerFactory(Db.Sqlite, settings: new Dictionary<string, string?> { [ReportSnapshots.LargeOrganizationKey] = "10" },
+            configure: services => services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(hold));
+        var org = await app.CreateOrganizationAsync("pilot", "admin@pilot.test", "Test-password-1", "North", "South", "East");
+        await PilotScenario.SeedAsync(app, org);
+        var admin = new WebSession(app.Client());
+        await Journey.SignInStaffAsync(app, admin, "admin@pilot.test");
+        var (_, secret) = (await app.WithScopeAsync(s => s.GetRequiredService<ReportKeys>().CreateAsync(org.Id, "Funder", null)))!.Value;
+        var api = app.Client();
+        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
+
+        var page = await admin.GetAsync("/organization/report?by=site");
+        Assert.Equal("The report is being prepared. Reload this page in a minute.", page.QuerySelector("#report-preparing")?.TextContent);
+        Assert.Null(page.QuerySelector("#groups-table"));
+        await admin.GetAsync("/organization/report?handler=Csv&by=site", System.Net.HttpStatusCode.Redirect);
+        Assert.Equal("/organization/report?by=site", admin.Last!.Headers.Location!.OriginalString);
+        using (var waiting = await api.GetAsync(new Uri("/api/reports/funnel?by=site", UriKind.Relative)))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, waiting.StatusCode);
+            Assert.Equal(TimeSpan.FromSeconds(60), waiting.Headers.RetryAfter?.Delta);
+        }
+
+        // One build runs, however many readers asked.
+        var running = app.Services.GetRequiredService<ReportRefresher>().Running(org.Id);
+        Assert.NotNull(running);
+        hold.Release.SetResult();
+        await running.WaitAsync(TimeSpan.FromMinutes(2));
+        Assert.Equal(1, hold.Held);
+
+        page = await admin.GetAsync("/organization/report?by=site");
+        Assert.Null(page.QuerySelector("#report-preparing"));
+        Assert.Equal(4, page.QuerySelectorAll("#groups-table tbody tr").Length);
+        await admin.GetAsync("/organization/report?handler=Csv&by=site");
+        using (var ok = await api.GetAsync(new Uri("/api/reports/funnel?by=site", UriKind.Relative)))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, ok.StatusCode);
+        }
+
+        var (cube, _) = await app.WithScopeAsync(s => s.GetRequiredService<PilotReports>().QueryAsync(org.Id, ReportDimension.Site, default));
+        Assert.Equal(PilotReportTests.TotalTruth, PilotReports.Tables(cube).Rows[PilotReports.TotalKey]);
+    }
+
+    /// <summary>Holds every read of the funnel's rows (the snapshot build) until released.</summary>
+    private sealed class HoldFunnelRows : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        private int _held;
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public int Held => _held;
+
+        public override async ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(
+            System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (command.CommandText.Contains("per AS MATERIALIZED", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref _held);
+                await Release.Task.WaitAsync(cancellationToken);
+            }
+
+            return result;
+        }
+    }
+
+    private static async Task<FunnelReport> ReportAsync(OpenLerFactory app, Guid organizationId) =>
+        (await app.WithScopeAsync(s => s.GetRequiredService<PilotReports>().BuildAsync(organizationId, ReportDimension.Site)))!;
 
     private static async Task<long?> SiteTotalAsync(OpenLerFactory app, Guid organizationId, Guid site)
     {

@@ -32,6 +32,11 @@ public sealed class IndexModel(PilotReports reports, ReportKeys keys, AuditTrail
 
     public List<ReportKey> Keys { get; private set; } = [];
 
+    /// <summary>The organization's first report is being built (a large organization): nothing to show yet.</summary>
+    public bool IsPreparing { get; private set; }
+
+    public static string Preparing => L.Key("The report is being prepared. Reload this page in a minute.");
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (!await LoadAsync())
@@ -52,6 +57,12 @@ public sealed class IndexModel(PilotReports reports, ReportKeys keys, AuditTrail
         }
 
         var report = await reports.BuildAsync(User.OrganizationId(), dimension.Value, HttpContext.RequestAborted);
+        if (report is null)
+        {
+            // The page says the report is being prepared.
+            return Redirect("/organization/report?by=" + ReportDimensions.Id(dimension.Value));
+        }
+
         await audit.RecordAsync(AuditActions.ReportExported, "report", User.OrganizationId(), User.OrganizationId(), detail: ReportDimensions.Id(dimension.Value), cancellationToken: HttpContext.RequestAborted);
         Response.Headers.CacheControl = "no-store";
         var text = ReportCsv.ToText(report, s => localizer[s]);
@@ -94,6 +105,12 @@ public sealed class IndexModel(PilotReports reports, ReportKeys keys, AuditTrail
 
         By = ReportDimensions.Id(dimension.Value);
         Report = await reports.BuildAsync(User.OrganizationId(), dimension.Value, HttpContext.RequestAborted);
+        if (Report is null)
+        {
+            IsPreparing = true;
+            return true;
+        }
+
         Selected = Group is null ? Report.Total : Report.Rows.FirstOrDefault(r => r.Key == Group);
         if (Selected is null)
         {

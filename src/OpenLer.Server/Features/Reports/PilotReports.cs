@@ -14,9 +14,15 @@ public sealed class PilotReports(AppDbContext db, ReportSnapshots snapshots)
 {
     public const string TotalKey = "total";
 
-    public async Task<FunnelReport> BuildAsync(Guid organizationId, ReportDimension dimension, CancellationToken cancellationToken = default)
+    /// <summary>The published report; null while the first snapshot of a large organization is being built (come back in a minute).</summary>
+    public async Task<FunnelReport?> BuildAsync(Guid organizationId, ReportDimension dimension, CancellationToken cancellationToken = default)
     {
         var (aggregates, asOf, updating) = await snapshots.GetAsync(organizationId, cancellationToken);
+        if (aggregates is null)
+        {
+            return null;
+        }
+
         var (cube, medians) = (aggregates.Cube, Medians(aggregates, dimension));
         var (rows, sums) = Tables(cube);
         var states = SmallGroupSuppression.Apply(rows, sums);
@@ -45,7 +51,7 @@ public sealed class PilotReports(AppDbContext db, ReportSnapshots snapshots)
     internal async Task<(List<FunnelCubeRow> Cube, List<FunnelMedianRow> Medians)> QueryAsync(Guid organizationId, ReportDimension dimension, CancellationToken cancellationToken)
     {
         var (aggregates, _, _) = await snapshots.GetAsync(organizationId, cancellationToken);
-        return (aggregates.Cube, Medians(aggregates, dimension));
+        return aggregates is null ? ([], []) : (aggregates.Cube, Medians(aggregates, dimension));
     }
 
     private static List<FunnelMedianRow> Medians(FunnelAggregates aggregates, ReportDimension dimension) =>

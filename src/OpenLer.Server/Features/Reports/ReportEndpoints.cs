@@ -31,6 +31,13 @@ public static class ReportEndpoints
             }
 
             var report = await reports.BuildAsync(key.OrganizationId, dimension.Value, ct);
+            if (report is null)
+            {
+                http.Response.Headers.RetryAfter = "60";
+                return Results.Json(new JsonObject { ["error"] = "temporarily_unavailable", ["error_description"] = "The report is being prepared; try again in a minute." },
+                    statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+
             await audit.RecordAsync(AuditActions.ReportRead, "report-key", key.Id, key.OrganizationId, detail: ReportDimensions.Id(dimension.Value),
                 actor: ("report-key", key.Id.ToString("D")), cancellationToken: ct);
             return Results.Json(ReportJson.ToJson(report, time.GetUtcNow().UtcDateTime));

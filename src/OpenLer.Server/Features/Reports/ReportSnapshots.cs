@@ -14,22 +14,39 @@ namespace OpenLer.Server.Features.Reports;
 /// organizations always see the newest figures. Slow to build (a large organization): the reader gets the last figures at
 /// once, with their time, and one rebuild runs in the background (<see cref="ReportRefresher"/>).
 /// </summary>
-public sealed class ReportSnapshots(AppDbContext db, ReportRefresher refresher, TimeProvider time, ILogger<ReportSnapshots> logger)
+public sealed class ReportSnapshots(AppDbContext db, ReportRefresher refresher, TimeProvider time, IConfiguration configuration, ILogger<ReportSnapshots> logger)
 {
+    /// <summary>
+    /// Configuration key: from how many enrollments an organization without a snapshot gets "being prepared" at once instead
+    /// of waiting for its first build (default 20,000, about a second of building on this machine kind).
+    /// </summary>
+    public const string LargeOrganizationKey = "OpenLer:Reports:LargeOrganization";
+
+    public const int DefaultLargeOrganization = 20_000;
+
     public static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan MaxAge = TimeSpan.FromHours(1);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
 
-    /// <summary>The organization's aggregates, when they were built, and whether newer ones are being built.</summary>
-    public async Task<(FunnelAggregates Aggregates, DateTime AsOf, bool Updating)> GetAsync(Guid organizationId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The organization's aggregates, when they were built, and whether newer ones are being built. Aggregates are null
+    /// while the first snapshot of a large organization is being built (the reader is told to come back).
+    /// </summary>
+    public async Task<(FunnelAggregates? Aggregates, DateTime AsOf, bool Updating)> GetAsync(Guid organizationId, CancellationToken cancellationToken = default)
     {
-        var fingerprint = await FingerprintAsync(organizationId, cancellationToken);
+        var (fingerprint, enrollments) = await FingerprintAsync(organizationId, cancellationToken);
         var snapshot = await db.Set<ReportSnapshot>().AsNoTracking().FirstOrDefaultAsync(s => s.OrganizationId == organizationId, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         if (snapshot is not null && snapshot.Fingerprint == fingerprint && now - snapshot.BuiltAt < MaxAge)
         {
             return (Read(snapshot), snapshot.BuiltAt, false);
+        }
+
+        if (snapshot is null && enrollments >= configuration.GetValue(LargeOrganizationKey, DefaultLargeOrganization))
+        {
+            refresher.Request(organizationId);
+            return (null, now, true);
         }
 
         if (snapshot is null || snapshot.BuildMilliseconds < WaitLimit.TotalMilliseconds)
@@ -47,7 +64,7 @@ public sealed class ReportSnapshots(AppDbContext db, ReportRefresher refresher, 
     {
         var started = time.GetTimestamp();
         // Taken first: a change made while the enrollments are read makes the next reader rebuild again.
-        var fingerprint = await FingerprintAsync(organizationId, cancellationToken);
+        var (fingerprint, _) = await FingerprintAsync(organizationId, cancellationToken);
         var builtAt = time.GetUtcNow().UtcDateTime;
         var sql = new FunnelSql(db.Database.IsNpgsql());
         var facts = db.Database.SqlQueryRaw<FunnelFactRow>(sql.Facts(), organizationId).AsAsyncEnumerable();
@@ -93,7 +110,7 @@ public sealed class ReportSnapshots(AppDbContext db, ReportRefresher refresher, 
     /// credentials, and (not per organization, so any change counts) first sign-ins, shares, opens, applications and
     /// employer events.
     /// </summary>
-    internal async Task<string> FingerprintAsync(Guid organizationId, CancellationToken cancellationToken)
+    internal async Task<(string Text, long Enrollments)> FingerprintAsync(Guid organizationId, CancellationToken cancellationToken)
     {
         const string Sql = """
             SELECT
@@ -117,7 +134,7 @@ public sealed class ReportSnapshots(AppDbContext db, ReportRefresher refresher, 
               (SELECT MAX("At") FROM "ApplicationEvents") AS "LastEvent"
             """;
         var row = (await db.Database.SqlQueryRaw<FingerprintRow>(Sql, organizationId).ToListAsync(cancellationToken)).Single();
-        return row.ToString();
+        return (row.ToString(), row.Enrollments);
     }
 
     private static FunnelAggregates Read(ReportSnapshot snapshot) =>
