@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
-using OpenLer.Server.Data;
 using OpenLer.Server.Features.Account;
 using OpenLer.Server.Features.Account.Sessions;
 using OpenLer.Server.Infrastructure;
@@ -46,10 +44,11 @@ public sealed class HelpModeGate(CookieNames names, TimeProvider time) : IStartu
         var now = time.GetUtcNow().UtcDateTime;
         HelpSession? help = null;
         HelpModeService? service = null;
+        var organization = "";
         if (HelpModeCookie.Read(context, names) is { } token)
         {
             service = context.RequestServices.GetRequiredService<HelpModeService>();
-            help = await service.FindAsync(token, context.RequestAborted);
+            (help, organization) = await service.FindWithOrganizationAsync(token, context.RequestAborted);
             if (help is null || !help.IsActive(now))
             {
                 if (help is { FinishedAt: null })
@@ -65,9 +64,6 @@ public sealed class HelpModeGate(CookieNames names, TimeProvider time) : IStartu
         if (help is not null)
         {
             StripStaffCookies(context.Request);
-            var db = context.RequestServices.GetRequiredService<AppDbContext>();
-            var organization = await db.Set<Organization>().AsNoTracking().Where(o => o.Id == help.OrganizationId).Select(o => o.Name)
-                .FirstOrDefaultAsync(context.RequestAborted) ?? "";
             context.Items[HelpModeState.ItemKey] = new HelpModeState(help.Id, organization, help.ConsentedAt is not null, help.Language, help.ExpiresAt);
             if (help.ConsentedAt is null && !BeforeConsent.Any(p => context.Request.Path.Equals(p, StringComparison.OrdinalIgnoreCase)))
             {

@@ -49,6 +49,16 @@ public sealed class HelpModeService(AppDbContext db, AuditTrail audit, TimeProvi
         return db.Set<HelpSession>().FirstOrDefaultAsync(h => h.TokenHash == hash, cancellationToken);
     }
 
+    /// <summary>The help session of a device token with its organization's name, in one query (the gate asks on every request in help mode).</summary>
+    public async Task<(HelpSession? Session, string OrganizationName)> FindWithOrganizationAsync(string token, CancellationToken cancellationToken = default)
+    {
+        var hash = HelpModeCookie.Hash(token);
+        var found = await db.Set<HelpSession>().Where(h => h.TokenHash == hash)
+            .Select(h => new { Session = h, Name = db.Set<Organization>().Where(o => o.Id == h.OrganizationId).Select(o => o.Name).FirstOrDefault() })
+            .FirstOrDefaultAsync(cancellationToken);
+        return (found?.Session, found?.Name ?? "");
+    }
+
     public Task<HelpSession?> FindAsync(Guid id, CancellationToken cancellationToken = default) =>
         db.Set<HelpSession>().FirstOrDefaultAsync(h => h.Id == id, cancellationToken);
 
