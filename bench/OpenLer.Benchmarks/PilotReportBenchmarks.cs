@@ -106,9 +106,7 @@ public class PilotReportBenchmarks
         services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         services.AddSingleton<IHostApplicationLifetime, Microsoft.Extensions.Hosting.Internal.ApplicationLifetime>();
         services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(_folder, "bench.db")}"));
-        services.AddScoped<PilotReports>();
-        services.AddScoped<ReportSnapshots>();
-        services.AddSingleton<ReportRefresher>();
+        services.AddReports();
         _services = services.BuildServiceProvider();
 
         // The first build, as the first reader of the report (or the background rebuild) does it.

@@ -121,11 +121,11 @@ public sealed class CrossTenantTests
         // PilotReportTests shows another organization's admin sees nothing of it) and the fingerprint (counts and latest
         // times only, kept with the snapshot and never shown). Anything new here must be reviewed for its organization and
         // site scope.
-        var allowed = new Dictionary<string, string>(StringComparer.Ordinal)
+        var allowed = new Dictionary<string, string[]>(StringComparer.Ordinal)
         {
-            ["Features/Audit/AuditTrail.cs"] = "pg_advisory_xact_lock",
-            ["Features/Messaging/MessageQueue.cs"] = "ExecuteSqlAsync",
-            ["Features/Reports/ReportSnapshots.cs"] = "SqlQueryRaw<F",
+            ["Features/Audit/AuditTrail.cs"] = ["pg_advisory_xact_lock"],
+            ["Features/Messaging/MessageQueue.cs"] = ["ExecuteSqlAsync"],
+            ["Features/Reports/ReportSnapshots.cs"] = ["SqlQueryRaw<FunnelFactRow>(sql.Facts(), organizationId)", "SqlQueryRaw<FingerprintRow>(Sql, organizationId)"],
         };
         var found = new List<string>();
         foreach (var file in Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
@@ -136,7 +136,7 @@ public sealed class CrossTenantTests
             var relative = Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '/');
             foreach (var (line, number) in File.ReadLines(file).Select((l, i) => (l, i + 1)))
             {
-                if (pattern.IsMatch(line) && !(allowed.TryGetValue(relative, out var expected) && line.Contains(expected, StringComparison.Ordinal)))
+                if (pattern.IsMatch(line) && !(allowed.TryGetValue(relative, out var expected) && expected.Any(e => line.Contains(e, StringComparison.Ordinal))))
                 {
                     found.Add($"{relative}:{number}: {line.Trim()}");
                 }

@@ -42,14 +42,10 @@ public sealed class HelpModeService(AppDbContext db, AuditTrail audit, TimeProvi
         return (session, token);
     }
 
-    /// <summary>The help session of a device token, whatever its state, or null.</summary>
-    public Task<HelpSession?> FindAsync(string token, CancellationToken cancellationToken = default)
-    {
-        var hash = HelpModeCookie.Hash(token);
-        return db.Set<HelpSession>().FirstOrDefaultAsync(h => h.TokenHash == hash, cancellationToken);
-    }
-
-    /// <summary>The help session of a device token with its organization's name, in one query (the gate asks on every request in help mode).</summary>
+    /// <summary>
+    /// The help session of a device token, whatever its state, with its organization's name, in one query (the gate asks
+    /// on every request in help mode); (null, "") when there is none.
+    /// </summary>
     public async Task<(HelpSession? Session, string OrganizationName)> FindWithOrganizationAsync(string token, CancellationToken cancellationToken = default)
     {
         var hash = HelpModeCookie.Hash(token);

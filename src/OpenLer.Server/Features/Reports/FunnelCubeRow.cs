@@ -1,6 +1,6 @@
 namespace OpenLer.Server.Features.Reports;
 
-/// <summary>One row of the counts query: enrollments of one site, program, language and month, reaching each step.</summary>
+/// <summary>One cell of the report's counts (<see cref="FunnelAggregates"/>): enrollments of one site, program, language and month, reaching each step.</summary>
 public sealed class FunnelCubeRow
 {
     public string Site { get; set; } = "";
