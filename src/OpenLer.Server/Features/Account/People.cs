@@ -46,6 +46,9 @@ public sealed class People(AppDbContext db, FieldProtector fields, TimeProvider 
         return fields.Unprotect(jobseeker.NameCipher, Where(jobseeker.Id, "Name")) ?? "";
     }
 
+    /// <summary>The name of the person <paramref name="jobseekerId"/> from its stored cipher ("" when none).</summary>
+    public string Name(Guid jobseekerId, string? nameCipher) => fields.Unprotect(nameCipher, Where(jobseekerId, "Name")) ?? "";
+
     public void SetName(Jobseeker jobseeker, string name)
     {
         ArgumentNullException.ThrowIfNull(jobseeker);

@@ -22,6 +22,10 @@ namespace OpenLer.Server.Features.Sharing;
 [NoIndex]
 public sealed class OpenModel(ShareService shares, SharedCredentials credentials, AppDbContext db, People people, SelfReportedRecords selfReported, OpenLerMetrics metrics) : PageModel
 {
+    /// <summary>The holder's encrypted name: compiled once, as every view runs it.</summary>
+    private static readonly PerModel<Func<AppDbContext, Guid, CancellationToken, Task<string?>>> NameOf = new(() => EF.CompileAsyncQuery(
+        (AppDbContext context, Guid id, CancellationToken _) => context.Jobseekers.Where(j => j.Id == id).Select(j => j.NameCipher).FirstOrDefault()));
+
     public ShareState State { get; private set; }
 
     public string HolderName { get; private set; } = "";
@@ -61,7 +65,7 @@ public sealed class OpenModel(ShareService shares, SharedCredentials credentials
         }
 
         metrics.ShareOpened();
-        HolderName = people.Name(await db.Jobseekers.AsNoTracking().FirstAsync(j => j.Id == share!.JobseekerId, HttpContext.RequestAborted));
+        HolderName = people.Name(share!.JobseekerId, await NameOf.For(db)(db, share.JobseekerId, HttpContext.RequestAborted));
         Items = await credentials.VerifyAsync(share!, HttpContext.RequestAborted);
         var entryIds = share!.Items.Where(i => i.Kind == ShareItemKinds.SelfReported && i.SelfReportedId != null).Select(i => i.SelfReportedId!.Value).ToList();
         if (entryIds.Count > 0)

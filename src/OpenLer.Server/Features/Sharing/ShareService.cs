@@ -30,6 +30,10 @@ public enum ShareState { NotFound, Expired, Revoked, Open }
 public sealed class ShareService(AppDbContext db, FieldProtector fields, SelfReportedRecords selfReported, WorkAuthorizationIssuer workAuthorization,
     WalletKeys walletKeys, AuditTrail audit, ShareOpenLog openLog, IOptions<DeploymentOptions> options, TimeProvider time)
 {
+    /// <summary>The share and its items by the token's hash: compiled once, as every employer's view runs it.</summary>
+    private static readonly PerModel<Func<AppDbContext, string, CancellationToken, Task<Share?>>> ShareByHash = new(() => EF.CompileAsyncQuery(
+        (AppDbContext context, string hash, CancellationToken _) => context.Shares.AsNoTracking().Include(s => s.Items).FirstOrDefault(s => s.TokenHash == hash)));
+
     public const int DefaultDays = 30;
     public const int MaxDays = 365;
     public const int LabelMaxLength = 100;
@@ -233,8 +237,7 @@ public sealed class ShareService(AppDbContext db, FieldProtector fields, SelfRep
     /// <summary>Finds a share by its token (read only); an open share records the opening through <see cref="ShareOpenLog"/>.</summary>
     public async Task<(ShareState State, Share? Share)> OpenAsync(string token, CancellationToken cancellationToken = default)
     {
-        var hash = ShareTokens.Hash(token);
-        var share = await db.Shares.AsNoTracking().Include(s => s.Items).FirstOrDefaultAsync(s => s.TokenHash == hash, cancellationToken);
+        var share = await ShareByHash.For(db)(db, ShareTokens.Hash(token), cancellationToken);
         var state = StateOf(share);
         if (state != ShareState.Open)
         {

@@ -20,12 +20,21 @@ namespace OpenLer.Server.Features.Sharing;
 /// with the credential's validity and <see cref="VerificationCacheOptions.MaxAgeSeconds"/>. Each credential is parsed
 /// once (the view is built from the verifier's document). These are this deployment's own stored credentials, so they are
 /// verified outside the verification budget's slots. Keys also hold a fingerprint of the stored value, so a stored
-/// credential or presentation that changed is verified again.
+/// credential or presentation that changed is verified again (the stored credential is compared whole with the one a
+/// result was verified from).
 /// </summary>
 public sealed class SharedCredentials(AppDbContext db, CaseRecords records, ShareService shares, DeploymentVerifier verifier, VerificationCache cache,
     OpenLerMetrics metrics, TimeProvider time)
 {
     private const string Where = "share";
+
+    /// <summary>The share's credentials of its holder, with their organizations' stamps, in issue order: compiled once.</summary>
+    private static readonly PerModel<Func<AppDbContext, Guid, List<Guid>, IAsyncEnumerable<CredentialRow>>> CredentialsOf = new(() => EF.CompileAsyncQuery(
+        (AppDbContext context, Guid jobseekerId, List<Guid> ids) => context.Credentials.AsNoTracking()
+            .Where(c => c.JobseekerId == jobseekerId && ids.Contains(c.Id))
+            .Join(context.Organizations, c => c.OrganizationId, o => o.Id, (c, o) => new { Credential = c, o.Stamp })
+            .OrderBy(r => r.Credential.IssuedAt)
+            .Select(r => new CredentialRow(r.Credential, r.Stamp))));
 
     /// <summary>The share's credentials (in issue order), then its work authorization, each verified now or recalled.</summary>
     public async Task<List<SharedItem>> VerifyAsync(Share share, CancellationToken cancellationToken = default)
@@ -36,14 +45,21 @@ public sealed class SharedCredentials(AppDbContext db, CaseRecords records, Shar
         var ids = share.Items.Where(i => i.Kind == ShareItemKinds.Credential && i.CredentialId != null).Select(i => i.CredentialId!.Value).ToList();
         if (ids.Count > 0)
         {
-            var rows = await db.Credentials.AsNoTracking().Where(c => c.JobseekerId == share.JobseekerId && ids.Contains(c.Id))
-                .Join(db.Organizations, c => c.OrganizationId, o => o.Id, (c, o) => new { Credential = c, o.Stamp })
-                .OrderBy(r => r.Credential.IssuedAt).ToListAsync(cancellationToken);
+            // Read to the end before verifying: verification reads status lists and keys on the same connection.
+            var rows = new List<CredentialRow>(ids.Count);
+            await foreach (var row in CredentialsOf.For(db)(db, share.JobseekerId, ids).WithCancellation(cancellationToken))
+            {
+                rows.Add(row);
+            }
+
             foreach (var row in rows)
             {
-                var key = (Where, row.Credential.Id, row.Stamp, Fingerprint(row.Credential.JsonCipher ?? row.Credential.LegacyJson), culture);
-                if (cache.TryGet<SharedItem>(key, out var item))
+                var key = (Where, row.Credential.Id, row.Stamp, culture);
+                var stored = row.Credential.JsonCipher ?? row.Credential.LegacyJson;
+                SharedItem item;
+                if (cache.TryGet<Recalled>(key, out var recalled) && string.Equals(recalled.Stored, stored, StringComparison.Ordinal))
                 {
+                    item = recalled.Item;
                     Count(item.Result, cached: true);
                 }
                 else
@@ -51,7 +67,7 @@ public sealed class SharedCredentials(AppDbContext db, CaseRecords records, Shar
                     var result = await verifier.VerifyAsync(records.CredentialJson(row.Credential), cancellationToken);
                     var document = result.Credential?.Document;
                     item = new SharedItem(document is null ? null : CredentialView.From(document), WithoutDocument(result));
-                    cache.Set(key, item, NotAfter(document));
+                    cache.Set(key, new Recalled(stored, item), NotAfter(document));
                     Count(result, cached: false);
                 }
 
@@ -112,6 +128,15 @@ public sealed class SharedCredentials(AppDbContext db, CaseRecords records, Shar
     /// </summary>
     private static string Fingerprint(string? stored) =>
         stored is null ? "" : Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(stored)));
+
+    /// <summary>A stored credential and its organization's stamp, as read for one view.</summary>
+    private sealed record CredentialRow(IssuedCredential Credential, long Stamp);
+
+    /// <summary>
+    /// A verified view and the stored value it was verified from: a stored value that changed since (re-encrypted by a key
+    /// rotation, or written behind the app's back) is verified again rather than recalled. Compared whole, not hashed.
+    /// </summary>
+    private sealed record Recalled(string? Stored, SharedItem Item);
 
     private void Count(VerificationResult result, bool cached) => metrics.Verification(result, Where, cached);
 
