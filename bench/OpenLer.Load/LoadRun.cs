@@ -36,6 +36,9 @@ internal static class LoadRun
             ? $"# open loop, offered {rate.ToString(CultureInfo.InvariantCulture)} req/s, {duration.TotalSeconds} s per path after {warmup.TotalSeconds} s warm-up"
             : $"# closed loop, {connections} connections, {duration.TotalSeconds} s per path after {warmup.TotalSeconds} s warm-up");
         output.WriteLine($"{"path",-12} {"requests",9} {"req/s",9} {"errors",7} {"p50 ms",8} {"p90 ms",8} {"p99 ms",8} {"max ms",8}");
+        // Every path is warmed up before any is measured, so the just-in-time compiler has settled (tiered compilation
+        // recompiles hot code after its first seconds) for the paths measured first as for the last; then each path gets
+        // its own warm-up again right before its measurement.
         foreach (var (name, path) in paths)
         {
             var probe = await client.GetAsync(path);
@@ -45,6 +48,11 @@ internal static class LoadRun
                 return 1;
             }
 
+            _ = await ClosedLoopAsync(client, path, connections, warmup);
+        }
+
+        foreach (var (name, path) in paths)
+        {
             _ = mode == "open" ? await OpenLoopAsync(client, path, rate, warmup) : await ClosedLoopAsync(client, path, connections, warmup);
             var result = mode == "open" ? await OpenLoopAsync(client, path, rate, duration) : await ClosedLoopAsync(client, path, connections, duration);
             output.WriteLine(result.Line(name));
