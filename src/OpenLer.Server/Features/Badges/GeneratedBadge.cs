@@ -49,7 +49,7 @@ public static class GeneratedBadge
         return output.ToString();
     }
 
-    /// <summary>The first letter of up to three words (any script), or "?" for a name without letters.</summary>
+    /// <summary>The first letter or digit of each of up to three words (any script), or "?" for a name without any.</summary>
     public static string Initials(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -57,8 +57,15 @@ public static class GeneratedBadge
         var count = 0;
         foreach (var word in name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
         {
-            var first = StringInfo.GetNextTextElement(Clean(word));
-            if (first.Length > 0 && char.IsLetterOrDigit(first, 0))
+            var elements = StringInfo.GetTextElementEnumerator(Clean(word));
+            string? first = null;
+            while (first is null && elements.MoveNext())
+            {
+                var element = elements.GetTextElement();
+                first = char.IsLetterOrDigit(element, 0) ? element : null;
+            }
+
+            if (first is not null)
             {
                 letters.Append(first.ToUpper(CultureInfo.InvariantCulture));
                 if (++count == 3)
