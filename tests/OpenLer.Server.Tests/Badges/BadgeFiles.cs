@@ -51,8 +51,8 @@ internal static class BadgeFiles
     /// <summary>Posts a file from the badge page's upload form (its antiforgery token), as a browser would; follows a redirect.</summary>
     public static async Task<HttpResponseMessage> UploadAsync(WebSession staff, IHtmlDocument page, Guid programId, byte[] bytes, string fileName, string contentType)
     {
-        var token = page.QuerySelector("#badge-upload input[name=__RequestVerificationToken]")?.GetAttribute("value")
-            ?? page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var token = (page.QuerySelector("#badge-upload input[name=__RequestVerificationToken]") ?? page.QuerySelector("input[name=__RequestVerificationToken]"))!
+            .GetAttribute("value")!;
         using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
         var file = new ByteArrayContent(bytes);
         file.Headers.ContentType = new MediaTypeHeaderValue(contentType);

@@ -53,6 +53,8 @@ public sealed class BadgeTests
 
         var edit = await staff.GetAsync($"/programs/{program.Id}");
         Assert.StartsWith(address + "?v=", edit.QuerySelector("#badge-preview")!.GetAttribute("src"), StringComparison.Ordinal);
+        Assert.NotNull(edit.QuerySelector("#badge-upload input[name=__RequestVerificationToken]"));
+        Assert.NotNull(edit.QuerySelector("#badge-colour input[name=__RequestVerificationToken]"));
         var png = BadgeFiles.Png(120, 80);
         var uploaded = await BadgeFiles.UploadAsync(staff, edit, program.Id, png, "badge.png", "image/png");
         Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
