@@ -1,5 +1,6 @@
 using OpenLer.Server.Data;
 using OpenLer.Server.Features.Account;
+using OpenLer.Server.Features.Badges;
 using OpenLer.Server.Features.Audit;
 using OpenLer.Server.Features.Employers;
 using OpenLer.Server.Features.Guides;
@@ -38,6 +39,7 @@ builder.Services
     .AddAccounts(builder.Configuration)
     .AddInvitations()
     .AddOrganizations()
+    .AddBadges()
     .AddIssuance()
     .AddWorkAuthorization(builder.Configuration)
     .AddWallet()
@@ -64,6 +66,7 @@ await app.PrepareAsync();
 app.UseOpenLerPipeline();
 app.MapRazorPages();
 app.MapOrganizations();
+app.MapBadges();
 app.MapVerify();
 app.MapWallets();
 app.MapPresentations();

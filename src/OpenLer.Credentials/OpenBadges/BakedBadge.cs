@@ -213,13 +213,28 @@ public static class BakedBadge
             : found;
     }
 
-    /// <summary>Bakes <paramref name="credential"/> (JSON or compact JWT) into a PNG: an uncompressed iTXt chunk before IEND.</summary>
+    /// <summary>
+    /// Bakes <paramref name="credential"/> (JSON or compact JWT) into a PNG: an uncompressed iTXt chunk before IEND (OB 3.0
+    /// §5.3.1). A PNG that already carries a credential, or whose chunks cannot be read, is refused.
+    /// </summary>
     public static Outcome<byte[]> BakePng(ReadOnlySpan<byte> png, string credential)
     {
         ArgumentNullException.ThrowIfNull(credential);
         if (!IsPng(png) || png.Length < PngSignature.Length + 12)
         {
             return Outcome.Error(ErrorCodes.UnrecognizedFormat, "Not a PNG image.");
+        }
+
+        // OB 3.0 §5.3.1: the openbadgecredential iTXt chunk MUST NOT appear more than once, so a baked image is not baked again.
+        var existing = ExtractFromPng(png, MaxImageBytes);
+        if (existing.IsSuccess)
+        {
+            return Outcome.Error(ErrorCodes.MalformedValue, "The PNG image already carries a credential.");
+        }
+
+        if (existing.Error is { Code: not ErrorCodes.UnrecognizedFormat } unreadable)
+        {
+            return unreadable;
         }
 
         var iend = png.Length - 12;
@@ -234,7 +249,7 @@ public static class BakedBadge
         BinaryPrimitives.WriteUInt32BigEndian(chunk, (uint)data.Count);
         Encoding.ASCII.GetBytes("iTXt").CopyTo(chunk, 4);
         data.CopyTo(chunk, 8);
-        BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(8 + data.Count), Crc32(chunk.AsSpan(4, 4 + data.Count)));
+        BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(8 + data.Count), PngCrc.Compute(chunk.AsSpan(4, 4 + data.Count)));
         return (byte[])[.. png[..iend], .. chunk, .. png[iend..]];
     }
 
@@ -259,21 +274,5 @@ public static class BakedBadge
         return selfClosing
             ? svg[..(close - 1)] + ns + ">" + element + "</svg>" + svg[(close + 1)..]
             : svg[..close] + ns + ">" + element + svg[(close + 1)..];
-    }
-
-    /// <summary>The PNG chunk CRC (ISO 3309 / ITU-T V.42, PNG 1.2 §3.4).</summary>
-    private static uint Crc32(ReadOnlySpan<byte> bytes)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in bytes)
-        {
-            crc ^= b;
-            for (var k = 0; k < 8; k++)
-            {
-                crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
-            }
-        }
-
-        return ~crc;
     }
 }

@@ -252,10 +252,12 @@ public sealed class CredentialIssuer(AppDbContext db, OrganizationKeys keys, Sta
             achievement["tag"] = new JsonArray(PracticeMarker.Tag);
         }
 
-        if (Uri.TryCreate(program.ImageUrl, UriKind.Absolute, out var image) && image.Scheme == Uri.UriSchemeHttps)
-        {
-            achievement["image"] = new JsonObject { ["id"] = image.AbsoluteUri, ["type"] = "Image" };
-        }
+        // OB 3.0 §B.1.1 Achievement.image: an Image with an absolute id. The address staff typed (https only), else the
+        // program's own badge, published beside the achievement id (Features/Badges).
+        var image = Uri.TryCreate(program.ImageUrl, UriKind.Absolute, out var typed) && typed.Scheme == Uri.UriSchemeHttps
+            ? typed.AbsoluteUri
+            : Badges.BadgeAddress.Url(o, org.Slug, program.Id);
+        achievement["image"] = new JsonObject { ["id"] = image, ["type"] = "Image" };
 
         var skills = SkillCatalog.Parse(program.Alignments);
         if (skills.Count > 0)

@@ -96,6 +96,7 @@ public sealed class PracticeSpaces(AppDbContext db, OrganizationKeys keys, TimeP
         await db.Set<AccountNotice>().Where(n => n.OrganizationId == org).ExecuteDeleteAsync(cancellationToken);
         await db.Clients.Where(c => c.OrganizationId == org).ExecuteDeleteAsync(cancellationToken);
         await db.Set<ProgramTranslation>().Where(t => t.OrganizationId == org).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<Badges.ProgramBadge>().Where(b => b.OrganizationId == org).ExecuteDeleteAsync(cancellationToken);
         await db.Programs.Where(p => p.OrganizationId == org).ExecuteDeleteAsync(cancellationToken);
 
         await MirrorProgramsAsync(realId, org, cancellationToken);
@@ -108,11 +109,20 @@ public sealed class PracticeSpaces(AppDbContext db, OrganizationKeys keys, TimeP
     {
         var now = time.GetUtcNow().UtcDateTime;
         var programs = await db.Programs.AsNoTracking().Where(p => p.OrganizationId == realId).OrderBy(p => p.CreatedAt).ToListAsync(cancellationToken);
+        var programIds = programs.Select(p => p.Id).ToList();
+        var badges = await db.Set<Badges.ProgramBadge>().AsNoTracking().Where(b => b.OrganizationId == realId && programIds.Contains(b.ProgramId))
+            .ToDictionaryAsync(b => b.ProgramId, cancellationToken);
         foreach (var program in programs)
         {
+            var id = Guid.NewGuid();
+            if (badges.TryGetValue(program.Id, out var badge))
+            {
+                db.Add(new Badges.ProgramBadge { ProgramId = id, OrganizationId = practiceId, Colour = badge.Colour, Image = badge.Image, UpdatedAt = now });
+            }
+
             db.Programs.Add(new AchievementProgram
             {
-                Id = Guid.NewGuid(),
+                Id = id,
                 OrganizationId = practiceId,
                 Name = program.Name,
                 Description = program.Description,

@@ -13,7 +13,7 @@ namespace OpenLer.Server.Features.Programs;
 /// Editing one of the organization's programs (organization admins; another organization's program answers 404). Only
 /// the program changes: a credential keeps the signed JSON and the title it was issued with.
 /// </summary>
-public sealed class EditModel(AppDbContext db, ProgramTexts texts) : PageModel
+public sealed class EditModel(AppDbContext db, ProgramTexts texts, Badges.BadgeImages badges) : PageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -23,6 +23,9 @@ public sealed class EditModel(AppDbContext db, ProgramTexts texts) : PageModel
     public SkillPicker Picker { get; private set; } = SkillPicker.Build([], null, CultureInfo.InvariantCulture);
 
     public string? Error { get; private set; }
+
+    /// <summary>The badge controls (their own forms, after the program's form).</summary>
+    public BadgeForm Badge { get; private set; } = null!;
 
     public string? Message { get; private set; }
 
@@ -52,6 +55,7 @@ public sealed class EditModel(AppDbContext db, ProgramTexts texts) : PageModel
         }
 
         Message = TempData["message"] as string;
+        Badge = await BadgeModel.FormAsync(db, badges, program.OrganizationId, program.Id, HttpContext.RequestAborted);
         Fields = new ProgramFields(program.Name, program.Description, program.Criteria, program.ImageUrl, program.RecordsEnglishLevel);
         Language = program.Language;
         var saved = await texts.OfAsync(program.OrganizationId, program.Id, HttpContext.RequestAborted);
@@ -78,6 +82,7 @@ public sealed class EditModel(AppDbContext db, ProgramTexts texts) : PageModel
             return NotFound();
         }
 
+        Badge = await BadgeModel.FormAsync(db, badges, program.OrganizationId, program.Id, HttpContext.RequestAborted);
         Fields = new ProgramFields(name, description, criteria, imageUrl, recordsEnglishLevel);
         Picker = SkillPicker.Build(skills, find is null ? null : q, CultureInfo.CurrentUICulture);
         Language = Languages.IsSupported(language) ? Languages.Find(language).Code : program.Language;

@@ -22,9 +22,9 @@ public sealed class ErrorModel : PageModel
     /// </summary>
     private IActionResult Answer(int code)
     {
-        Describe(code);
         var original = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>()?.Path
             ?? HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()?.OriginalPath;
+        Describe(code, original);
         var accept = Request.Headers.Accept.ToString();
         var json = (original is not null && original.StartsWith("/api/", StringComparison.Ordinal))
             || (accept.Contains("json", StringComparison.OrdinalIgnoreCase) && !accept.Contains("text/html", StringComparison.OrdinalIgnoreCase));
@@ -43,10 +43,13 @@ public sealed class ErrorModel : PageModel
     /// </summary>
     private int Code => int.TryParse(RouteData.Values["code"]?.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : 500;
 
-    private void Describe(int code)
+    private void Describe(int code, string? original)
     {
+        // A badge upload over the request limit never reaches its page, so its 413 says what a badge may be.
+        var badgeUpload = original is not null && original.StartsWith("/programs/", StringComparison.Ordinal) && original.EndsWith("/badge", StringComparison.Ordinal);
         (Title, Explanation) = (code, StatusReason.Get(HttpContext)) switch
         {
+            (413, _) when badgeUpload => ("The image is too large", "The image is too large. A badge image can be at most 1 MB and 2048 × 2048 pixels."),
             (404, _) => ("Page not found", "This page does not exist, or you cannot see it."),
             (400, StatusReason.TextTooLong) => ("A field is too long", "Shorten the text you typed and send the form again."),
             (400, StatusReason.HttpsRequired) => ("This site works only over HTTPS", "Open the address that starts with https://."),

@@ -17,4 +17,8 @@ public sealed record HolderShare(
     IReadOnlyList<string> CredentialNames,
     IReadOnlyList<string> Issuers,
     bool WorkAuthorization,
-    int Entries);
+    int Entries)
+{
+    /// <summary>The badge image path of each of <see cref="CredentialNames"/>, in the same order (null when its program is gone).</summary>
+    public IReadOnlyList<string?> CredentialBadges { get; init; } = [];
+}

@@ -28,6 +28,12 @@ public sealed class HolderShares(AppDbContext db, ShareService shares, People pe
         var workIssuers = await db.Set<IssuedWorkAuthorization>().AsNoTracking().Where(w => w.JobseekerId == jobseekerId && workIds.Contains(w.Id))
             .Join(db.Organizations, w => w.OrganizationId, o => o.Id, (w, o) => o.Name).ToListAsync(cancellationToken);
         var opens = await db.ShareOpens.AsNoTracking().Where(o => o.ShareId == share.Id).Select(o => o.OpenedAt).ToListAsync(cancellationToken);
+        var enrollmentIds = credentials.Select(c => c.EnrollmentId).ToList();
+        var programs = await db.Enrollments.AsNoTracking().Where(e => enrollmentIds.Contains(e.Id))
+            .Select(e => new { e.Id, e.OrganizationId, e.ProgramId }).ToListAsync(cancellationToken);
+        string? Badge(IssuedCredential c) => programs.FirstOrDefault(e => e.Id == c.EnrollmentId && e.OrganizationId == c.OrganizationId) is { } e
+            ? Badges.BadgeAddress.Path(c.Organization!.Slug, e.ProgramId)
+            : null;
         var now = time.GetUtcNow().UtcDateTime;
         return new HolderShare(
             share.Id,
@@ -42,6 +48,9 @@ public sealed class HolderShares(AppDbContext db, ShareService shares, People pe
             [.. credentials.Select(c => c.AchievementName)],
             [.. credentials.Select(c => c.Organization!.Name).Concat(workIssuers).Distinct(StringComparer.Ordinal)],
             workIds.Count > 0,
-            share.Items.Count(i => i.Kind == ShareItemKinds.SelfReported));
+            share.Items.Count(i => i.Kind == ShareItemKinds.SelfReported))
+        {
+            CredentialBadges = [.. credentials.Select(Badge)],
+        };
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenLer.Server.Data;
+using OpenLer.Server.Features.Badges;
 using OpenLer.Server.Features.Issuance;
 using OpenLer.Server.Features.Programs;
 using OpenLer.Server.Infrastructure;
@@ -11,7 +12,7 @@ using OpenLer.Server.Infrastructure;
 namespace OpenLer.Server.Features.Wallet;
 
 /// <summary>One of the jobseeker's own credentials (someone else's answers 404), with a JSON download.</summary>
-public sealed class CredentialModel(AppDbContext db, CaseRecords records, ProgramTexts texts) : PageModel
+public sealed class CredentialModel(AppDbContext db, CaseRecords records, ProgramTexts texts, BadgeImages badges) : PageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -53,6 +54,30 @@ public sealed class CredentialModel(AppDbContext db, CaseRecords records, Progra
         return credential is null
             ? NotFound()
             : File(Encoding.UTF8.GetBytes(records.CredentialJson(credential)), "application/json", $"credential-{credential.Id:N}.json");
+    }
+
+    /// <summary>
+    /// The program's badge image with this credential baked in (OB 3.0 §5.3), the signed JSON exactly as the wallet holds
+    /// it: a PNG when the organization uploaded one, else the generated SVG.
+    /// </summary>
+    public async Task<IActionResult> OnGetBadgeAsync()
+    {
+        var credential = await FindAsync();
+        if (credential is null)
+        {
+            return NotFound();
+        }
+
+        var programId = await db.Enrollments.AsNoTracking().Where(e => e.Id == credential.EnrollmentId && e.OrganizationId == credential.OrganizationId)
+            .Select(e => (Guid?)e.ProgramId).FirstOrDefaultAsync(HttpContext.RequestAborted);
+        var badge = programId is { } program ? await badges.ForProgramAsync(credential.OrganizationId, program, HttpContext.RequestAborted) : null;
+        if (badge is null)
+        {
+            return NotFound();
+        }
+
+        var baked = BakedBadgeFile.Bake(badge, records.CredentialJson(credential));
+        return File(baked.Bytes, baked.MediaType, $"badge-{credential.Id:N}.{baked.Extension}");
     }
 
     private Task<IssuedCredential?> FindAsync()

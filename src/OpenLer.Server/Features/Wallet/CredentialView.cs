@@ -49,6 +49,12 @@ public sealed record CredentialView(
     /// <summary>Whether the credential carries the practice mark (OpenBadges/PracticeMarker): made for staff training, not real.</summary>
     public bool Practice { get; init; }
 
+    /// <summary>
+    /// The achievement's image address (OB 3.0 §B.1.1 Achievement.image: an Image's id, or a plain URI), as the credential
+    /// states it; pages show only this server's own badge addresses (Badges/BadgeAddress.LocalPath).
+    /// </summary>
+    public string? ImageUrl { get; init; }
+
     /// <summary>The claims of an SD-JWT VC (only what the holder disclosed); empty for other credentials.</summary>
     public IReadOnlyList<ClaimLine> Claims { get; init; } = [];
 
@@ -189,6 +195,12 @@ public sealed record CredentialView(
             Occupations = occupations,
             HolderName = subject is null ? null : Shorten(HolderOf(subject)),
             Practice = PracticeMarker.IsPractice(credential),
+            ImageUrl = achievement?["image"] switch
+            {
+                JsonObject image => CredentialFields.Text(image, "id"),
+                JsonValue value when value.TryGetValue<string>(out var url) => url,
+                _ => null,
+            },
         };
     }
 

@@ -1089,6 +1089,32 @@ namespace OpenLer.Server.Data.Migrations.Postgres
                     b.ToTable("AuditRecords", (string)null);
                 });
 
+            modelBuilder.Entity("OpenLer.Server.Features.Badges.ProgramBadge", b =>
+                {
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Colour")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<byte[]>("Image")
+                        .HasMaxLength(1048576)
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ProgramId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("ProgramBadges", (string)null);
+                });
+
             modelBuilder.Entity("OpenLer.Server.Features.Employers.ApplicationEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2560,6 +2586,21 @@ namespace OpenLer.Server.Data.Migrations.Postgres
                     b.HasOne("OpenLer.Server.Data.Share", null)
                         .WithMany("Items")
                         .HasForeignKey("ShareId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenLer.Server.Features.Badges.ProgramBadge", b =>
+                {
+                    b.HasOne("OpenLer.Server.Data.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenLer.Server.Data.AchievementProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

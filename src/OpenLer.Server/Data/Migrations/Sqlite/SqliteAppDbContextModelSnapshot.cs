@@ -1078,6 +1078,32 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
                     b.ToTable("AuditRecords", (string)null);
                 });
 
+            modelBuilder.Entity("OpenLer.Server.Features.Badges.ProgramBadge", b =>
+                {
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Colour")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Image")
+                        .HasMaxLength(1048576)
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProgramId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("ProgramBadges", (string)null);
+                });
+
             modelBuilder.Entity("OpenLer.Server.Features.Employers.ApplicationEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2549,6 +2575,21 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
                     b.HasOne("OpenLer.Server.Data.Share", null)
                         .WithMany("Items")
                         .HasForeignKey("ShareId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenLer.Server.Features.Badges.ProgramBadge", b =>
+                {
+                    b.HasOne("OpenLer.Server.Data.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenLer.Server.Data.AchievementProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
