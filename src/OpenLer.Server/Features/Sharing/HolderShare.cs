@@ -17,4 +17,14 @@ public sealed record HolderShare(
     IReadOnlyList<string> CredentialNames,
     IReadOnlyList<string> Issuers,
     bool WorkAuthorization,
-    int Entries);
+    int Entries)
+{
+    /// <summary>
+    /// Each credential's name in the reader's language when its organization translated its program (null: not translated),
+    /// in the order of <see cref="CredentialNames"/>; the signed name stays beside it.
+    /// </summary>
+    public IReadOnlyList<string?> TranslatedNames { get; init; } = [];
+
+    /// <summary>The language of each credential's own name (its program's), in the order of <see cref="CredentialNames"/>; null when unknown.</summary>
+    public IReadOnlyList<string?> NameLanguages { get; init; } = [];
+}

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using OpenLer.Server.Data;
 using OpenLer.Server.Features.Account;
+using OpenLer.Server.Features.Programs;
+using OpenLer.Server.Infrastructure;
 using OpenLer.Server.Features.WorkAuthorization;
 
 namespace OpenLer.Server.Features.Sharing;
@@ -9,7 +11,7 @@ namespace OpenLer.Server.Features.Sharing;
 /// Reads one of the holder's own links with everything its page, its printable card and its full-screen QR show. Another
 /// person's link, or an id that does not exist, reads as null (the pages answer 404 without telling which).
 /// </summary>
-public sealed class HolderShares(AppDbContext db, ShareService shares, People people, TimeProvider time)
+public sealed class HolderShares(AppDbContext db, ShareService shares, People people, ProgramTexts programTexts, TimeProvider time)
 {
     public async Task<HolderShare?> FindAsync(Guid jobseekerId, Guid shareId, CancellationToken cancellationToken = default)
     {
@@ -29,6 +31,7 @@ public sealed class HolderShares(AppDbContext db, ShareService shares, People pe
             .Join(db.Organizations, w => w.OrganizationId, o => o.Id, (w, o) => o.Name).ToListAsync(cancellationToken);
         var opens = await db.ShareOpens.AsNoTracking().Where(o => o.ShareId == share.Id).Select(o => o.OpenedAt).ToListAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
+        var texts = await programTexts.ForCredentialsAsync([.. credentials.Select(c => c.Id)], Languages.Current.Code, cancellationToken);
         return new HolderShare(
             share.Id,
             shares.Label(share),
@@ -42,6 +45,10 @@ public sealed class HolderShares(AppDbContext db, ShareService shares, People pe
             [.. credentials.Select(c => c.AchievementName)],
             [.. credentials.Select(c => c.Organization!.Name).Concat(workIssuers).Distinct(StringComparer.Ordinal)],
             workIds.Count > 0,
-            share.Items.Count(i => i.Kind == ShareItemKinds.SelfReported));
+            share.Items.Count(i => i.Kind == ShareItemKinds.SelfReported))
+        {
+            TranslatedNames = [.. credentials.Select(c => texts.GetValueOrDefault(c.Id) is { Translated: true } t ? t.Name : null)],
+            NameLanguages = [.. credentials.Select(c => texts.GetValueOrDefault(c.Id)?.OriginalLanguage)],
+        };
     }
 }

@@ -9,6 +9,7 @@ using OpenLer.Server.Features.Audit;
 using OpenLer.Server.Features.Wallet;
 using OpenLer.Server.Infrastructure;
 using OpenLer.Server.Infrastructure.Localization;
+using OpenLer.Server.Infrastructure.Printing;
 using OpenLer.Server.Infrastructure.Security;
 
 namespace OpenLer.Server.Features.Employers.Portal;
