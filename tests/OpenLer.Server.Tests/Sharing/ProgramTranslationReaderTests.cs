@@ -123,6 +123,37 @@ public sealed class ProgramTranslationReaderTests
         Assert.Equal(Description, page.QuerySelector("[data-original=description]")!.TextContent.Trim());
     }
 
+    [Fact]
+    public async Task An_employer_reading_an_application_in_spanish_sees_the_translation_beside_the_signed_text()
+    {
+        using var app = new OpenLerFactory();
+        var org = await app.CreateOrganizationAsync("acme", "admin@acme.test");
+        var company = await Employers.EmployerHarness.EmployerAsync(app, org.Id, "Desert Logistics", "dana@desert.test");
+        var vacancy = await Employers.EmployerHarness.VacancyAsync(app, company, "Warehouse Associate", false, ("2.A.1.a", 3));
+        await Employers.EmployerHarness.IssueAsync(app, org.Id, Contact, "Amina Yusuf", "Warehouse Basics", "2.A.1.a");
+        await app.WithScopeAsync(async s =>
+        {
+            var program = await s.GetRequiredService<AppDbContext>().Programs.SingleAsync();
+            await s.GetRequiredService<ProgramTexts>().SaveAsync(program, [new("es", "Almacén básico", "Levantamiento seguro.", "Lo completó.")]);
+            return true;
+        });
+        var amina = new WebSession(app.Client());
+        await Journey.SignInJobseekerAsync(app, amina, Contact);
+        await Employers.EmployerHarness.ApplyAsync(amina, vacancy, []);
+        var employer = new WebSession(app.Client());
+        await Employers.EmployerHarness.SignInEmployerAsync(app, employer, "dana@desert.test");
+        var ranked = Assert.Single(await Employers.EmployerHarness.RankedAsync(employer, vacancy.Id));
+
+        var detail = await employer.ChooseLanguageAsync(await employer.GetAsync($"/employer/applications/{ranked.ApplicationId}"), "es");
+        var box = detail.QuerySelector(".in-your-language")!;
+        Assert.NotNull(box);
+        Assert.Equal("Almacén básico", box.QuerySelector("[data-translated=name]")!.TextContent.Trim());
+        Assert.Equal(("Test program Warehouse Basics", "en"),
+            (detail.QuerySelector("[data-original=description]")!.TextContent.Trim(), detail.QuerySelector("[data-original=description]")!.GetAttribute("lang")));
+        detail = await employer.ChooseLanguageAsync(detail, "en");
+        Assert.Null(detail.QuerySelector(".in-your-language"));
+    }
+
     /// <summary>The organization translates its program into Spanish and Arabic (as on its edit page).</summary>
     private static Task TranslateAsync(OpenLerFactory app) =>
         app.WithScopeAsync(async s =>
