@@ -2,6 +2,7 @@ using OpenLer.Server.Data;
 using OpenLer.Server.Features.Account;
 using OpenLer.Server.Features.Badges;
 using OpenLer.Server.Features.Audit;
+using OpenLer.Server.Features.Certificates;
 using OpenLer.Server.Features.Employers;
 using OpenLer.Server.Features.Guides;
 using OpenLer.Server.Features.HelpMode;
@@ -44,6 +45,7 @@ builder.Services
     .AddWorkAuthorization(builder.Configuration)
     .AddWallet()
     .AddSharing()
+    .AddCertificates()
     .AddVerify()
     .AddPrivacy()
     .AddEmployers()

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenLer.Server.Features.Account;
 using OpenLer.Server.Features.Protection;
 using OpenLer.Server.Infrastructure;
 using OpenLer.Server.Infrastructure.Demo;
+using OpenLer.Server.Infrastructure.Printing;
 
 namespace OpenLer.Server.Features.Employers;
 
@@ -53,7 +55,7 @@ public static class EmployersFeature
         services.AddScoped<JobsForJobseekers>();
         services.AddScoped<LerRsExports>();
         services.AddScoped<Resumes>();
-        services.AddSingleton<ChromiumPdf>();
+        services.TryAddSingleton<ChromiumPdf>();
         services.AddScoped<IDemoSeeder, EmployersDemo>();
         return services;
     }

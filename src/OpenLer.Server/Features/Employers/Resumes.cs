@@ -9,6 +9,7 @@ using OpenLer.Server.Data;
 using OpenLer.Server.Features.Wallet;
 using OpenLer.Server.Infrastructure;
 using OpenLer.Server.Infrastructure.Localization;
+using OpenLer.Server.Infrastructure.Printing;
 
 namespace OpenLer.Server.Features.Employers;
 

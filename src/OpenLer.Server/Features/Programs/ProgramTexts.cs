@@ -104,8 +104,28 @@ public sealed class ProgramTexts(AppDbContext db, TimeProvider time)
         var translations = await db.Set<ProgramTranslation>().AsNoTracking().Where(t => programIds.Contains(t.ProgramId) && t.Language == language)
             .ToDictionaryAsync(t => t.ProgramId, cancellationToken);
         return programs.ToDictionary(p => p.Id, p => translations.TryGetValue(p.Id, out var t) && p.Language != language
-            ? new ProgramText(t.Name, t.Description, t.Criteria, language, true)
+            ? new ProgramText(t.Name, t.Description, t.Criteria, language, true) { OriginalLanguage = p.Language }
             : new ProgramText(p.Name, p.Description, p.Criteria, p.Language, false));
+    }
+
+    /// <summary>
+    /// The program text of each issued credential for a reader of <paramref name="language"/>, keyed by credential id, matched
+    /// as the wallet does: through the enrollment the credential was issued for (same organization). Credentials whose
+    /// program is gone are left out (their signed text is shown alone).
+    /// </summary>
+    public async Task<Dictionary<Guid, ProgramText>> ForCredentialsAsync(IReadOnlyCollection<Guid> credentialIds, string language, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(credentialIds);
+        if (credentialIds.Count == 0)
+        {
+            return [];
+        }
+
+        var links = await db.Credentials.AsNoTracking().Where(c => credentialIds.Contains(c.Id))
+            .Join(db.Enrollments, c => new { Id = c.EnrollmentId, c.OrganizationId }, e => new { e.Id, e.OrganizationId }, (c, e) => new { c.Id, e.ProgramId })
+            .ToListAsync(cancellationToken);
+        var texts = await ForReaderAsync([.. links.Select(l => l.ProgramId).Distinct()], language, cancellationToken);
+        return links.Where(l => texts.ContainsKey(l.ProgramId)).ToDictionary(l => l.Id, l => texts[l.ProgramId]);
     }
 
     private static bool HasMarkup(string? text)

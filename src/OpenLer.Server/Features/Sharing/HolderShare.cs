@@ -21,4 +21,13 @@ public sealed record HolderShare(
 {
     /// <summary>The badge image path of each of <see cref="CredentialNames"/>, in the same order (null when its program is gone).</summary>
     public IReadOnlyList<string?> CredentialBadges { get; init; } = [];
+
+    /// <summary>
+    /// Each credential's name in the reader's language when its organization translated its program (null: not translated),
+    /// in the order of <see cref="CredentialNames"/>; the signed name stays beside it.
+    /// </summary>
+    public IReadOnlyList<string?> TranslatedNames { get; init; } = [];
+
+    /// <summary>The language of each credential's own name (its program's), in the order of <see cref="CredentialNames"/>; null when unknown.</summary>
+    public IReadOnlyList<string?> NameLanguages { get; init; } = [];
 }

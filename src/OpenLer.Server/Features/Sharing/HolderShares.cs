@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using OpenLer.Server.Data;
 using OpenLer.Server.Features.Account;
+using OpenLer.Server.Features.Programs;
+using OpenLer.Server.Infrastructure;
 using OpenLer.Server.Features.WorkAuthorization;
 
 namespace OpenLer.Server.Features.Sharing;
@@ -9,7 +11,7 @@ namespace OpenLer.Server.Features.Sharing;
 /// Reads one of the holder's own links with everything its page, its printable card and its full-screen QR show. Another
 /// person's link, or an id that does not exist, reads as null (the pages answer 404 without telling which).
 /// </summary>
-public sealed class HolderShares(AppDbContext db, ShareService shares, People people, TimeProvider time)
+public sealed class HolderShares(AppDbContext db, ShareService shares, People people, ProgramTexts programTexts, TimeProvider time)
 {
     public async Task<HolderShare?> FindAsync(Guid jobseekerId, Guid shareId, CancellationToken cancellationToken = default)
     {
@@ -35,6 +37,7 @@ public sealed class HolderShares(AppDbContext db, ShareService shares, People pe
             ? Badges.BadgeAddress.Path(c.Organization!.Slug, e.ProgramId)
             : null;
         var now = time.GetUtcNow().UtcDateTime;
+        var texts = await programTexts.ForCredentialsAsync([.. credentials.Select(c => c.Id)], Languages.Current.Code, cancellationToken);
         return new HolderShare(
             share.Id,
             shares.Label(share),
@@ -51,6 +54,8 @@ public sealed class HolderShares(AppDbContext db, ShareService shares, People pe
             share.Items.Count(i => i.Kind == ShareItemKinds.SelfReported))
         {
             CredentialBadges = [.. credentials.Select(Badge)],
+            TranslatedNames = [.. credentials.Select(c => texts.GetValueOrDefault(c.Id) is { Translated: true } t ? t.Name : null)],
+            NameLanguages = [.. credentials.Select(c => texts.GetValueOrDefault(c.Id)?.OriginalLanguage)],
         };
     }
 }

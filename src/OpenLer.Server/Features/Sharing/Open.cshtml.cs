@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using OpenLer.Server.Data;
 using OpenLer.Server.Features.Account;
+using OpenLer.Server.Features.Programs;
 using OpenLer.Server.Features.Wallet;
+using OpenLer.Server.Infrastructure;
 using OpenLer.Server.Infrastructure.Observability;
 using OpenLer.Server.Infrastructure.Security;
 
@@ -20,7 +22,8 @@ namespace OpenLer.Server.Features.Sharing;
 /// </summary>
 [EnableRateLimiting(RateLimitPolicies.ShareOpen)]
 [NoIndex]
-public sealed class OpenModel(ShareService shares, SharedCredentials credentials, AppDbContext db, People people, SelfReportedRecords selfReported, OpenLerMetrics metrics) : PageModel
+public sealed class OpenModel(ShareService shares, SharedCredentials credentials, AppDbContext db, People people, SelfReportedRecords selfReported,
+    ProgramTexts programTexts, OpenLerMetrics metrics) : PageModel
 {
     /// <summary>The holder's encrypted name: compiled once, as every view runs it.</summary>
     private static readonly PerModel<Func<AppDbContext, Guid, CancellationToken, Task<string?>>> NameOf = new(() => EF.CompileAsyncQuery(
@@ -33,6 +36,9 @@ public sealed class OpenModel(ShareService shares, SharedCredentials credentials
     public List<SharedItem> Items { get; private set; } = [];
 
     public List<string> Experience { get; private set; } = [];
+
+    /// <summary>Each shared credential's program text for the reader (by credential id), matched through its enrollment as the wallet does.</summary>
+    public Dictionary<Guid, ProgramText> Programs { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string token)
     {
@@ -67,6 +73,8 @@ public sealed class OpenModel(ShareService shares, SharedCredentials credentials
         metrics.ShareOpened();
         HolderName = people.Name(share!.JobseekerId, await NameOf.For(db)(db, share.JobseekerId, HttpContext.RequestAborted));
         Items = await credentials.VerifyAsync(share!, HttpContext.RequestAborted);
+        var credentialIds = Items.Where(i => !i.WorkAuthorization && i.CredentialId is not null).Select(i => i.CredentialId!.Value).ToList();
+        Programs = await programTexts.ForCredentialsAsync(credentialIds, Languages.Current.Code, HttpContext.RequestAborted);
         var entryIds = share!.Items.Where(i => i.Kind == ShareItemKinds.SelfReported && i.SelfReportedId != null).Select(i => i.SelfReportedId!.Value).ToList();
         if (entryIds.Count > 0)
         {

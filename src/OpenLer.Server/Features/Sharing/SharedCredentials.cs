@@ -66,7 +66,7 @@ public sealed class SharedCredentials(AppDbContext db, CaseRecords records, Shar
                 {
                     var result = await verifier.VerifyAsync(records.CredentialJson(row.Credential), cancellationToken);
                     var document = result.Credential?.Document;
-                    item = new SharedItem(document is null ? null : CredentialView.From(document), WithoutDocument(result));
+                    item = new SharedItem(document is null ? null : CredentialView.From(document), WithoutDocument(result)) { CredentialId = row.Credential.Id };
                     cache.Set(key, new Recalled(stored, item), NotAfter(document));
                     Count(result, cached: false);
                 }

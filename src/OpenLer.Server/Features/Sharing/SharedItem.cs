@@ -4,4 +4,8 @@ using OpenLer.Server.Features.Wallet;
 namespace OpenLer.Server.Features.Sharing;
 
 /// <summary>One credential on an employer's page: what it says (null when it could not be read) and how it verified.</summary>
-public sealed record SharedItem(CredentialView? View, VerificationResult Result, bool WorkAuthorization = false);
+public sealed record SharedItem(CredentialView? View, VerificationResult Result, bool WorkAuthorization = false)
+{
+    /// <summary>The stored Open Badges credential this item shows (null for a work authorization).</summary>
+    public Guid? CredentialId { get; init; }
+}

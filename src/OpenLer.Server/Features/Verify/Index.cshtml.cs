@@ -19,7 +19,8 @@ namespace OpenLer.Server.Features.Verify;
 /// this deployment opens that share; a link to another site is refused and never fetched (<see cref="PastedLink"/>).
 /// </summary>
 [EnableRateLimiting(RateLimitPolicies.Verify)]
-public sealed class IndexModel(DeploymentVerifier verifier, VerificationBudget budget, OpenLerMetrics metrics, IOptions<DeploymentOptions> options) : PageModel
+public sealed class IndexModel(DeploymentVerifier verifier, VerificationBudget budget, OpenLerMetrics metrics, CredentialPrograms programs,
+    IOptions<DeploymentOptions> options) : PageModel
 {
     public VerificationResult? Result { get; private set; }
 
@@ -91,7 +92,9 @@ public sealed class IndexModel(DeploymentVerifier verifier, VerificationBudget b
             }
         }
 
-        Display = new ResultDisplay(Result, View) { Primary = true };
+        // A credential of one of this deployment's programs shows its organization's translation beside the signed text.
+        var program = View is null ? null : await programs.ForAsync(Result, View, Languages.Current.Code, HttpContext.RequestAborted);
+        Display = new ResultDisplay(Result, View) { Primary = true, Program = program };
 
         return Page();
     }

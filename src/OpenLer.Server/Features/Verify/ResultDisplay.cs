@@ -1,4 +1,5 @@
 using OpenLer.Credentials.Verification;
+using OpenLer.Server.Features.Programs;
 using OpenLer.Server.Features.Wallet;
 
 namespace OpenLer.Server.Features.Verify;
@@ -24,6 +25,16 @@ public sealed record ResultDisplay(VerificationResult Result, CredentialView? Vi
 
     /// <summary>The only result on its page: its elements get ids (<c>result-title</c>, <c>plain-reason</c>, <c>reason</c>).</summary>
     public bool Primary { get; init; }
+
+    /// <summary>
+    /// The text of the credential's program for the reader (this deployment's program, matched as <see cref="CredentialPrograms"/>
+    /// or by enrollment), or null for a credential of another issuer or an unknown program. A translation is shown as the
+    /// issuing organization's translation, beside the signed original, and only when the content is confirmed.
+    /// </summary>
+    public ProgramText? Program { get; init; }
+
+    /// <summary>The language the credential's own text is written in, when known (its program's, else its own inLanguage).</summary>
+    public string? ContentLanguage => Program?.OriginalLanguage ?? View?.Language;
 
     /// <summary>Whether the data-model notes are shown beside a genuine result.</summary>
     public bool ShowNotes { get; init; } = true;

@@ -8,6 +8,7 @@ public static class VerifyFeature
         services.AddOptions<VerificationCacheOptions>().BindConfiguration(VerificationCacheOptions.Section);
         services.AddSingleton<VerificationCache>();
         services.AddSingleton<DeploymentDocuments>();
+        services.AddScoped<CredentialPrograms>();
         return services.AddScoped<DeploymentVerifier>();
     }
 

@@ -8,11 +8,12 @@ using OpenLer.Server.Features.Badges;
 using OpenLer.Server.Features.Issuance;
 using OpenLer.Server.Features.Programs;
 using OpenLer.Server.Infrastructure;
+using OpenLer.Server.Infrastructure.Printing;
 
 namespace OpenLer.Server.Features.Wallet;
 
 /// <summary>One of the jobseeker's own credentials (someone else's answers 404), with a JSON download.</summary>
-public sealed class CredentialModel(AppDbContext db, CaseRecords records, ProgramTexts texts, BadgeImages badges) : PageModel
+public sealed class CredentialModel(AppDbContext db, CaseRecords records, ProgramTexts texts, BadgeImages badges, ChromiumPdf pdf) : PageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -21,10 +22,13 @@ public sealed class CredentialModel(AppDbContext db, CaseRecords records, Progra
 
     public bool Revoked { get; private set; }
 
+    /// <summary>Whether the certificate can be printed to PDF here (else the page offers the printable certificate and says so).</summary>
+    public bool PdfAvailable => pdf.IsAvailable;
+
     /// <summary>The program's text in the reader's language when its organization translated it (display only: the signed credential is unchanged).</summary>
     public ProgramText? InYourLanguage { get; private set; }
 
-    /// <summary>The language the credential's own text is written in (its program's language), or null when unknown.</summary>
+    /// <summary>The language the credential's own text is written in (its program's language, also when translated), or null when unknown.</summary>
     public string? ContentLanguage { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
@@ -42,7 +46,7 @@ public sealed class CredentialModel(AppDbContext db, CaseRecords records, Progra
         if (programId is { } program && (await texts.ForReaderAsync([program], Languages.Current.Code, HttpContext.RequestAborted)).GetValueOrDefault(program) is { } text)
         {
             InYourLanguage = text.Translated ? text : null;
-            ContentLanguage = text.Translated ? null : text.Language;
+            ContentLanguage = text.OriginalLanguage;
         }
 
         return Page();

@@ -46,6 +46,12 @@ public sealed record CredentialView(
     /// <summary>The holder's name when the credential states one (credentialSubject.name, or a plain-text name identifier); else null.</summary>
     public string? HolderName { get; init; }
 
+    /// <summary>The achievement's id (OB 3.0 §B.1.1 Achievement.id); this deployment mints <c>{base}/orgs/{slug}/programs/{id}</c>.</summary>
+    public string? AchievementId { get; init; }
+
+    /// <summary>The language the achievement says its text is in (OB 3.0 §B.1.1 Achievement.inLanguage), when it says.</summary>
+    public string? Language { get; init; }
+
     /// <summary>Whether the credential carries the practice mark (OpenBadges/PracticeMarker): made for staff training, not real.</summary>
     public bool Practice { get; init; }
 
@@ -159,13 +165,17 @@ public sealed record CredentialView(
     /// What an Open Badges / VC credential says. Every subject's every result and every evidence entry is kept: a signed RDF
     /// credential does not fix the order of an array (VC Data Integrity canonicalization), so no single entry may stand for all.
     /// </summary>
-    public static CredentialView From(JsonObject credential)
+    public static CredentialView From(JsonObject credential) => InLanguageOf(credential, CultureInfo.CurrentUICulture);
+
+    /// <summary>What an Open Badges / VC credential says, with skills and occupations named in <paramref name="culture"/>'s language when translated.</summary>
+    public static CredentialView InLanguageOf(JsonObject credential, CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(credential);
+        ArgumentNullException.ThrowIfNull(culture);
         var subjects = Objects(credential["credentialSubject"]);
         var subject = subjects.FirstOrDefault();
         var achievement = subjects.Select(s => s["achievement"] as JsonObject).FirstOrDefault(a => a is not null);
-        var taxonomy = SkillTaxonomy.BuiltIn.Localize(CultureInfo.CurrentUICulture);
+        var taxonomy = SkillTaxonomy.BuiltIn.Localize(culture);
         var skills = new List<AlignmentLine>();
         var occupations = new List<AlignmentLine>();
         foreach (var alignment in Objects(achievement?["alignment"]))
@@ -201,6 +211,8 @@ public sealed record CredentialView(
                 JsonValue value when value.TryGetValue<string>(out var url) => url,
                 _ => null,
             },
+            AchievementId = achievement is null ? null : CredentialFields.Text(achievement, "id"),
+            Language = LanguageTag((achievement is null ? null : CredentialFields.Text(achievement, "inLanguage")) ?? CredentialFields.Text(credential, "inLanguage")),
         };
     }
 
@@ -262,6 +274,19 @@ public sealed record CredentialView(
         }
 
         return name is null ? null : (new AlignmentLine(name, description, null), occupationType);
+    }
+
+    /// <summary>A well-formed BCP 47 language tag (RFC 5646 §2.1: a 2-8 letter language, then 1-8 character subtags), else null.</summary>
+    private static string? LanguageTag(string? text)
+    {
+        if (text is null || text.Length > 35)
+        {
+            return null;
+        }
+
+        var parts = text.Split('-');
+        return parts[0].Length is >= 2 and <= 8 && parts[0].All(char.IsAsciiLetter)
+            && parts.Skip(1).All(p => p.Length is >= 1 and <= 8 && p.All(char.IsAsciiLetterOrDigit)) ? text : null;
     }
 
     private static DateTime? Date(string? text) =>

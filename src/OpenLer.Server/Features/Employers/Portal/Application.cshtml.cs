@@ -6,9 +6,11 @@ using Microsoft.EntityFrameworkCore;
 using OpenLer.Credentials.Matching;
 using OpenLer.Server.Data;
 using OpenLer.Server.Features.Audit;
+using OpenLer.Server.Features.Programs;
 using OpenLer.Server.Features.Wallet;
 using OpenLer.Server.Infrastructure;
 using OpenLer.Server.Infrastructure.Localization;
+using OpenLer.Server.Infrastructure.Printing;
 using OpenLer.Server.Infrastructure.Security;
 
 namespace OpenLer.Server.Features.Employers.Portal;
@@ -21,7 +23,7 @@ namespace OpenLer.Server.Features.Employers.Portal;
 /// </summary>
 public sealed class ApplicationModel(
     AppDbContext db, EmployerScope scope, ApplicantMatching matching, Applications applications, EmployerRecords records, SelfReportedRecords selfReported,
-    LerRsExports lerRs, Resumes resumes, ChromiumPdf pdf, AuditTrail audit) : PageModel
+    LerRsExports lerRs, Resumes resumes, ChromiumPdf pdf, ProgramTexts programTexts, AuditTrail audit) : PageModel
 {
     public sealed record CredentialItem(SharedCredentialCheck Check, CredentialView View);
 
@@ -39,6 +41,9 @@ public sealed class ApplicationModel(
     public string? Contact { get; private set; }
 
     public List<CredentialItem> Credentials { get; private set; } = [];
+
+    /// <summary>Each shared credential's program text for the reader (by credential id), matched through its enrollment as the wallet does.</summary>
+    public Dictionary<Guid, ProgramText> Programs { get; private set; } = [];
 
     public IReadOnlyList<string> SelfReported { get; private set; } = [];
 
@@ -148,6 +153,7 @@ public sealed class ApplicationModel(
         DisplayName = records.DisplayName(application);
         Contact = records.Contact(application);
         Credentials = [.. Evidence.Credentials.Select(c => new CredentialItem(c, CredentialView.From(JsonNode.Parse(c.Json)!.AsObject())))];
+        Programs = await programTexts.ForCredentialsAsync([.. Evidence.Credentials.Select(c => c.CredentialId)], Languages.Current.Code, HttpContext.RequestAborted);
         SelfReported = [.. Evidence.SelfReported.Where(c => Evidence.Profile.EvidenceFor(c) == EvidenceKind.SelfReported)];
         if (application.ShareExperience && Evidence.ShareState == Sharing.ShareState.Open)
         {

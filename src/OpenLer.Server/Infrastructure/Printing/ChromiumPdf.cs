@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using OpenLer.Credentials.Common;
-using OpenLer.Server.Infrastructure;
 
-namespace OpenLer.Server.Features.Employers;
+namespace OpenLer.Server.Infrastructure.Printing;
 
 /// <summary>
 /// Prints an HTML document the server rendered to PDF with Chromium in headless mode (<c>--print-to-pdf</c>), offline: the
