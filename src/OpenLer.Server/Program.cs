@@ -10,6 +10,7 @@ using OpenLer.Server.Features.Reports;
 using OpenLer.Server.Features.Issuance;
 using OpenLer.Server.Features.Messaging;
 using OpenLer.Server.Features.Organizations;
+using OpenLer.Server.Features.StatusLists;
 using OpenLer.Server.Features.Presentations;
 using OpenLer.Server.Features.Protection;
 using OpenLer.Server.Features.Sharing;
@@ -38,6 +39,7 @@ builder.Services
     .AddAccounts(builder.Configuration)
     .AddInvitations()
     .AddOrganizations()
+    .AddStatusLists()
     .AddIssuance()
     .AddWorkAuthorization(builder.Configuration)
     .AddWallet()
@@ -64,6 +66,7 @@ await app.PrepareAsync();
 app.UseOpenLerPipeline();
 app.MapRazorPages();
 app.MapOrganizations();
+app.MapStatusLists();
 app.MapVerify();
 app.MapWallets();
 app.MapPresentations();
