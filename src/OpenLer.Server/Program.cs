@@ -12,6 +12,7 @@ using OpenLer.Server.Features.Reports;
 using OpenLer.Server.Features.Issuance;
 using OpenLer.Server.Features.Messaging;
 using OpenLer.Server.Features.Organizations;
+using OpenLer.Server.Features.StatusLists;
 using OpenLer.Server.Features.Presentations;
 using OpenLer.Server.Features.Protection;
 using OpenLer.Server.Features.Sharing;
@@ -40,6 +41,7 @@ builder.Services
     .AddAccounts(builder.Configuration)
     .AddInvitations()
     .AddOrganizations()
+    .AddStatusLists()
     .AddBadges()
     .AddIssuance()
     .AddWorkAuthorization(builder.Configuration)
@@ -68,6 +70,7 @@ await app.PrepareAsync();
 app.UseOpenLerPipeline();
 app.MapRazorPages();
 app.MapOrganizations();
+app.MapStatusLists();
 app.MapBadges();
 app.MapVerify();
 app.MapWallets();

@@ -11,6 +11,7 @@ using OpenLer.Server.Features.Audit;
 using OpenLer.Server.Features.Issuance;
 using OpenLer.Server.Features.Issuance.Bulk;
 using OpenLer.Server.Features.Organizations;
+using OpenLer.Server.Features.StatusLists;
 using OpenLer.Server.Tests.Support;
 using static OpenLer.Server.Tests.Bulk.BulkHarness;
 

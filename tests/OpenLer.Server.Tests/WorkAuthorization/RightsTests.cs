@@ -11,6 +11,7 @@ using OpenLer.Server.Features.Account;
 using OpenLer.Server.Features.Audit;
 using OpenLer.Server.Features.Issuance;
 using OpenLer.Server.Features.Protection;
+using OpenLer.Server.Features.StatusLists;
 using OpenLer.Server.Features.WorkAuthorization;
 using OpenLer.Server.Tests.Support;
 using static OpenLer.Server.Tests.WorkAuthorization.WorkAuthorizationSteps;

@@ -30,6 +30,9 @@ public interface IAccountMessages
 /// <summary>Puts the account's messages on the encrypted outgoing queue (<see cref="IMessageOutbox"/>); a bad message is a programming error.</summary>
 public sealed class QueuedAccountMessages(IMessageOutbox outbox, IOptions<DeploymentOptions> options) : IAccountMessages
 {
+    /// <summary>How long an invitation to join an organization stays valid (the message names it; Issuance's caseload sets it).</summary>
+    public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(14);
+
     public Task SendSignInCodeAsync(Contact contact, string code, string language, CancellationToken cancellationToken = default) =>
         EnqueueAsync(OutgoingMessage.SignInCode(Value(contact), language, code), cancellationToken);
 
@@ -38,7 +41,7 @@ public sealed class QueuedAccountMessages(IMessageOutbox outbox, IOptions<Deploy
 
     public Task SendInvitationAsync(Contact contact, string code, string organizationName, string language, CancellationToken cancellationToken = default) =>
         EnqueueAsync(OutgoingMessage.OrganizationInvitationCode(Value(contact), language, organizationName, code,
-            options.Value.BaseUrl + "/account/join", Issuance.Caseload.InvitationLifetime), cancellationToken);
+            options.Value.BaseUrl + "/account/join", InvitationLifetime), cancellationToken);
 
     public Task SendLetterNoticeAsync(Contact contact, string organizationName, string language, CancellationToken cancellationToken = default) =>
         EnqueueAsync(OutgoingMessage.PrintedLetterReminder(Value(contact), language, organizationName,

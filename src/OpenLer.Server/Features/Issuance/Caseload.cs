@@ -33,7 +33,8 @@ public sealed record AddClientResult(AddClientOutcome Outcome, Client? Client);
 public sealed class Caseload(AppDbContext db, People people, CaseRecords records, IAccountMessages messages, AuditTrail audit,
     IOptions<DeploymentOptions> options, TimeProvider time)
 {
-    public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(14);
+    /// <summary>How long an invitation code stays valid; the invitation message says so (<see cref="QueuedAccountMessages.InvitationLifetime"/>).</summary>
+    public static readonly TimeSpan InvitationLifetime = QueuedAccountMessages.InvitationLifetime;
     public const int InvitationDigits = 8;
 
     public async Task<AddClientResult> AddClientAsync(Guid organizationId, Guid? siteId, string name, string contactText, string language = "en", CancellationToken cancellationToken = default)

@@ -13,6 +13,7 @@ using OpenLer.Server.Features.Organizations;
 using OpenLer.Server.Features.Programs;
 using OpenLer.Server.Features.Audit;
 using OpenLer.Server.Features.Account;
+using OpenLer.Server.Features.StatusLists;
 using OpenLer.Server.Infrastructure;
 
 namespace OpenLer.Server.Features.Issuance;
@@ -233,7 +234,7 @@ public sealed class CredentialIssuer(AppDbContext db, OrganizationKeys keys, Sta
     {
         var o = options.Value;
         var program = enrollment.Program!;
-        var achievementId = $"{o.BaseUrl}/orgs/{org.Slug}/programs/{program.Id}";
+        var achievementId = OrganizationAddresses.Achievement(o, org.Slug, program.Id);
 
         // A practice organization's credentials say so in their names and, for machines, in the achievement's tag (OB 3.0
         // §B.1.1 Achievement.tag, an array of strings: no new context term); see OpenBadges/PracticeMarker.

@@ -19,9 +19,6 @@ public static class IssuanceFeature
         services.AddProtectedColumn<BulkImportRow>(nameof(BulkImportRow.PayloadCipher), BulkImports.Where);
         services.AddScoped<CredentialIssuer>();
         services.AddScoped<Programs.ProgramTexts>();
-        services.AddScoped<StatusListPublisher>();
-        services.AddScoped<StatusIndexAllocator>();
-        services.AddScoped<TokenStatusLists>();
         services.AddScoped<Caseload>();
         services.AddScoped<CaseRecords>();
         services.AddScoped<StaffScope>();
@@ -35,7 +32,6 @@ public static class IssuanceFeature
 
         // A revocation changes how a credential verifies on every instance (caches key on the organization's stamp).
         services.AddOrganizationStamp<Data.IssuedCredential>(c => c.OrganizationId, properties: nameof(Data.IssuedCredential.RevokedAt));
-        services.AddOrganizationStamp<TokenStatusEntry>(e => e.OrganizationId, properties: nameof(TokenStatusEntry.RevokedAt));
         return services;
     }
 }

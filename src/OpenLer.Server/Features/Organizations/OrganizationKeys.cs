@@ -96,8 +96,7 @@ public sealed partial class OrganizationKeys(AppDbContext db, IDataProtectionPro
     public static string DidWeb(Organization org, DeploymentOptions options)
     {
         ArgumentNullException.ThrowIfNull(org);
-        ArgumentNullException.ThrowIfNull(options);
-        return Credentials.Dids.DidWeb.For(options.PublicHost!.Trim(), "/orgs/" + org.Slug);
+        return OrganizationAddresses.DidWeb(options, org.Slug);
     }
 
     /// <summary>The organization's private key, decrypted for one signing; dispose it after use.</summary>

@@ -7,6 +7,7 @@ using OpenLer.Server.Features.Issuance.Bulk;
 using OpenLer.Server.Features.Organizations;
 using OpenLer.Server.Features.Presentations;
 using OpenLer.Server.Features.Programs;
+using OpenLer.Server.Features.StatusLists;
 using OpenLer.Server.Features.Wallets;
 using OpenLer.Server.Features.WorkAuthorization;
 

@@ -46,9 +46,8 @@ internal sealed class DeploymentTrustList(AppDbContext db, DeploymentOptions opt
             var multibase = issuerId[DidKeyPrefix.Length..];
             keys = keys.Where(k => k.PublicKeyMultibase == multibase);
         }
-        else if (!string.IsNullOrWhiteSpace(options.PublicHost) && issuerId.StartsWith(Credentials.Dids.DidWeb.For(options.PublicHost.Trim(), "/orgs") + ":", StringComparison.Ordinal))
+        else if (OrganizationAddresses.SlugOfDidWeb(options, issuerId) is { } slug)
         {
-            var slug = issuerId[(Credentials.Dids.DidWeb.For(options.PublicHost.Trim(), "/orgs").Length + 1)..];
             keys = keys.Where(k => db.Organizations.Any(o => o.Id == k.OrganizationId && o.Slug == slug));
         }
         else

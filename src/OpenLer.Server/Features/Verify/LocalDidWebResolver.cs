@@ -16,28 +16,23 @@ internal sealed class LocalDidWebResolver(IServiceScopeFactory scopes, Deploymen
 {
     public async ValueTask<Outcome<DidDocument>> ResolveAsync(string did, CancellationToken cancellationToken = default)
     {
-        if (!string.IsNullOrWhiteSpace(options.PublicHost))
+        if (OrganizationAddresses.SlugOfDidWeb(options, did) is { } slug)
         {
-            var prefix = DidWeb.For(options.PublicHost.Trim(), "/orgs") + ":";
-            if (did.StartsWith(prefix, StringComparison.Ordinal))
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var org = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Slug == slug, cancellationToken);
+            if (org is not null)
             {
-                var slug = did[prefix.Length..];
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                var org = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Slug == slug, cancellationToken);
-                if (org is not null)
+                var key = (nameof(LocalDidWebResolver), did, org.Stamp);
+                if (cache.TryGet<Outcome<DidDocument>>(key, out var cached))
                 {
-                    var key = (nameof(LocalDidWebResolver), did, org.Stamp);
-                    if (cache.TryGet<Outcome<DidDocument>>(key, out var cached))
-                    {
-                        return cached;
-                    }
-
-                    var keys = await db.Set<OrganizationKey>().AsNoTracking().Where(k => k.OrganizationId == org.Id).ToListAsync(cancellationToken);
-                    var document = DidDocumentReader.Read(OrganizationKeys.DidDocument(org, keys, options), did);
-                    cache.Set(key, document);
-                    return document;
+                    return cached;
                 }
+
+                var keys = await db.Set<OrganizationKey>().AsNoTracking().Where(k => k.OrganizationId == org.Id).ToListAsync(cancellationToken);
+                var document = DidDocumentReader.Read(OrganizationKeys.DidDocument(org, keys, options), did);
+                cache.Set(key, document);
+                return document;
             }
         }
 

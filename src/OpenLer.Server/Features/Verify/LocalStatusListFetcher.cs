@@ -1,6 +1,7 @@
 using OpenLer.Credentials.Common;
 using OpenLer.Credentials.Status;
-using OpenLer.Server.Features.Issuance;
+using OpenLer.Server.Features.Organizations;
+using OpenLer.Server.Features.StatusLists;
 using OpenLer.Server.Infrastructure;
 
 namespace OpenLer.Server.Features.Verify;

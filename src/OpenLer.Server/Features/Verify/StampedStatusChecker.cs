@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenLer.Credentials.Common;
 using OpenLer.Credentials.Verification;
 using OpenLer.Server.Data;
-using OpenLer.Server.Features.Issuance;
+using OpenLer.Server.Features.Organizations;
 using OpenLer.Server.Infrastructure;
 
 namespace OpenLer.Server.Features.Verify;

@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OpenLer.Server.Features.StatusLists;
 
 namespace OpenLer.Server.Features.WorkAuthorization;
 
 /// <summary>
 /// A work-authorization SD-JWT VC issued into a person's wallet. The wallet's copy (the SD-JWT with every disclosure) is
 /// encrypted in people's scope, bound to this row; its expiry and every fact stay inside it (nothing in clear here). The
-/// Token Status List entry is <see cref="Issuance.TokenStatusEntry"/> with this id.
+/// Token Status List entry is <see cref="TokenStatusEntry"/> with this id.
 /// </summary>
 public sealed class IssuedWorkAuthorization
 {

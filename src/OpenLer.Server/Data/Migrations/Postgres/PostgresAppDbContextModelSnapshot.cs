@@ -1705,7 +1705,7 @@ namespace OpenLer.Server.Data.Migrations.Postgres
                     b.ToTable("ClientInvitations", (string)null);
                 });
 
-            modelBuilder.Entity("OpenLer.Server.Features.Issuance.TokenStatusEntry", b =>
+            modelBuilder.Entity("OpenLer.Server.Features.StatusLists.TokenStatusEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()

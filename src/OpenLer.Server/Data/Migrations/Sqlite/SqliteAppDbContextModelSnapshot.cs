@@ -1694,7 +1694,7 @@ namespace OpenLer.Server.Data.Migrations.Sqlite
                     b.ToTable("ClientInvitations", (string)null);
                 });
 
-            modelBuilder.Entity("OpenLer.Server.Features.Issuance.TokenStatusEntry", b =>
+            modelBuilder.Entity("OpenLer.Server.Features.StatusLists.TokenStatusEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()

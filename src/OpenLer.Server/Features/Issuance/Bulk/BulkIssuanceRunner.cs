@@ -10,6 +10,7 @@ using OpenLer.Server.Features.Account;
 using OpenLer.Server.Features.Audit;
 using OpenLer.Server.Features.Organizations;
 using OpenLer.Server.Features.Protection;
+using OpenLer.Server.Features.StatusLists;
 using OpenLer.Server.Infrastructure.Localization;
 
 namespace OpenLer.Server.Features.Issuance.Bulk;

@@ -6,7 +6,7 @@ using OpenLer.Server.Data;
 using OpenLer.Server.Features.Organizations;
 using OpenLer.Server.Infrastructure;
 
-namespace OpenLer.Server.Features.Issuance;
+namespace OpenLer.Server.Features.StatusLists;
 
 /// <summary>
 /// Hands out status-list indexes (Bitstring Status List v1.0 §2.1 and Token Status List §4) that are never handed out

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace OpenLer.Server.Features.Issuance;
+namespace OpenLer.Server.Features.StatusLists;
 
 /// <summary>
 /// One index of an organization's Token Status List, allocated to one SD-JWT VC (at random, so the list does not reveal

@@ -1,7 +1,7 @@
 using System.Globalization;
 using OpenLer.Server.Infrastructure;
 
-namespace OpenLer.Server.Features.Issuance;
+namespace OpenLer.Server.Features.Organizations;
 
 /// <summary>
 /// The published address of one of an organization's status lists, built and read back in one place:
@@ -16,14 +16,14 @@ public sealed record StatusListAddress(string Slug, string Purpose, int Number)
     public string Url(DeploymentOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return $"{options.BaseUrl}/orgs/{Slug}/status/{Purpose}/{Number.ToString(CultureInfo.InvariantCulture)}";
+        return $"{options.BaseUrl}{OrganizationAddresses.Root}/{Slug}/status/{Purpose}/{Number.ToString(CultureInfo.InvariantCulture)}";
     }
 
     /// <summary>The address of a URL this deployment publishes, or null for any other URL.</summary>
     public static StatusListAddress? Parse(DeploymentOptions options, string url)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var prefix = options.BaseUrl + "/orgs/";
+        var prefix = options.BaseUrl + OrganizationAddresses.Root + "/";
         if (url is null || !url.StartsWith(prefix, StringComparison.Ordinal))
         {
             return null;

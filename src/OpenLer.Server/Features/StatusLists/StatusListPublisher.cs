@@ -8,7 +8,7 @@ using OpenLer.Server.Data;
 using OpenLer.Server.Features.Organizations;
 using OpenLer.Server.Infrastructure;
 
-namespace OpenLer.Server.Features.Issuance;
+namespace OpenLer.Server.Features.StatusLists;
 
 /// <summary>
 /// Publishes each organization's Bitstring Status List (W3C Bitstring Status List v1.0 §2.2): the library's
@@ -17,6 +17,9 @@ namespace OpenLer.Server.Features.Issuance;
 /// </summary>
 public sealed class StatusListPublisher(AppDbContext db, OrganizationKeys keys, StatusIndexAllocator allocator, IOptions<DeploymentOptions> options, TimeProvider time)
 {
+    /// <summary>The Data Integrity cryptosuite that signs the lists (as it signs the credentials on them).</summary>
+    public const string Cryptosuite = "eddsa-rdfc-2022";
+
     public static readonly string[] Purposes = ["revocation"];
 
     /// <summary>The signed list, or null when the organization, purpose or list is unknown.</summary>
@@ -51,7 +54,7 @@ public sealed class StatusListPublisher(AppDbContext db, OrganizationKeys keys, 
         var revoked = await RevokedIndexesAsync(stored.OrganizationId, stored.Purpose, stored.Number, cancellationToken);
         var json = System.Text.Json.Nodes.JsonNode.Parse(stored.Json);
         var decoded = BitstringStatusList.Decode((string?)json?["credentialSubject"]?["encodedList"]);
-        return decoded.IsSuccess && decoded.Value.AsSpan().SequenceEqual(Bits(revoked, CredentialIssuer.StatusListSize));
+        return decoded.IsSuccess && decoded.Value.AsSpan().SequenceEqual(Bits(revoked, StatusIndexAllocator.ListSize));
     }
 
     private Task<List<int>> RevokedIndexesAsync(Guid organizationId, string purpose, int number, CancellationToken cancellationToken) =>
@@ -64,13 +67,13 @@ public sealed class StatusListPublisher(AppDbContext db, OrganizationKeys keys, 
     {
         var org = await db.Organizations.AsNoTracking().FirstAsync(o => o.Id == organizationId, cancellationToken);
         var revoked = await RevokedIndexesAsync(organizationId, purpose, number, cancellationToken);
-        var url = CredentialIssuer.StatusListUrl(options.Value, org.Slug, purpose, number);
+        var url = new StatusListAddress(org.Slug, purpose, number).Url(options.Value);
         var allocated = await db.Credentials.AsNoTracking()
             .Where(c => c.OrganizationId == organizationId && c.StatusPurpose == purpose && c.StatusListNumber == number)
             .Select(c => c.StatusListIndex).ToListAsync(cancellationToken);
         using var random = RandomNumberGenerator.Create();
         var state = StatusListState.Restore(url, purpose, random,
-            new StatusListSnapshot(Bits(revoked, CredentialIssuer.StatusListSize), Bits(allocated, CredentialIssuer.StatusListSize), 0));
+            new StatusListSnapshot(Bits(revoked, StatusIndexAllocator.ListSize), Bits(allocated, StatusIndexAllocator.ListSize), 0));
         // Each list is signed by the key whose credentials it holds, so a did:key issuer keeps verifying after a rotation.
         var signingKey = await allocator.SigningKeyOfListAsync(organizationId, purpose, number, cancellationToken)
             ?? throw new InvalidOperationException("No key signs this status list.");
@@ -80,7 +83,7 @@ public sealed class StatusListPublisher(AppDbContext db, OrganizationKeys keys, 
         using (var key = keys.SigningKey(signingKey))
         {
             var signed = new StatusListCredentialBuilder(new DataIntegritySigner(Cryptosuites.Default, time), time)
-                .BuildSigned(state, identity.Did, key, identity.VerificationMethod, cryptosuite: CredentialIssuer.Cryptosuite);
+                .BuildSigned(state, identity.Did, key, identity.VerificationMethod, cryptosuite: Cryptosuite);
             json = StrictJson.Serialize(signed.Value, indented: true);
         }
 

@@ -8,7 +8,7 @@ using OpenLer.Server.Data;
 using OpenLer.Server.Features.Organizations;
 using OpenLer.Server.Infrastructure;
 
-namespace OpenLer.Server.Features.Issuance;
+namespace OpenLer.Server.Features.StatusLists;
 
 /// <summary>
 /// Each organization's IETF Token Status Lists for its SD-JWT VCs (draft-ietf-oauth-status-list §5): 131,072 one-bit
