@@ -257,7 +257,7 @@ public sealed class CredentialIssuer(AppDbContext db, OrganizationKeys keys, Sta
         // program's own badge, published beside the achievement id (Features/Badges).
         var image = Uri.TryCreate(program.ImageUrl, UriKind.Absolute, out var typed) && typed.Scheme == Uri.UriSchemeHttps
             ? typed.AbsoluteUri
-            : Badges.BadgeAddress.Url(o, org.Slug, program.Id);
+            : BadgeAddress.Url(o, org.Slug, program.Id);
         achievement["image"] = new JsonObject { ["id"] = image, ["type"] = "Image" };
 
         var skills = SkillCatalog.Parse(program.Alignments);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenLer.Server.Data;
 using OpenLer.Server.Features.Badges;
+using OpenLer.Server.Features.Organizations;
 using OpenLer.Server.Infrastructure;
 using OpenLer.Server.Infrastructure.Localization;
 using OpenLer.Server.Infrastructure.Security;

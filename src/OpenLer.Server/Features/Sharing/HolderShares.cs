@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OpenLer.Server.Data;
 using OpenLer.Server.Features.Account;
+using OpenLer.Server.Features.Organizations;
 using OpenLer.Server.Features.Programs;
 using OpenLer.Server.Infrastructure;
 using OpenLer.Server.Features.WorkAuthorization;
@@ -34,7 +35,7 @@ public sealed class HolderShares(AppDbContext db, ShareService shares, People pe
         var programs = await db.Enrollments.AsNoTracking().Where(e => enrollmentIds.Contains(e.Id))
             .Select(e => new { e.Id, e.OrganizationId, e.ProgramId }).ToListAsync(cancellationToken);
         string? Badge(IssuedCredential c) => programs.FirstOrDefault(e => e.Id == c.EnrollmentId && e.OrganizationId == c.OrganizationId) is { } e
-            ? Badges.BadgeAddress.Path(c.Organization!.Slug, e.ProgramId)
+            ? BadgeAddress.Path(c.Organization!.Slug, e.ProgramId)
             : null;
         var now = time.GetUtcNow().UtcDateTime;
         var texts = await programTexts.ForCredentialsAsync([.. credentials.Select(c => c.Id)], Languages.Current.Code, cancellationToken);

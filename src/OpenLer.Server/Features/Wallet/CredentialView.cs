@@ -57,7 +57,7 @@ public sealed record CredentialView(
 
     /// <summary>
     /// The achievement's image address (OB 3.0 §B.1.1 Achievement.image: an Image's id, or a plain URI), as the credential
-    /// states it; pages show only this server's own badge addresses (Badges/BadgeAddress.LocalPath).
+    /// states it; pages show only this server's own badge addresses (Organizations/BadgeAddress.LocalPath).
     /// </summary>
     public string? ImageUrl { get; init; }
 

@@ -1,6 +1,6 @@
 using OpenLer.Server.Infrastructure;
 
-namespace OpenLer.Server.Features.Badges;
+namespace OpenLer.Server.Features.Organizations;
 
 /// <summary>
 /// Where a program's badge image is published: <c>{BaseUrl}/orgs/{slug}/programs/{programId}/badge</c>, beside the
@@ -9,7 +9,7 @@ namespace OpenLer.Server.Features.Badges;
 /// </summary>
 public static class BadgeAddress
 {
-    public static string Path(string slug, Guid programId) => $"/orgs/{Uri.EscapeDataString(slug)}/programs/{programId:D}/badge";
+    public static string Path(string slug, Guid programId) => $"{OrganizationAddresses.Root}/{Uri.EscapeDataString(slug)}/programs/{programId:D}/badge";
 
     public static string Url(DeploymentOptions options, string slug, Guid programId)
     {
@@ -25,7 +25,7 @@ public static class BadgeAddress
     public static string? LocalPath(DeploymentOptions options, string? imageUrl)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var prefix = options.BaseUrl + "/orgs/";
+        var prefix = options.BaseUrl + OrganizationAddresses.Root + "/";
         if (imageUrl is null || !imageUrl.StartsWith(prefix, StringComparison.Ordinal))
         {
             return null;
