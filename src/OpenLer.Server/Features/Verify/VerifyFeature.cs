@@ -1,3 +1,5 @@
+using OpenLer.Server.Infrastructure.Commands;
+
 namespace OpenLer.Server.Features.Verify;
 
 /// <summary>Checking any credential: the Verify page and <c>POST /api/verify</c>, with this deployment's trust list.</summary>
@@ -8,6 +10,7 @@ public static class VerifyFeature
         services.AddOptions<VerificationCacheOptions>().BindConfiguration(VerificationCacheOptions.Section);
         services.AddSingleton<VerificationCache>();
         services.AddSingleton<DeploymentDocuments>();
+        services.AddServerCommand<VerifyCredentialsCommand>();
         return services.AddScoped<DeploymentVerifier>();
     }
 
