@@ -41,6 +41,7 @@ public static class DatabaseSetup
         }
 
         services.AddScoped<Infrastructure.IStartupStep, DurabilityCheck>();
+        services.AddScoped<BulkRows>();
         return services;
     }
 

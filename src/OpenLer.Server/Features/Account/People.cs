@@ -24,6 +24,17 @@ public sealed class People(AppDbContext db, FieldProtector fields, TimeProvider 
     /// <summary>A new account (added to the context; the caller saves).</summary>
     public Jobseeker Create(Contact contact, string name, string language, Guid? createdByOrganization)
     {
+        var jobseeker = New(contact, name, language, createdByOrganization, null);
+        db.Jobseekers.Add(jobseeker);
+        return jobseeker;
+    }
+
+    /// <summary>
+    /// A new account, not added to the context (bulk issuance writes many at once); its name and contact encrypted with
+    /// <paramref name="sealer"/> when given (it must hold people's key).
+    /// </summary>
+    public Jobseeker New(Contact contact, string name, string language, Guid? createdByOrganization, FieldSealer? sealer)
+    {
         ArgumentNullException.ThrowIfNull(contact);
         var jobseeker = new Jobseeker
         {
@@ -34,9 +45,8 @@ public sealed class People(AppDbContext db, FieldProtector fields, TimeProvider 
             CreatedByOrganizationId = createdByOrganization,
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
-        jobseeker.ContactCipher = fields.Protect(contact.Value, Where(jobseeker.Id, "Contact"));
-        jobseeker.NameCipher = fields.Protect(name, Where(jobseeker.Id, "Name"));
-        db.Jobseekers.Add(jobseeker);
+        jobseeker.ContactCipher = sealer is null ? fields.Protect(contact.Value, Where(jobseeker.Id, "Contact")) : sealer.Protect(contact.Value, Where(jobseeker.Id, "Contact"));
+        jobseeker.NameCipher = sealer is null ? fields.Protect(name, Where(jobseeker.Id, "Name")) : sealer.Protect(name, Where(jobseeker.Id, "Name"));
         return jobseeker;
     }
 

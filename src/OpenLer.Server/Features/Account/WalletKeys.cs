@@ -18,6 +18,17 @@ public sealed class WalletKeys(AppDbContext db, FieldProtector fields, TimeProvi
     /// <summary>A holder key row for a key made by the caller (bulk issuance makes them in parallel); added to the context.</summary>
     public WalletKey Create(Guid jobseekerId, Guid? credentialId, KeyPair key)
     {
+        var row = New(jobseekerId, credentialId, key, null);
+        db.Set<WalletKey>().Add(row);
+        return row;
+    }
+
+    /// <summary>
+    /// A holder key row for a key made by the caller, not added to the context (bulk issuance writes many at once); its
+    /// private key encrypted with <paramref name="sealer"/> when given (it must hold people's key; safe on several threads).
+    /// </summary>
+    public WalletKey New(Guid jobseekerId, Guid? credentialId, KeyPair key, FieldSealer? sealer)
+    {
         ArgumentNullException.ThrowIfNull(key);
         var row = new WalletKey
         {
@@ -28,8 +39,8 @@ public sealed class WalletKeys(AppDbContext db, FieldProtector fields, TimeProvi
             PublicKeyMultibase = key.PublicKey.ToMultibase(),
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
-        row.PrivateKeyCipher = fields.Protect(key.ExportPrivateMultibase(), Where(row))!;
-        db.Set<WalletKey>().Add(row);
+        var secret = key.ExportPrivateMultibase();
+        row.PrivateKeyCipher = (sealer is null ? fields.Protect(secret, Where(row)) : sealer.Protect(secret, Where(row)))!;
         return row;
     }
 

@@ -1,3 +1,5 @@
+using OpenLer.Server.Infrastructure.Commands;
+
 namespace OpenLer.Server.Features.Verify;
 
 /// <summary>Checking any credential: the Verify page and <c>POST /api/verify</c>, with this deployment's trust list.</summary>
@@ -9,6 +11,7 @@ public static class VerifyFeature
         services.AddSingleton<VerificationCache>();
         services.AddSingleton<DeploymentDocuments>();
         services.AddScoped<CredentialPrograms>();
+        services.AddServerCommand<VerifyCredentialsCommand>();
         return services.AddScoped<DeploymentVerifier>();
     }
 

@@ -16,7 +16,7 @@ namespace OpenLer.Server.Features.Issuance.Bulk;
 /// stores the import with one row per line (data encrypted) for the preview; queues it when staff say issue. A file with a
 /// problem of its own (header, encoding) stores nothing.
 /// </summary>
-public sealed class BulkImports(AppDbContext db, FieldProtector fields, CaseRecords records, AuditTrail audit, IOptions<DeploymentOptions> options, TimeProvider time)
+public sealed class BulkImports(AppDbContext db, FieldProtector fields, CaseRecords records, AuditTrail audit, BulkRows bulk, IOptions<DeploymentOptions> options, TimeProvider time)
 {
     public const string KeyPurpose = "bulk-completion";
     public const int ProblemsShown = 200;
@@ -139,11 +139,9 @@ public sealed class BulkImports(AppDbContext db, FieldProtector fields, CaseReco
         {
             db.Add(import);
             await db.SaveChangesAsync(cancellationToken);
-            foreach (var chunk in rows.Chunk(2000))
+            foreach (var chunk in rows.Chunk(5000))
             {
-                db.AddRange(chunk.Select(r => r.Row));
-                await db.SaveChangesAsync(cancellationToken);
-                db.ChangeTracker.Clear();
+                await bulk.InsertAsync([.. chunk.Select(r => r.Row)], cancellationToken);
             }
 
             await audit.RecordAsync(AuditActions.BulkImportUploaded, "bulk-import", import.Id, organizationId, detail: Counts(import), actor: uploader.Actor, cancellationToken: cancellationToken);

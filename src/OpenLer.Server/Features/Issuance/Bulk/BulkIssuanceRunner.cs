@@ -12,6 +12,7 @@ using OpenLer.Server.Features.Organizations;
 using OpenLer.Server.Features.Protection;
 using OpenLer.Server.Features.StatusLists;
 using OpenLer.Server.Infrastructure.Localization;
+using OpenLer.Server.Infrastructure.Observability;
 
 namespace OpenLer.Server.Features.Issuance.Bulk;
 
@@ -25,8 +26,8 @@ namespace OpenLer.Server.Features.Issuance.Bulk;
 /// leaves only whole batches behind; the next worker carries on with the rows still pending.
 /// </summary>
 public sealed class BulkIssuanceRunner(AppDbContext db, FieldProtector fields, People people, Caseload caseload, CaseRecords records, WalletKeys walletKeys,
-    OrganizationKeys keys, CredentialIssuer issuer, StatusIndexAllocator allocator, AuditTrail audit, IOptions<BulkIssuanceOptions> options, TimeProvider time,
-    ILogger<BulkIssuanceRunner> logger)
+    OrganizationKeys keys, CredentialIssuer issuer, StatusIndexAllocator allocator, AuditTrail audit, BulkRows bulk, OpenLerMetrics metrics,
+    IOptions<BulkIssuanceOptions> options, TimeProvider time, ILogger<BulkIssuanceRunner> logger)
 {
     private static readonly string Unreadable = L.Key("This row could not be read back. Upload the file again.");
     private static readonly string NoProgram = L.Key("No program of your organization has this name.");
@@ -34,6 +35,8 @@ public sealed class BulkIssuanceRunner(AppDbContext db, FieldProtector fields, P
     private static readonly string WaitingForAcceptance = L.Key("This person has not accepted your organization's invitation yet. Issue the credential from their page when they accept.");
     private static readonly string Declined = L.Key("This person said no to your invitation. You cannot issue credentials to their wallet.");
     private static readonly string NotSigned = L.Key("The credential could not be signed. Try again later.");
+
+    private static readonly string[] RowColumns = [nameof(BulkImportRow.State), nameof(BulkImportRow.Problem), nameof(BulkImportRow.CredentialId), nameof(BulkImportRow.PayloadCipher), nameof(BulkImportRow.DoneAt)];
 
     private enum Act { Skip, Fail, IssueNew, Issue, InviteNew, Wait }
 
@@ -51,6 +54,9 @@ public sealed class BulkIssuanceRunner(AppDbContext db, FieldProtector fields, P
         public Data.Enrollment? Enrollment { get; set; }
         public KeyPair? Holder { get; set; }
         public string? Json { get; set; }
+        public Jobseeker? NewPerson { get; set; }
+        public bool NewClient { get; set; }
+        public WalletKey? WalletKey { get; set; }
 
         public bool Issues => Act is Act.IssueNew or Act.Issue;
     }
@@ -137,7 +143,7 @@ public sealed class BulkIssuanceRunner(AppDbContext db, FieldProtector fields, P
     private async Task<int?> BatchAsync(BulkImport job, string owner, CancellationToken cancellationToken)
     {
         var org = job.OrganizationId;
-        var rows = await db.Set<BulkImportRow>().Where(r => r.ImportId == job.Id && r.State == BulkRowStates.Pending)
+        var rows = await db.Set<BulkImportRow>().AsNoTracking().Where(r => r.ImportId == job.Id && r.State == BulkRowStates.Pending)
             .OrderBy(r => r.Line).Take(options.Value.BatchSize).ToListAsync(cancellationToken);
         if (rows.Count == 0)
         {
@@ -208,7 +214,10 @@ public sealed class BulkIssuanceRunner(AppDbContext db, FieldProtector fields, P
         var slots = issuing.Count == 0 ? [] : await allocator.AllocateAsync(signingKey, CredentialIssuer.StatusPurpose, issuing.Count, cancellationToken);
         var organization = await db.Organizations.AsNoTracking().FirstAsync(o => o.Id == org, cancellationToken);
 
+        // Issuing rows are written with BulkRows (COPY on PostgreSQL, prepared INSERTs on SQLite); invitations and the
+        // enrollments of rows that wait for one go through the change tracker (they are few, and Caseload makes them).
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var sealer = fields.Sealer(org, FieldScope.People);
         var slot = 0;
         foreach (var w in work)
         {
@@ -217,11 +226,13 @@ public sealed class BulkIssuanceRunner(AppDbContext db, FieldProtector fields, P
             {
                 case Act.IssueNew:
                     var contact = Contacts.Normalize(p!.Contact)!;
-                    var person = people.Create(contact, p.Name, p.Language, org);
-                    w.Client = NewClient(job, w, p, now, ClientLinks.Created, person.Id);
+                    w.NewPerson = people.New(contact, p.Name, p.Language, org, sealer);
+                    w.Client = NewClient(job, w, p, now, ClientLinks.Created, w.NewPerson.Id, sealer);
+                    w.NewClient = true;
                     break;
                 case Act.InviteNew:
-                    w.Client = NewClient(job, w, p!, now, ClientLinks.Invited, null);
+                    w.Client = NewClient(job, w, p!, now, ClientLinks.Invited, null, null);
+                    db.Clients.Add(w.Client);
                     await caseload.InviteAsync(w.Client, w.Jobseeker!, Contacts.Normalize(p!.Contact)!, now, cancellationToken);
                     break;
                 case Act.Issue or Act.Wait when w.SamePersonAs is not null:
@@ -244,8 +255,12 @@ public sealed class BulkIssuanceRunner(AppDbContext db, FieldProtector fields, P
                     CompletedAt = p.CompletedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
                     EnglishLevel = p.EnglishLevel,
                 };
-                records.SetEvidence(enrollment, p.Evidence);
-                db.Enrollments.Add(enrollment);
+                records.SetEvidence(enrollment, p.Evidence, sealer);
+                if (!w.Issues)
+                {
+                    db.Enrollments.Add(enrollment);
+                }
+
                 w.Enrollment = enrollment;
             }
 
@@ -268,17 +283,15 @@ public sealed class BulkIssuanceRunner(AppDbContext db, FieldProtector fields, P
             }
         }
 
-        Sign(issuing, organization, signingKey, now, cancellationToken);
+        Sign(issuing, organization, signingKey, now, sealer, cancellationToken);
 
         var counts = (Issued: 0, Skipped: 0, Failed: 0);
+        var issuedKeys = new List<BulkIssuanceKey>(issuing.Count);
         foreach (var w in work)
         {
             if (w.Issues && w.Json is not null)
             {
-                walletKeys.Create(w.Credential!.JobseekerId, w.Credential.Id, w.Holder!);
-                records.SetCredentialJson(w.Credential, w.Json);
-                db.Credentials.Add(w.Credential);
-                db.Add(new BulkIssuanceKey { Id = Guid.NewGuid(), OrganizationId = org, Key = w.Row.IdempotencyKey!, CredentialId = w.Credential.Id, IssuedAt = now });
+                issuedKeys.Add(new BulkIssuanceKey { Id = Guid.NewGuid(), OrganizationId = org, Key = w.Row.IdempotencyKey!, CredentialId = w.Credential!.Id, IssuedAt = now });
                 w.Row.State = BulkRowStates.Issued;
                 w.Row.CredentialId = w.Credential.Id;
                 counts.Issued++;
@@ -307,8 +320,19 @@ public sealed class BulkIssuanceRunner(AppDbContext db, FieldProtector fields, P
             w.Row.DoneAt = now;
         }
 
-        // Saving here also writes the batch; a unique index (idempotency key, client, account) refused by a concurrent writer
-        // rolls the whole batch back (the transaction is disposed without commit) and RunAsync tries it again.
+        // People before their clients, clients before enrollments, enrollments before credentials, credentials before their
+        // wallet keys and idempotency keys (foreign keys). A unique index (idempotency key, client, account) refused by a
+        // concurrent writer raises DbUpdateException: the transaction is disposed without commit and RunAsync tries again.
+        var signed = work.Where(w => w.Issues && w.Json is not null).ToList();
+        await bulk.InsertAsync([.. work.Select(w => w.NewPerson).OfType<Jobseeker>()], cancellationToken);
+        await bulk.InsertAsync([.. work.Where(w => w.NewClient).Select(w => w.Client!)], cancellationToken);
+        await bulk.InsertAsync([.. signed.Select(w => w.Enrollment!)], cancellationToken);
+        await bulk.InsertAsync([.. signed.Select(w => w.Credential!)], cancellationToken);
+        await bulk.InsertAsync([.. signed.Select(w => w.WalletKey!)], cancellationToken);
+        await bulk.InsertAsync(issuedKeys, cancellationToken);
+        await bulk.UpdateAsync(rows, RowColumns, cancellationToken);
+
+        // The audit record's save also writes what the change tracker holds (invitations, their clients and enrollments).
         var first = rows[0].Line.ToString(CultureInfo.InvariantCulture);
         var last = rows[^1].Line.ToString(CultureInfo.InvariantCulture);
         await audit.RecordAsync(AuditActions.CredentialsIssuedInBulk, "bulk-import", job.Id, org, detail: $"lines {first}-{last} issued={counts.Issued} skipped={counts.Skipped} failed={counts.Failed}",
@@ -325,11 +349,16 @@ public sealed class BulkIssuanceRunner(AppDbContext db, FieldProtector fields, P
         }
 
         await transaction.CommitAsync(cancellationToken);
+        if (counts.Issued > 0)
+        {
+            metrics.CredentialsIssued(counts.Issued, "ob3-ldp-vc");
+        }
+
         return rows.Count;
     }
 
     /// <summary>Builds and signs the batch's credentials on every core: a holder key each, one signing key and signer per thread.</summary>
-    private void Sign(List<Work> issuing, Organization organization, OrganizationKey signingKey, DateTime now, CancellationToken cancellationToken)
+    private void Sign(List<Work> issuing, Organization organization, OrganizationKey signingKey, DateTime now, FieldSealer sealer, CancellationToken cancellationToken)
     {
         if (issuing.Count == 0)
         {
@@ -354,6 +383,8 @@ public sealed class BulkIssuanceRunner(AppDbContext db, FieldProtector fields, P
                     if (signed.IsSuccess)
                     {
                         w.Json = StrictJson.Serialize(signed.Value, indented: true);
+                        records.SetCredentialJson(w.Credential, w.Json, sealer);
+                        w.WalletKey = walletKeys.New(w.Credential.JobseekerId, w.Credential.Id, holder, sealer);
                     }
                     else
                     {
@@ -370,7 +401,7 @@ public sealed class BulkIssuanceRunner(AppDbContext db, FieldProtector fields, P
         }
     }
 
-    private Client NewClient(BulkImport job, Work w, RowPayload p, DateTime now, string link, Guid? jobseekerId)
+    private Client NewClient(BulkImport job, Work w, RowPayload p, DateTime now, string link, Guid? jobseekerId, FieldSealer? sealer)
     {
         var client = new Client
         {
@@ -383,8 +414,7 @@ public sealed class BulkIssuanceRunner(AppDbContext db, FieldProtector fields, P
             Link = link,
             JobseekerId = jobseekerId,
         };
-        records.SetClient(client, p.Name, p.Contact);
-        db.Clients.Add(client);
+        records.SetClient(client, p.Name, p.Contact, sealer);
         return client;
     }
 
