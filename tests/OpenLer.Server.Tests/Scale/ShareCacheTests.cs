@@ -53,6 +53,42 @@ public sealed class ShareCacheTests
         Assert.Equal(3, await app.WithScopeAsync(s => s.GetRequiredService<AppDbContext>().ShareOpens.CountAsync()));
     }
 
+    [Fact]
+    public async Task A_stored_credential_changed_behind_the_apps_back_is_verified_again_not_recalled()
+    {
+        using var app = new OpenLerFactory(Db.Sqlite);
+        using var metrics = new MetricsRecorder(app.Services.GetRequiredService<IMeterFactory>());
+        await app.CreateOrganizationAsync("acme", "admin@acme.test");
+        var staff = new WebSession(app.Client());
+        await Journey.IssueAsync(app, staff, "admin@acme.test", "Warehouse Basics", Contact);
+        var holder = new WebSession(app.Client());
+        await Journey.SignInJobseekerAsync(app, holder, Contact);
+        var link = await Journey.ShareAsync(holder);
+        var employer = new WebSession(app.Client());
+        Assert.NotNull((await employer.GetAsync(link)).QuerySelector("[data-verified=true]"));
+        Assert.NotNull((await employer.GetAsync(link)).QuerySelector("[data-verified=true]"));
+        Assert.Equal(1, metrics.Sum("openler.verifications", "outcome=verified", "where=share", "cached=True"));
+
+        // Someone with write access to the database edits the credential's text (properly encrypted, so it reads back) and
+        // nothing bumps the organization's stamp: the page must verify the new value, and its signature no longer holds.
+        await app.WithScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<AppDbContext>();
+            var records = s.GetRequiredService<Features.Issuance.CaseRecords>();
+            var credential = await db.Credentials.SingleAsync();
+            var json = records.CredentialJson(credential);
+            Assert.Contains("Warehouse Basics", json, StringComparison.Ordinal);
+            records.SetCredentialJson(credential, json.Replace("Warehouse Basics", "Warehouse Manager", StringComparison.Ordinal));
+            await db.SaveChangesAsync();
+            return 0;
+        });
+
+        var page = await employer.GetAsync(link);
+        Assert.Null(page.QuerySelector("[data-verified=true]"));
+        Assert.NotNull(page.QuerySelector("[data-verified=false]"));
+        Assert.Equal(1, metrics.Sum("openler.verifications", "outcome=verified", "where=share", "cached=True"));
+    }
+
     [Theory]
     [InlineData(Db.Sqlite)]
     [InlineData(Db.Postgres)]

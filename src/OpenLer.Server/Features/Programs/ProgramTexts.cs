@@ -100,13 +100,36 @@ public sealed class ProgramTexts(AppDbContext db, TimeProvider time)
     public async Task<Dictionary<Guid, ProgramText>> ForReaderAsync(IReadOnlyCollection<Guid> programIds, string language, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(programIds);
-        var programs = await db.Programs.AsNoTracking().Where(p => programIds.Contains(p.Id)).ToListAsync(cancellationToken);
-        var translations = await db.Set<ProgramTranslation>().AsNoTracking().Where(t => programIds.Contains(t.ProgramId) && t.Language == language)
-            .ToDictionaryAsync(t => t.ProgramId, cancellationToken);
-        return programs.ToDictionary(p => p.Id, p => translations.TryGetValue(p.Id, out var t) && p.Language != language
-            ? new ProgramText(t.Name, t.Description, t.Criteria, language, true) { OriginalLanguage = p.Language }
-            : new ProgramText(p.Name, p.Description, p.Criteria, p.Language, false));
+        if (programIds.Count == 0)
+        {
+            return [];
+        }
+
+        // One read: each program with its translation into the reader's language, if any.
+        var ids = programIds as List<Guid> ?? [.. programIds];
+        var rows = await ProgramsWithTranslation.For(db)(db, ids, language).ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Program.Id, r => r.Translation is { } t && r.Program.Language != language
+            ? new ProgramText(t.Name, t.Description, t.Criteria, language, true) { OriginalLanguage = r.Program.Language }
+            : new ProgramText(r.Program.Name, r.Program.Description, r.Program.Criteria, r.Program.Language, false));
     }
+
+    /// <summary>
+    /// The program text of each credential for a reader of <paramref name="language"/>, keyed by credential id, when the
+    /// caller already knows each credential's program (matched through its enrollment, as <see cref="ForCredentialsAsync"/> does).
+    /// </summary>
+    public async Task<Dictionary<Guid, ProgramText>> ForProgramsOfAsync(IReadOnlyCollection<(Guid Credential, Guid Program)> credentials, string language,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        var texts = await ForReaderAsync([.. credentials.Select(c => c.Program).Distinct()], language, cancellationToken);
+        return credentials.Where(c => texts.ContainsKey(c.Program)).ToDictionary(c => c.Credential, c => texts[c.Program]);
+    }
+
+    private static readonly PerModel<Func<AppDbContext, List<Guid>, string, IAsyncEnumerable<ProgramRow>>> ProgramsWithTranslation = new(() => EF.CompileAsyncQuery(
+        (AppDbContext context, List<Guid> ids, string language) => context.Programs.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new ProgramRow(p, context.Set<ProgramTranslation>().AsNoTracking().FirstOrDefault(t => t.ProgramId == p.Id && t.Language == language)))));
+
+    private sealed record ProgramRow(AchievementProgram Program, ProgramTranslation? Translation);
 
     /// <summary>
     /// The program text of each issued credential for a reader of <paramref name="language"/>, keyed by credential id, matched

@@ -73,8 +73,9 @@ public sealed class OpenModel(ShareService shares, SharedCredentials credentials
         metrics.ShareOpened();
         HolderName = people.Name(share!.JobseekerId, await NameOf.For(db)(db, share.JobseekerId, HttpContext.RequestAborted));
         Items = await credentials.VerifyAsync(share!, HttpContext.RequestAborted);
-        var credentialIds = Items.Where(i => !i.WorkAuthorization && i.CredentialId is not null).Select(i => i.CredentialId!.Value).ToList();
-        Programs = await programTexts.ForCredentialsAsync(credentialIds, Languages.Current.Code, HttpContext.RequestAborted);
+        var programs = Items.Where(i => !i.WorkAuthorization && i.CredentialId is not null && i.ProgramId is not null)
+            .Select(i => (i.CredentialId!.Value, i.ProgramId!.Value)).ToList();
+        Programs = await programTexts.ForProgramsOfAsync(programs, Languages.Current.Code, HttpContext.RequestAborted);
         var entryIds = share!.Items.Where(i => i.Kind == ShareItemKinds.SelfReported && i.SelfReportedId != null).Select(i => i.SelfReportedId!.Value).ToList();
         if (entryIds.Count > 0)
         {

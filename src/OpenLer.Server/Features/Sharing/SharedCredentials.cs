@@ -28,13 +28,18 @@ public sealed class SharedCredentials(AppDbContext db, CaseRecords records, Shar
 {
     private const string Where = "share";
 
-    /// <summary>The share's credentials of its holder, with their organizations' stamps, in issue order: compiled once.</summary>
+    /// <summary>
+    /// The share's credentials of its holder, with their organizations' stamps and the program each was issued for (through
+    /// its enrollment in the same organization, as the wallet matches it), in issue order: compiled once.
+    /// </summary>
     private static readonly PerModel<Func<AppDbContext, Guid, List<Guid>, IAsyncEnumerable<CredentialRow>>> CredentialsOf = new(() => EF.CompileAsyncQuery(
         (AppDbContext context, Guid jobseekerId, List<Guid> ids) => context.Credentials.AsNoTracking()
             .Where(c => c.JobseekerId == jobseekerId && ids.Contains(c.Id))
             .Join(context.Organizations, c => c.OrganizationId, o => o.Id, (c, o) => new { Credential = c, o.Stamp })
             .OrderBy(r => r.Credential.IssuedAt)
-            .Select(r => new CredentialRow(r.Credential, r.Stamp))));
+            .Select(r => new CredentialRow(r.Credential, r.Stamp, context.Enrollments
+                .Where(e => e.Id == r.Credential.EnrollmentId && e.OrganizationId == r.Credential.OrganizationId)
+                .Select(e => (Guid?)e.ProgramId).FirstOrDefault()))));
 
     /// <summary>The share's credentials (in issue order), then its work authorization, each verified now or recalled.</summary>
     public async Task<List<SharedItem>> VerifyAsync(Share share, CancellationToken cancellationToken = default)
@@ -66,7 +71,7 @@ public sealed class SharedCredentials(AppDbContext db, CaseRecords records, Shar
                 {
                     var result = await verifier.VerifyAsync(records.CredentialJson(row.Credential), cancellationToken);
                     var document = result.Credential?.Document;
-                    item = new SharedItem(document is null ? null : CredentialView.From(document), WithoutDocument(result)) { CredentialId = row.Credential.Id };
+                    item = new SharedItem(document is null ? null : CredentialView.From(document), WithoutDocument(result)) { CredentialId = row.Credential.Id, ProgramId = row.ProgramId };
                     cache.Set(key, new Recalled(stored, item), NotAfter(document));
                     Count(result, cached: false);
                 }
@@ -130,7 +135,7 @@ public sealed class SharedCredentials(AppDbContext db, CaseRecords records, Shar
         stored is null ? "" : Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(stored)));
 
     /// <summary>A stored credential and its organization's stamp, as read for one view.</summary>
-    private sealed record CredentialRow(IssuedCredential Credential, long Stamp);
+    private sealed record CredentialRow(IssuedCredential Credential, long Stamp, Guid? ProgramId);
 
     /// <summary>
     /// A verified view and the stored value it was verified from: a stored value that changed since (re-encrypted by a key

@@ -8,4 +8,7 @@ public sealed record SharedItem(CredentialView? View, VerificationResult Result,
 {
     /// <summary>The stored Open Badges credential this item shows (null for a work authorization).</summary>
     public Guid? CredentialId { get; init; }
+
+    /// <summary>The program the stored credential was issued for (null for a work authorization, or when its enrollment is gone).</summary>
+    public Guid? ProgramId { get; init; }
 }
