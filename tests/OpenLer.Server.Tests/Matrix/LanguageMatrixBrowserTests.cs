@@ -16,7 +16,9 @@ namespace OpenLer.Server.Tests.Matrix;
 /// horizontal overflow (also with every <c>&lt;details&gt;</c> opened), no serious or critical axe violation, and on a
 /// translated page no English UI sentence outside an element marked with another language (<see cref="PageMatrix"/>).
 /// One browser; per size one context per audience, signed in once through the real UI, the language switched with the
-/// culture cookie the header's language links set; axe once per page, language and size.
+/// culture cookie the header's language links set; axe at most once per page, language and size (by default only where
+/// <see cref="LikelyToBreak"/> and <see cref="AxeEverywhere"/> say; <see cref="FullMatrixVariable"/>=full for all).
+/// Progress and problems are written as they come to artifacts/matrix/{size}.log.
 /// </summary>
 [Collection("Browser")]
 public sealed partial class LanguageMatrixBrowserTests(BrowserFixture fixture, ITestOutputHelper output) : IClassFixture<BrowserFixture>
@@ -162,9 +164,10 @@ public sealed partial class LanguageMatrixBrowserTests(BrowserFixture fixture, I
         var number = 0;
         async Task StepAsync(IPage page, IResponse? response, string step)
         {
-            await PageMatrix.CheckAsync(page, response, language, "journey " + step, problems);
+            // The screenshot first: the checks open every <details> (the language menu too).
             number++;
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{code}-360x740-{number:00}-{step}.png"), FullPage = true });
+            await PageMatrix.CheckAsync(page, response, language, "journey " + step, problems);
         }
 
         // Sign in with a code, in the language chosen with the header's link.
@@ -190,7 +193,7 @@ public sealed partial class LanguageMatrixBrowserTests(BrowserFixture fixture, I
 
         // The employer, in the same language, opens the link; then checks the credential's file on the verify page.
         await PageMatrix.UseLanguageAsync(employerContext, fixture.BaseUrl, language);
-        await StepAsync(employer, await employer.GotoAsync(link.ToString()), "employer-view");
+        await StepAsync(employer, await employer.GotoAsync(fixture.BaseUrl + link.AbsolutePath), "employer-view");
         Assert.True(await employer.Locator("[data-verified=true]").CountAsync() > 0);
         var file = await holderContext.APIRequest.GetAsync(fixture.BaseUrl + credential + "?handler=download");
         Assert.Equal(200, file.Status);
@@ -258,6 +261,7 @@ public sealed partial class LanguageMatrixBrowserTests(BrowserFixture fixture, I
         await staff.FillAsync("#email", DemoData.AdminEmail);
         await staff.FillAsync("#password", DemoData.Password);
         await ClickAsync(staff, "main form button[type=submit]");
+        Assert.True(await staff.Locator("#demo-code").CountAsync() == 1, $"no second step at {staff.Url}: {await staff.InnerTextAsync("main")}");
         await staff.FillAsync("#code", (await staff.Locator("#demo-code").TextContentAsync())!.Trim());
         await ClickAsync(staff, "main form button[type=submit]");
         Assert.EndsWith("/issuance", new Uri(staff.Url).AbsolutePath, StringComparison.Ordinal);
