@@ -40,6 +40,12 @@ public sealed class BrowserFixture : IAsyncLifetime
             // the limits themselves are tested by the security tests.
             ["OpenLer:RateLimits:Public:Permits"] = "5000",
             ["OpenLer:RateLimits:ShareOpen:Permits"] = "1000",
+
+            // The signed-in matrix (Matrix/LanguageMatrixBrowserTests) opens ~60 pages in 14 languages per size with one
+            // session per audience, and walks the sign-in steps (a code, a password) once per language.
+            ["OpenLer:RateLimits:SignedIn:Permits"] = "10000",
+            ["OpenLer:RateLimits:CodeRequest:Permits"] = "1000",
+            ["OpenLer:RateLimits:PasswordAttempt:Permits"] = "1000",
         });
         App.StartServer();
         var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
