@@ -5,13 +5,6 @@ namespace OpenLer.Server.Data;
 /// <summary>Storage: a SQLite file in the data folder by default, PostgreSQL by configuration; migrations per provider.</summary>
 public static class DatabaseSetup
 {
-    /// <summary>
-    /// Contexts are pooled: the options (provider, interceptors, warnings) are built once, not on every request, and a
-    /// context is reset (change tracker cleared, connection released) before its next use. AppDbContext holds no state of
-    /// its own and no scoped service, which pooling requires; every query still names its organization or person.
-    /// </summary>
-    private const int PoolSize = 256;
-
     public static IServiceCollection AddOpenLerDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -20,7 +13,7 @@ public static class DatabaseSetup
         var connectionString = configuration["Database:ConnectionString"];
         if (IsPostgres(configuration))
         {
-            services.AddDbContextPool<AppDbContext, PostgresAppDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(Interceptors(sp)), PoolSize);
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(Interceptors(sp)));
         }
         else if (string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
         {
@@ -30,10 +23,10 @@ public static class DatabaseSetup
 
             // Migrations run a few SQL statements (data copies) before SQLite rebuilds the altered tables at the end of the
             // migration; they are written for that order, so EF's warning about it is expected and silenced.
-            services.AddDbContextPool<AppDbContext, SqliteAppDbContext>((sp, o) => o
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => o
                 .UseSqlite(connectionString ?? $"Data Source={Path.Combine(dataFolder, "openler.db")}")
                 .AddInterceptors(Interceptors(sp))
-                .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.SqliteEventId.TableRebuildPendingWarning)), PoolSize);
+                .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.SqliteEventId.TableRebuildPendingWarning)));
         }
         else
         {
