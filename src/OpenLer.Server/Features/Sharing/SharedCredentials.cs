@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using OpenLer.Credentials.Common;
@@ -89,11 +88,11 @@ public sealed class SharedCredentials(AppDbContext db, CaseRecords records, Shar
             foreach (var entry in work)
             {
                 var issuer = issuers.FirstOrDefault(i => i.Id == entry.CredentialId);
-                var key = (Where, entry.Id, issuer?.Stamp ?? 0, Fingerprint(entry.PresentationCipher), culture);
-                if (issuer is not null && cache.TryGet<SharedItem>(key, out var item))
+                var key = (Where, entry.Id, issuer?.Stamp ?? 0, culture);
+                if (issuer is not null && cache.TryGet<Recalled>(key, out var recalled) && string.Equals(recalled.Stored, entry.PresentationCipher, StringComparison.Ordinal))
                 {
-                    Count(item.Result, cached: true);
-                    items.Add(item);
+                    Count(recalled.Item.Result, cached: true);
+                    items.Add(recalled.Item);
                     continue;
                 }
 
@@ -111,12 +110,12 @@ public sealed class SharedCredentials(AppDbContext db, CaseRecords records, Shar
                     view = view with { IssuerName = issuer.Name };
                 }
 
-                item = new SharedItem(view, WithoutDocument(result), WorkAuthorization: true);
+                var item = new SharedItem(view, WithoutDocument(result), WorkAuthorization: true);
                 if (issuer is not null)
                 {
                     var notAfter = NotAfter(result.Credential?.Document);
                     var shareEnds = new DateTimeOffset(DateTime.SpecifyKind(share.ExpiresAt, DateTimeKind.Utc));
-                    cache.Set(key, item, notAfter is { } n && n < shareEnds ? n : shareEnds);
+                    cache.Set(key, new Recalled(entry.PresentationCipher, item), notAfter is { } n && n < shareEnds ? n : shareEnds);
                 }
 
                 Count(result, cached: false);
@@ -126,13 +125,6 @@ public sealed class SharedCredentials(AppDbContext db, CaseRecords records, Shar
 
         return items;
     }
-
-    /// <summary>
-    /// The stored bytes' SHA-256, part of every key: a stored value that changed (re-encrypted by a key rotation, or written
-    /// behind the app's back) is verified again rather than recalled.
-    /// </summary>
-    private static string Fingerprint(string? stored) =>
-        stored is null ? "" : Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(stored)));
 
     /// <summary>A stored credential and its organization's stamp, as read for one view.</summary>
     private sealed record CredentialRow(IssuedCredential Credential, long Stamp, Guid? ProgramId);
