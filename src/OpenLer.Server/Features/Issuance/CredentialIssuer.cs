@@ -25,9 +25,9 @@ namespace OpenLer.Server.Features.Issuance;
 public sealed class CredentialIssuer(AppDbContext db, OrganizationKeys keys, StatusListPublisher statusLists, StatusIndexAllocator allocator, CaseRecords records, WalletKeys walletKeys,
     PersonNotices notices, AuditTrail audit, IOptions<DeploymentOptions> options, TimeProvider time, ILogger<CredentialIssuer> logger)
 {
-    public const string Cryptosuite = "eddsa-rdfc-2022";
+    /// <summary>The cryptosuite of the organization's key, for its credentials as for its status lists.</summary>
+    public const string Cryptosuite = StatusListPublisher.Cryptosuite;
     public const string ObContext = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
-    public const int StatusListSize = StatusIndexAllocator.ListSize;
     public const string StatusPurpose = "revocation";
     public static readonly string[] CefrLevels = [.. CefrScale.Levels.Select(l => l.Code)];
 
@@ -225,10 +225,6 @@ public sealed class CredentialIssuer(AppDbContext db, OrganizationKeys keys, Sta
         return true;
     }
 
-    /// <summary>The URL of an organization's status list.</summary>
-    public static string StatusListUrl(DeploymentOptions options, string slug, string purpose, int number) =>
-        new StatusListAddress(slug, purpose, number).Url(options);
-
     /// <summary>The unsigned credential of a record (its id, status slot and holder set); touches no database, so bulk issuance builds many at once.</summary>
     internal JsonObject Build(IssuedCredential record, Organization org, Enrollment enrollment, string? evidence, IssuerIdentity identity, string holderDid, DateTime now)
     {
@@ -280,7 +276,7 @@ public sealed class CredentialIssuer(AppDbContext db, OrganizationKeys keys, Sta
             subject["result"] = new JsonArray(CefrScale.Result(descriptionId, level).Value);
         }
 
-        var statusUrl = StatusListUrl(o, org.Slug, record.StatusPurpose, record.StatusListNumber);
+        var statusUrl = new StatusListAddress(org.Slug, record.StatusPurpose, record.StatusListNumber).Url(o);
         var credential = new JsonObject
         {
             ["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2", ObContext),
