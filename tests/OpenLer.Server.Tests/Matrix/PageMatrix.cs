@@ -196,6 +196,38 @@ internal static partial class PageMatrix
         }]);
     }
 
+    /// <summary>
+    /// Clicks and waits until a new document has replaced the current one (as BrowserTests does), returning the response
+    /// of the final navigation.
+    /// </summary>
+    public static async Task<IResponse?> ClickAsync(IPage page, string selector)
+    {
+        IResponse? last = null;
+        void OnResponse(object? sender, IResponse r)
+        {
+            if (r.Request.IsNavigationRequest && r.Request.Frame == page.MainFrame && r.Status is < 300 or >= 400)
+            {
+                last = r;
+            }
+        }
+
+        page.Response += OnResponse;
+        try
+        {
+            var mark = Guid.NewGuid().ToString("N");
+            await page.EvaluateAsync("mark => { window.openlerTestMark = mark; }", mark);
+            await page.Locator(selector).First.ClickAsync();
+            await page.WaitForFunctionAsync("mark => window.openlerTestMark !== mark && document.readyState === 'complete'", mark,
+                new PageWaitForFunctionOptions { PollingInterval = 100 });
+        }
+        finally
+        {
+            page.Response -= OnResponse;
+        }
+
+        return last;
+    }
+
     [GeneratedRegex(@"\{[0-9]+(:[^}]*)?\}|\n|\\n")]
     private static partial Regex Placeholder();
 
