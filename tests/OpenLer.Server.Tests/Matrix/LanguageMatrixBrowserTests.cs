@@ -44,8 +44,14 @@ public sealed partial class LanguageMatrixBrowserTests(BrowserFixture fixture, I
     /// <summary>axe on every page in these: left to right, right to left, and the script most unlike Latin with the longest words.</summary>
     private static readonly HashSet<string> AxeEverywhere = new(StringComparer.Ordinal) { "en", "ar", "my" };
 
-    /// <summary>One page of the matrix: who sees it, a label for the report, and its address.</summary>
-    private sealed record MatrixPage(string Audience, string Label, string Path);
+    /// <summary>
+    /// One page of the matrix: who sees it, a label for the report, and its address; <see cref="Renew"/>, when set, makes a
+    /// new address before each language (a wallet app offer lives 15 minutes, less than the matrix takes).
+    /// </summary>
+    private sealed record MatrixPage(string Audience, string Label, string Path)
+    {
+        public Func<Task<string>>? Renew { get; init; }
+    }
 
     [Theory]
     [InlineData(360, 740)]
@@ -123,7 +129,8 @@ public sealed partial class LanguageMatrixBrowserTests(BrowserFixture fixture, I
             {
                 var axe = full || LikelyToBreak.Contains(entry.Label) || !wide && AxeEverywhere.Contains(language.Code);
                 var page = contexts[entry.Audience].Page;
-                var response = await page.GotoAsync(fixture.BaseUrl + entry.Path);
+                var path = entry.Renew is null ? entry.Path : await entry.Renew();
+                var response = await page.GotoAsync(fixture.BaseUrl + path);
                 await PageMatrix.CheckAsync(page, response, language, $"{entry.Audience} {entry.Label}", problems, axe: axe, english: !wide,
                     status: entry.Path == "/account/denied" ? 403 : 200);
                 count++;
@@ -293,15 +300,20 @@ public sealed partial class LanguageMatrixBrowserTests(BrowserFixture fixture, I
             new("holder", "credential to a wallet app", credential + "/wallets"),
         };
 
-        // An offer to another wallet app: the page a phone's camera opens.
-        await GoAsync(holder, credential + "/wallets");
-        if (await holder.Locator("form[action*=Cancel]").CountAsync() > 0)
+        // An offer to another wallet app: the page a phone's camera opens (a new one for each language: an offer lives 15 minutes).
+        async Task<string> NewOfferAsync()
         {
-            await PageMatrix.ClickAsync(holder, "form[action*=Cancel] button[type=submit]");
+            await GoAsync(holder, credential + "/wallets");
+            if (await holder.Locator("form[action*=Cancel]").CountAsync() > 0)
+            {
+                await PageMatrix.ClickAsync(holder, "form[action*=Cancel] button[type=submit]");
+            }
+
+            await PageMatrix.ClickAsync(holder, "form[action*=Create] button[type=submit]");
+            return new Uri((await holder.Locator("#interaction-link").GetAttributeAsync("href"))!).PathAndQuery;
         }
 
-        await PageMatrix.ClickAsync(holder, "form[action*=Create] button[type=submit]");
-        pages.Add(new("anyone", "wallet app offer link", new Uri((await holder.Locator("#interaction-link").GetAttributeAsync("href"))!).PathAndQuery));
+        pages.Add(new("anyone", "wallet app offer link", await NewOfferAsync()) { Renew = NewOfferAsync });
 
         // The answer page of the request staff made, from the request link's "answer with OpenLER".
         var request = found.Single(p => p.Label == "credential request link").Path;
