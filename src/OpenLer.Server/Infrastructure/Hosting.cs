@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using OpenLer.Server.Data;
@@ -69,7 +68,7 @@ public static class Hosting
         }
 
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.MigrateAsync();
+        await SafeMigrations.MigrateAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>());
         using var cancellation = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {
@@ -85,7 +84,7 @@ public static class Hosting
         ArgumentNullException.ThrowIfNull(app);
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        await services.GetRequiredService<AppDbContext>().Database.MigrateAsync(cancellationToken);
+        await SafeMigrations.MigrateAsync(services.GetRequiredService<AppDbContext>(), cancellationToken);
 
         // Create the Data Protection key ring now (it is stored in the database), outside any later transaction.
         _ = services.GetRequiredService<IDataProtectionProvider>().CreateProtector("OpenLer.Startup").Protect("ready");
