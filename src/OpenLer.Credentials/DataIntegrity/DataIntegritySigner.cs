@@ -46,35 +46,7 @@ public sealed class DataIntegritySigner(CryptosuiteRegistry suites, TimeProvider
             };
         }
 
-        var proof = new JsonObject { ["type"] = suite.ProofType };
-        if (suite.Name is not null)
-        {
-            proof["cryptosuite"] = suite.Name;
-        }
-
-        if (options.Id is not null)
-        {
-            proof["id"] = options.Id;
-        }
-
-        proof["created"] = XsdDateTime.Format(options.Created ?? timeProvider.GetUtcNow());
-        if (options.Expires is { } expires)
-        {
-            proof["expires"] = XsdDateTime.Format(expires);
-        }
-
-        proof["verificationMethod"] = options.VerificationMethod;
-        proof["proofPurpose"] = options.ProofPurpose;
-        if (options.Challenge is not null)
-        {
-            proof["challenge"] = options.Challenge;
-        }
-
-        if (options.Domain is not null)
-        {
-            proof["domain"] = options.Domain;
-        }
-
+        var proof = NewProof(suite, options, options.Created ?? timeProvider.GetUtcNow());
         JsonArray? previousProofs = null;
         if (options.PreviousProof is { Count: > 0 } previousIds)
         {
@@ -130,5 +102,43 @@ public sealed class DataIntegritySigner(CryptosuiteRegistry suites, TimeProvider
         }
 
         return secured;
+    }
+
+    /// <summary>
+    /// The proof's members before previousProof and proofValue, in the order the signer writes them (type, cryptosuite,
+    /// id, created, expires, verificationMethod, proofPurpose, challenge, domain); <see cref="SigningTemplate"/> uses the same.
+    /// </summary>
+    internal static JsonObject NewProof(ICryptosuite suite, ProofOptions options, DateTimeOffset created)
+    {
+        var proof = new JsonObject { ["type"] = suite.ProofType };
+        if (suite.Name is not null)
+        {
+            proof["cryptosuite"] = suite.Name;
+        }
+
+        if (options.Id is not null)
+        {
+            proof["id"] = options.Id;
+        }
+
+        proof["created"] = XsdDateTime.Format(created);
+        if (options.Expires is { } expires)
+        {
+            proof["expires"] = XsdDateTime.Format(expires);
+        }
+
+        proof["verificationMethod"] = options.VerificationMethod;
+        proof["proofPurpose"] = options.ProofPurpose;
+        if (options.Challenge is not null)
+        {
+            proof["challenge"] = options.Challenge;
+        }
+
+        if (options.Domain is not null)
+        {
+            proof["domain"] = options.Domain;
+        }
+
+        return proof;
     }
 }

@@ -79,24 +79,8 @@ public sealed class RdfcCryptosuite : ICryptosuite
         ArgumentNullException.ThrowIfNull(unsecuredDocument);
         ArgumentNullException.ThrowIfNull(proof);
 
-        // Proof configuration: the proof without proofValue, in the document's context (§3.2.5 step 5-6).
-        var config = new JsonObject();
-        if (unsecuredDocument["@context"] is { } context)
-        {
-            config["@context"] = context.DeepClone();
-        }
-
-        foreach (var (name, value) in proof)
-        {
-            if (name is not ("proofValue" or "@context"))
-            {
-                config[name] = value?.DeepClone();
-            }
-        }
-
-        // With P-384 the whole suite uses SHA-384, RDFC-1.0's own hashing included (VC DI ECDSA test vectors, P-384).
-        var rdfc = keyType == KeyType.P384 ? Sha384Rdfc : RdfcOptions.Default;
-        var canonicalProof = Canonicalize(config, rdfc, cancellationToken);
+        var rdfc = RdfcFor(keyType);
+        var canonicalProof = CanonicalizeProofConfiguration(unsecuredDocument, proof, rdfc, cancellationToken);
         if (!canonicalProof.IsSuccess)
         {
             return canonicalProof.Error;
@@ -117,20 +101,58 @@ public sealed class RdfcCryptosuite : ICryptosuite
                 "The credential uses an inline @context; only known contexts by URL are accepted (vc-data-integrity#272).");
         }
 
+        return HashData(canonicalProof.Value.Span, canonicalDocument.Value.Span, keyType);
+    }
+
+    /// <summary>The JSON-LD processor of this suite (for <see cref="SigningTemplate"/>).</summary>
+    internal JsonLdProcessor Processor => _processor;
+
+    /// <summary>With P-384 the whole suite uses SHA-384, RDFC-1.0's own hashing included (VC DI ECDSA test vectors, P-384).</summary>
+    internal static RdfcOptions RdfcFor(KeyType keyType) => keyType == KeyType.P384 ? Sha384Rdfc : RdfcOptions.Default;
+
+    /// <summary>The hash of the proof configuration's canonical form, then the document's (SHA-384 for P-384, else SHA-256).</summary>
+    internal static byte[] HashData(ReadOnlySpan<byte> canonicalProof, ReadOnlySpan<byte> canonicalDocument, KeyType keyType)
+    {
         var size = keyType == KeyType.P384 ? 48 : 32;
         var hashData = new byte[2 * size];
-        if (size == 48)
+        HashInto(canonicalProof, hashData.AsSpan(0, size), keyType);
+        HashInto(canonicalDocument, hashData.AsSpan(size), keyType);
+        return hashData;
+    }
+
+    internal static void HashInto(ReadOnlySpan<byte> canonical, Span<byte> destination, KeyType keyType)
+    {
+        if (keyType == KeyType.P384)
         {
-            SHA384.HashData(canonicalProof.Value.Span, hashData.AsSpan(0, size));
-            SHA384.HashData(canonicalDocument.Value.Span, hashData.AsSpan(size));
+            SHA384.HashData(canonical, destination);
         }
         else
         {
-            SHA256.HashData(canonicalProof.Value.Span, hashData.AsSpan(0, size));
-            SHA256.HashData(canonicalDocument.Value.Span, hashData.AsSpan(size));
+            SHA256.HashData(canonical, destination);
+        }
+    }
+
+    /// <summary>
+    /// The canonical form of the proof configuration: the proof without proofValue, in the document's context
+    /// (§3.2.5 steps 5-6).
+    /// </summary>
+    internal Outcome<ReadOnlyMemory<byte>> CanonicalizeProofConfiguration(JsonObject unsecuredDocument, JsonObject proof, RdfcOptions rdfc, CancellationToken cancellationToken)
+    {
+        var config = new JsonObject();
+        if (unsecuredDocument["@context"] is { } context)
+        {
+            config["@context"] = context.DeepClone();
         }
 
-        return hashData;
+        foreach (var (name, value) in proof)
+        {
+            if (name is not ("proofValue" or "@context"))
+            {
+                config[name] = value?.DeepClone();
+            }
+        }
+
+        return Canonicalize(config, rdfc, cancellationToken);
     }
 
     /// <summary>

@@ -55,6 +55,79 @@ public sealed class JsonLdProcessor
         });
     }
 
+    /// <summary>
+    /// Every member name of every JSON object in <paramref name="context"/> and in the context documents it reaches (by
+    /// URL, through scoped contexts and <c>@import</c>): a superset of every term any active context derived from it can
+    /// define. <see cref="DataIntegrity.SigningTemplate"/> refuses an IRI whose prefix or whole value is one of them.
+    /// </summary>
+    internal Outcome<HashSet<string>> ContextKeys(JsonNode? context)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        return Run(() =>
+        {
+            WalkContext(context, keys, visited, 0);
+            return keys;
+        });
+    }
+
+    private void WalkContext(JsonNode? context, HashSet<string> keys, HashSet<string> visited, int depth)
+    {
+        if (depth > 64)
+        {
+            throw new JsonLdException(JsonLdErrorNames.ContextOverflow, "contexts nest too deeply");
+        }
+
+        switch (context)
+        {
+            case JsonValue value when value.TryGetValue<string>(out var url):
+                if (visited.Add(url))
+                {
+                    var document = _documents.Load(url, JsonLdErrorNames.LoadingRemoteContextFailed, out _).Document;
+                    WalkContext(document is JsonObject map && map.TryGetPropertyValue(Keywords.Context, out var inner) ? inner : null, keys, visited, depth + 1);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    WalkContext(item, keys, visited, depth + 1);
+                }
+
+                break;
+            case JsonObject map:
+                foreach (var (key, item) in map)
+                {
+                    keys.Add(key);
+                    if (key is Keywords.Context or "@import")
+                    {
+                        WalkContext(item, keys, visited, depth + 1);
+                    }
+                    else if (item is JsonObject or JsonArray)
+                    {
+                        WalkObjects(item, keys, visited, depth + 1);
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private void WalkObjects(JsonNode? node, HashSet<string> keys, HashSet<string> visited, int depth)
+    {
+        if (node is JsonArray array)
+        {
+            foreach (var item in array)
+            {
+                WalkObjects(item, keys, visited, depth + 1);
+            }
+        }
+        else if (node is JsonObject)
+        {
+            WalkContext(node, keys, visited, depth);
+        }
+    }
+
     /// <summary>How many derived contexts the shared caches hold (tests).</summary>
     internal int SharedContextsCached => _budget.Used;
 

@@ -30,16 +30,23 @@ public sealed class WalletKeys(AppDbContext db, FieldProtector fields, TimeProvi
     public WalletKey New(Guid jobseekerId, Guid? credentialId, KeyPair key, FieldSealer? sealer)
     {
         ArgumentNullException.ThrowIfNull(key);
+        return New(jobseekerId, credentialId, key.PublicKey, key.ExportPrivateMultibase(), sealer);
+    }
+
+    /// <summary>A wallet key row from a public key and its private key as Multikey secretKeyMultibase (bulk issuance's holder keys).</summary>
+    public WalletKey New(Guid jobseekerId, Guid? credentialId, PublicKey publicKey, string secret, FieldSealer? sealer)
+    {
+        ArgumentNullException.ThrowIfNull(publicKey);
+        ArgumentNullException.ThrowIfNull(secret);
         var row = new WalletKey
         {
             Id = Guid.NewGuid(),
             JobseekerId = jobseekerId,
             CredentialId = credentialId,
-            Did = key.PublicKey.ToDidKey(),
-            PublicKeyMultibase = key.PublicKey.ToMultibase(),
+            Did = publicKey.ToDidKey(),
+            PublicKeyMultibase = publicKey.ToMultibase(),
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
-        var secret = key.ExportPrivateMultibase();
         row.PrivateKeyCipher = (sealer is null ? fields.Protect(secret, Where(row)) : sealer.Protect(secret, Where(row)))!;
         return row;
     }

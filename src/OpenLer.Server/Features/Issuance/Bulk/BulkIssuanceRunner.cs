@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenLer.Credentials.DataIntegrity;
@@ -52,7 +53,6 @@ public sealed class BulkIssuanceRunner(AppDbContext db, FieldProtector fields, P
         public Work? SamePersonAs { get; set; }
         public IssuedCredential? Credential { get; set; }
         public Data.Enrollment? Enrollment { get; set; }
-        public KeyPair? Holder { get; set; }
         public string? Json { get; set; }
         public Jobseeker? NewPerson { get; set; }
         public bool NewClient { get; set; }
@@ -315,7 +315,6 @@ public sealed class BulkIssuanceRunner(AppDbContext db, FieldProtector fields, P
                 }
             }
 
-            w.Holder?.Dispose();
             w.Row.PayloadCipher = null;
             w.Row.DoneAt = now;
         }
@@ -367,6 +366,18 @@ public sealed class BulkIssuanceRunner(AppDbContext db, FieldProtector fields, P
 
         var identity = keys.Identity(organization, signingKey);
         var failures = new ConcurrentBag<string>();
+
+        // One proof time for the batch (its issuance time), so that the credentials of one shape share a SigningTemplate:
+        // the credential's RDF is made once per shape and batch, each credential then only substitutes its own values
+        // (SigningTemplate checks the rest is the template's, and refuses what JSON-LD could read differently: then the
+        // full DataIntegritySigner path signs it, with the same options).
+        var proofOptions = new ProofOptions
+        {
+            Cryptosuite = CredentialIssuer.Cryptosuite,
+            VerificationMethod = identity.VerificationMethod,
+            Created = new DateTimeOffset(DateTime.SpecifyKind(now, DateTimeKind.Utc)),
+        };
+        var templates = new ConcurrentDictionary<(Guid Program, bool Result, bool Evidence), Lazy<SigningTemplate?>>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
         Parallel.ForEach(Partitioner.Create(0, issuing.Count, Math.Max(8, issuing.Count / (Environment.ProcessorCount * 4))), parallel,
             () => (Key: keys.SigningKey(signingKey), Signer: new DataIntegritySigner(Cryptosuites.Default, time)),
@@ -375,21 +386,27 @@ public sealed class BulkIssuanceRunner(AppDbContext db, FieldProtector fields, P
                 for (var i = range.Item1; i < range.Item2; i++)
                 {
                     var w = issuing[i];
-                    var holder = KeyPair.Generate(KeyType.Ed25519);
-                    w.Holder = holder;
-                    w.Credential!.HolderDid = holder.PublicKey.ToDidKey();
+                    // The holder key is stored at once (encrypted) and not used here: a seed and its public key, without
+                    // the guarded memory (mmap, mprotect, munmap) a KeyPair takes.
+                    var (seed, holder) = Ed25519Seed.Generate();
+                    w.Credential!.HolderDid = holder.ToDidKey();
                     var unsigned = issuer.Build(w.Credential, organization, w.Enrollment!, w.Payload!.Evidence, identity, w.Credential.HolderDid, now);
-                    var signed = local.Signer.Sign(unsigned, local.Key, new ProofOptions { Cryptosuite = CredentialIssuer.Cryptosuite, VerificationMethod = identity.VerificationMethod });
+                    var shape = (w.Enrollment!.ProgramId, unsigned["credentialSubject"]?["result"] is not null, unsigned["evidence"] is not null);
+                    var key = local.Key;
+                    var template = templates.GetOrAdd(shape, _ => new Lazy<SigningTemplate?>(() => Template(unsigned, key, proofOptions, cancellationToken))).Value;
+                    var signed = template?.TrySign(unsigned, local.Key, cancellationToken) ?? local.Signer.Sign(unsigned, local.Key, proofOptions);
                     if (signed.IsSuccess)
                     {
                         w.Json = StrictJson.Serialize(signed.Value, indented: true);
                         records.SetCredentialJson(w.Credential, w.Json, sealer);
-                        w.WalletKey = walletKeys.New(w.Credential.JobseekerId, w.Credential.Id, holder, sealer);
+                        w.WalletKey = walletKeys.New(w.Credential.JobseekerId, w.Credential.Id, holder, Ed25519Seed.ToPrivateMultibase(seed), sealer);
                     }
                     else
                     {
                         failures.Add(signed.Error.Code);
                     }
+
+                    System.Security.Cryptography.CryptographicOperations.ZeroMemory(seed);
                 }
 
                 return local;
@@ -399,6 +416,33 @@ public sealed class BulkIssuanceRunner(AppDbContext db, FieldProtector fields, P
         {
             logger.LogError("Bulk issuance: signing failed: {Code}", code);
         }
+    }
+
+    /// <summary>The string values that differ between the credentials of one shape (CredentialIssuer.Build).</summary>
+    private static readonly string[] CredentialSlots =
+        ["/id", "/credentialSubject/id", "/credentialStatus/id", "/credentialStatus/statusListIndex", "/credentialStatus/statusListCredential"];
+
+    private SigningTemplate? Template(JsonObject example, KeyPair key, ProofOptions proofOptions, CancellationToken cancellationToken)
+    {
+        var slots = new List<string>(CredentialSlots);
+        if (example["credentialSubject"]?["result"] is not null)
+        {
+            slots.AddRange(["/credentialSubject/result/0/achievedLevel", "/credentialSubject/result/0/value"]);
+        }
+
+        if (example["evidence"] is not null)
+        {
+            slots.Add("/evidence/0/narrative");
+        }
+
+        var template = SigningTemplate.Prepare(Cryptosuites.Default, example, slots, key.Type, proofOptions, cancellationToken);
+        if (!template.IsSuccess)
+        {
+            logger.LogWarning("Bulk issuance: no signing template, each credential is signed in full: {Code}", template.Error.Code);
+            return null;
+        }
+
+        return template.Value;
     }
 
     private Client NewClient(BulkImport job, Work w, RowPayload p, DateTime now, string link, Guid? jobseekerId, FieldSealer? sealer)
