@@ -121,12 +121,14 @@ public sealed class CrossTenantTests
         // PilotReportTests shows another organization's admin sees nothing of it) and the fingerprint (counts and latest
         // times only, kept with the snapshot and never shown). Anything new here must be reviewed for its organization and
         // site scope. Bulk issuance writes its rows with BulkRows (COPY or prepared INSERTs of entities the caller built,
-        // and UPDATEs of rows by primary key: nothing is read), and the start-up durability check reads SQLite's settings.
+        // and UPDATEs of rows by primary key: nothing is read), the start-up durability check reads SQLite's settings, and
+        // SafeMigrations removes EF's migration lock row a killed process left (SQLite's __EFMigrationsLock: no data).
         var allowed = new Dictionary<string, string[]>(StringComparer.Ordinal)
         {
             ["Features/Audit/AuditTrail.cs"] = ["pg_advisory_xact_lock"],
             ["Data/BulkRows.cs"] = ["transaction.Connection!.CreateCommand()", "connection.BeginBinaryImportAsync(copy, cancellationToken)"],
             ["Data/DurabilityCheck.cs"] = ["db.Database.GetDbConnection().CreateCommand()"],
+            ["Data/SafeMigrations.cs"] = ["await using var exists = connection.CreateCommand();", "await using var delete = connection.CreateCommand();"],
             ["Features/Messaging/MessageQueue.cs"] = ["ExecuteSqlAsync"],
             ["Features/Reports/ReportSnapshots.cs"] = ["SqlQueryRaw<FunnelFactRow>(sql.Facts(), organizationId)", "SqlQueryRaw<FingerprintRow>(Sql, organizationId)"],
         };

@@ -55,7 +55,7 @@ public sealed class ProtectedDataRetention(IServiceScopeFactory scopes, IOptions
             .Where(r => r.ErasedAt == null && r.LastActivityAt < cutoff)
             .Where(r => !db.Clients.Any(c => c.Id == r.ClientId && c.JobseekerId != null
                 && db.Jobseekers.Any(j => j.Id == c.JobseekerId && j.LastSignInAt != null && j.LastSignInAt >= cutoff)))
-            .Select(r => new { r.Id, r.OrganizationId }).Take(500).ToListAsync(cancellationToken);
+            .OrderBy(r => r.LastActivityAt).ThenBy(r => r.Id).Select(r => new { r.Id, r.OrganizationId }).Take(500).ToListAsync(cancellationToken);
         var erased = 0;
         foreach (var record in due)
         {
