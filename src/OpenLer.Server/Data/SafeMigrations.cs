@@ -56,7 +56,7 @@ public static class SafeMigrations
 
                 return new FileStream(path, options);
             }
-            catch (IOException) when (DateTime.UtcNow < until)
+            catch (IOException e) when (e is not (DirectoryNotFoundException or PathTooLongException) && DateTime.UtcNow < until)
             {
                 // Another process is migrating this database now: wait for it.
                 await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);

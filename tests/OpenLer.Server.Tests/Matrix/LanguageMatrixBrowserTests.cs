@@ -192,15 +192,7 @@ public sealed partial class LanguageMatrixBrowserTests(BrowserFixture fixture, I
         Assert.Contains("wider than the window", problems.Single(p => !p.Contains("English left", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 
-    private async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options)
-    {
-        var context = await fixture.Browser!.NewContextAsync(options);
-
-        // CI shares two cores between test projects: give slow steps time rather than fail on a busy machine.
-        context.SetDefaultTimeout(120_000);
-        context.SetDefaultNavigationTimeout(120_000);
-        return context;
-    }
+    private Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options) => PageMatrix.NewContextAsync(fixture.Browser!, options);
 
     /// <summary>The admin (Grace) signs in in English; the staff pages and the addresses of their records are read from the links.</summary>
     private async Task<IEnumerable<MatrixPage>> SignInStaffAndFindPagesAsync(IPage staff, int width)
@@ -393,11 +385,7 @@ public sealed partial class LanguageMatrixBrowserTests(BrowserFixture fixture, I
         await PageMatrix.CheckAsync(anonymous, response, language, "anyone staff second step", problems, axe, english: anonymous.ViewportSize!.Width < 400);
     }
 
-    private async Task GoAsync(IPage page, string path)
-    {
-        var response = await page.GotoAsync(fixture.BaseUrl + path);
-        Assert.True(response?.Status == 200, $"{path}: HTTP {response?.Status}");
-    }
+    private Task GoAsync(IPage page, string path) => PageMatrix.GoAsync(page, fixture.BaseUrl, path);
 
     private static async Task<string[]> LinksAsync(IPage page) =>
         await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))");

@@ -196,6 +196,24 @@ internal static partial class PageMatrix
         }]);
     }
 
+    /// <summary>A browser context with long timeouts: CI shares two cores between test projects, so slow steps get time rather than fail.</summary>
+    public static async Task<IBrowserContext> NewContextAsync(IBrowser browser, BrowserNewContextOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(browser);
+        var context = await browser.NewContextAsync(options);
+        context.SetDefaultTimeout(120_000);
+        context.SetDefaultNavigationTimeout(120_000);
+        return context;
+    }
+
+    /// <summary>Opens <paramref name="path"/> and requires HTTP 200.</summary>
+    public static async Task GoAsync(IPage page, string baseUrl, string path)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var response = await page.GotoAsync(baseUrl + path);
+        Assert.True(response?.Status == 200, $"{path}: HTTP {response?.Status}");
+    }
+
     /// <summary>
     /// Clicks and waits until a new document has replaced the current one (as BrowserTests does), returning the response
     /// of the final navigation.

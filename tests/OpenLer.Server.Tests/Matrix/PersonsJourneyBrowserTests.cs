@@ -85,19 +85,7 @@ public sealed class PersonsJourneyBrowserTests(BrowserFixture fixture) : IClassF
         Assert.True(problems.Count == 0, $"{problems.Count} problems:\n" + string.Join("\n", problems));
     }
 
-    private async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options)
-    {
-        var context = await fixture.Browser!.NewContextAsync(options);
+    private Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options) => PageMatrix.NewContextAsync(fixture.Browser!, options);
 
-        // CI shares two cores between test projects: give slow steps time rather than fail on a busy machine.
-        context.SetDefaultTimeout(120_000);
-        context.SetDefaultNavigationTimeout(120_000);
-        return context;
-    }
-
-    private async Task GoAsync(IPage page, string path)
-    {
-        var response = await page.GotoAsync(fixture.BaseUrl + path);
-        Assert.True(response?.Status == 200, $"{path}: HTTP {response?.Status}");
-    }
+    private Task GoAsync(IPage page, string path) => PageMatrix.GoAsync(page, fixture.BaseUrl, path);
 }
